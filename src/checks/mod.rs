@@ -1,0 +1,121 @@
+//! Checks: one rule per file, each pushing findings into a sink. [`CHECKS`] is the registry.
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::model::{Document, Finding, RuleId, Severity};
+
+/// What a check sees: every document of the run and the configuration.
+pub struct Context<'a> {
+    pub documents: &'a [Document],
+    pub config: &'a Config,
+}
+
+/// A rule. Its documentation (What it flags / Why it matters / Example) is the doc comment of
+/// the type that implements it, captured by [`declare_rule!`].
+pub trait Check: Sync {
+    fn rule(&self) -> RuleId;
+    fn default_severity(&self) -> Severity;
+    fn docs(&self) -> &'static str;
+    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>);
+}
+
+/// Declares a rule type whose doc comment is also available at run time as `DOCS`.
+#[macro_export]
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])* pub struct $name:ident;) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+        impl $name {
+            /// The rule's documentation, as `wirecheck rules` prints it.
+            pub const DOCS: &'static str = concat!($($doc, "\n"),*);
+        }
+    };
+}
+
+/// Every rule wirecheck has, in the order `wirecheck rules` lists them.
+pub static CHECKS: &[&dyn Check] = &[];
+
+/// The registered check for a rule id, if it is implemented.
+pub fn find(rule: RuleId) -> Option<&'static dyn Check> {
+    CHECKS.iter().copied().find(|c| c.rule() == rule)
+}
+
+/// Runs every enabled check in parallel and returns the findings sorted by document, position
+/// and rule, so the output is the same for any number of threads.
+pub fn run_all(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = CHECKS
+        .par_iter()
+        .filter_map(|check| {
+            let severity = ctx
+                .config
+                .severity(check.rule(), check.default_severity())?;
+            let mut sink = Vec::new();
+            check.run(ctx, &mut sink);
+            for f in &mut sink {
+                f.severity = severity;
+            }
+            Some(sink)
+        })
+        .flatten()
+        .collect();
+    findings.sort_by(|a, b| {
+        (a.document, a.span.start, a.span.end, a.rule, &a.found).cmp(&(
+            b.document,
+            b.span.start,
+            b.span.end,
+            b.rule,
+            &b.found,
+        ))
+    });
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn registry_ids_are_unique_and_documented() {
+        let mut seen = HashSet::new();
+        for check in CHECKS {
+            assert!(
+                seen.insert(check.rule()),
+                "{} registered twice",
+                check.rule()
+            );
+            let docs = check.docs();
+            for heading in ["What it flags", "Why it matters", "Example"] {
+                assert!(
+                    docs.contains(heading),
+                    "{} docs lack `{heading}`",
+                    check.rule()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_registered_rule_has_fixtures_that_flag_and_allow() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
+        for check in CHECKS {
+            let dir = root.join(check.rule().as_str());
+            let names: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap_or_else(|_| panic!("no fixture folder {}", dir.display()))
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            assert!(
+                names.iter().any(|n| n.starts_with("flags_")),
+                "{}: no flags_ fixture",
+                check.rule()
+            );
+            assert!(
+                names.iter().any(|n| n.starts_with("allows_")),
+                "{}: no allows_ fixture",
+                check.rule()
+            );
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Command-line definitions and the commands' drivers: parse, load, analyse, report, and say
+//! which exit code the outcome deserves.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::checks::CHECKS;
+use crate::config::Config;
+use crate::error::Error;
+use crate::ingest::{self, Loaded};
+use crate::model::{RuleId, Severity};
+use crate::report::{self, Format};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wirecheck",
+    version,
+    about = "Check news coverage of the same event across outlets",
+    long_about = "wirecheck reads articles covering the same events, lines up their sentences and \
+                  reports name variants, altered quotes, translation artifacts and syndicated \
+                  copies."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// When to use colour (NO_COLOR is honoured with `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// Number of worker threads (default: one per core).
+    #[arg(short = 'j', long, global = true, value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Configuration file (default: wirecheck.toml in the current directory or a parent).
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, global = true, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Print findings only: no notes, no summary.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The whole corpus: documents, clusters, findings.
+    Audit {
+        /// Files or directories (recursive); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// How each article was read: metadata, language, removed boilerplate, sentences.
+    Inspect {
+        /// Files or directories (recursive); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// The rule list, or one rule's documentation.
+    Rules {
+        /// A rule id, e.g. `name-variant`.
+        rule: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// The exit codes of DESIGN.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Ran, and nothing reached the fail level.
+    Clean = 0,
+    /// Findings at or above the fail level.
+    Findings = 1,
+    /// Usage, configuration or input error.
+    Trouble = 2,
+}
+
+fn stdout(color: ColorWhen) -> anstream::AutoStream<std::io::Stdout> {
+    let choice = match color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    anstream::AutoStream::new(std::io::stdout(), choice)
+}
+
+/// Prints load errors and notes to stderr; returns whether there were errors.
+fn report_load_problems(loaded: &Loaded, quiet: bool) -> bool {
+    let mut err = std::io::stderr().lock();
+    if !quiet {
+        for note in &loaded.notes {
+            let _ = writeln!(err, "wirecheck: {note}");
+        }
+    }
+    for e in &loaded.errors {
+        let _ = writeln!(err, "wirecheck: error: {e}");
+    }
+    !loaded.errors.is_empty()
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Exit, Error> {
+    if let Some(jobs) = cli.jobs {
+        // Fails only if a pool was already built (tests calling run twice): harmless.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build_global();
+    }
+    match &cli.command {
+        Command::Rules { rule } => rules(rule.as_deref(), &cli),
+        Command::Inspect { paths } => {
+            if !matches!(cli.format, Format::Human | Format::Json) {
+                return Err(Error::Usage(
+                    "`inspect` prints `human` or `json` only".to_string(),
+                ));
+            }
+            let loaded = ingest::load(paths);
+            let had_errors = report_load_problems(&loaded, cli.quiet);
+            if loaded.documents.is_empty() {
+                return Err(Error::NoInput);
+            }
+            let mut out = stdout(cli.color);
+            match cli.format {
+                Format::Json => report::json::write_inspect(&loaded.documents, &mut out)?,
+                _ => report::human::write_inspect(&loaded.documents, &mut out)?,
+            }
+            Ok(if had_errors {
+                Exit::Trouble
+            } else {
+                Exit::Clean
+            })
+        }
+        Command::Audit { paths } => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            let config = Config::load(cli.config.as_deref(), &cwd)?;
+            let loaded = ingest::load(paths);
+            let had_errors = report_load_problems(&loaded, cli.quiet);
+            if loaded.documents.is_empty() {
+                return Err(Error::NoInput);
+            }
+            let analysis = crate::analyse(loaded.documents, &config);
+            let mut out = stdout(cli.color);
+            match cli.format {
+                Format::Human => report::human::write_report(&analysis, &mut out, cli.quiet)?,
+                Format::Json => report::json::write_report(&analysis, &mut out)?,
+                Format::Sarif => report::sarif::write(&analysis, &mut out)?,
+                Format::Github => report::github::write(&analysis, &mut out)?,
+            }
+            out.flush()?;
+            if had_errors {
+                return Ok(Exit::Trouble);
+            }
+            let failing = cli
+                .fail_on
+                .threshold()
+                .is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
+            Ok(if failing { Exit::Findings } else { Exit::Clean })
+        }
+    }
+}
+
+fn rules(rule: Option<&str>, cli: &Cli) -> Result<Exit, Error> {
+    let mut out = stdout(cli.color);
+    match rule {
+        None => {
+            for id in RuleId::ALL {
+                match crate::checks::find(id) {
+                    Some(check) => {
+                        let summary = check.docs().trim().lines().next().unwrap_or_default();
+                        writeln!(
+                            out,
+                            "{:<20} {:<8} {}",
+                            id.as_str(),
+                            check.default_severity().as_str(),
+                            summary.trim()
+                        )?;
+                    }
+                    None => writeln!(out, "{:<20} {:<8} (not implemented yet)", id.as_str(), "-")?,
+                }
+            }
+            Ok(Exit::Clean)
+        }
+        Some(name) => {
+            let id: RuleId = name
+                .parse()
+                .map_err(|e: crate::model::UnknownRule| Error::Usage(e.to_string()))?;
+            match CHECKS.iter().find(|c| c.rule() == id) {
+                Some(check) => {
+                    writeln!(out, "{} (default: {})\n", id, check.default_severity())?;
+                    writeln!(out, "{}", check.docs().trim())?;
+                    Ok(Exit::Clean)
+                }
+                None => Err(Error::Usage(format!("rule `{id}` is not implemented yet"))),
+            }
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! Reading inputs: files, directories, standard input, JSON Lines, HTML, Markdown; then cleaning.
+
+pub mod clean;
+mod decode;
+pub mod html;
+mod jsonl;
+mod markdown;
+pub mod metadata;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::InputError;
+use crate::model::{Document, Origin};
+
+pub use decode::{decode, Decoded};
+
+/// How a file is read, from its extension (or its first bytes for standard input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    JsonLines,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("md" | "markdown") => Format::Markdown,
+            Some("jsonl" | "ndjson") => Format::JsonLines,
+            _ => Format::Text,
+        }
+    }
+
+    fn sniff(bytes: &[u8]) -> Format {
+        let head = &bytes[..bytes.len().min(1024)];
+        let trimmed = head.trim_ascii_start();
+        if trimmed.starts_with(b"{") {
+            return Format::JsonLines;
+        }
+        let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+        if trimmed.starts_with(b"<")
+            && (lower.contains("<html") || lower.contains("<!doctype") || lower.contains("<p"))
+        {
+            return Format::Html;
+        }
+        Format::Text
+    }
+}
+
+/// Where one input comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Stdin,
+    File {
+        name: String,
+        path: PathBuf,
+        /// Found by walking a directory (then binary files are skipped with a note, not an error).
+        walked: bool,
+    },
+}
+
+impl Source {
+    fn name(&self) -> &str {
+        match self {
+            Source::Stdin => "-",
+            Source::File { name, .. } => name,
+        }
+    }
+}
+
+/// What loading produced: documents sorted by name, failures, and notes for stderr.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub errors: Vec<InputError>,
+    pub notes: Vec<String>,
+}
+
+/// Expands the command-line paths into sources: directories recursively (hidden entries
+/// skipped), sorted, without duplicates.
+pub fn expand(paths: &[String], loaded: &mut Loaded) -> Vec<Source> {
+    let mut sources = Vec::new();
+    for arg in paths {
+        if arg == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            let before = sources.len();
+            let walker = ignore::WalkBuilder::new(path)
+                .standard_filters(false)
+                .hidden(true)
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .build();
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                        let p = e.into_path();
+                        sources.push(Source::File {
+                            name: p.to_string_lossy().into_owned(),
+                            path: p,
+                            walked: true,
+                        });
+                    }
+                    Ok(_) => {}
+                    Err(err) => loaded.notes.push(format!("{arg}: {err}")),
+                }
+            }
+            if sources.len() == before {
+                loaded
+                    .errors
+                    .push(InputError::EmptyDirectory { path: arg.clone() });
+            }
+        } else if path.exists() {
+            sources.push(Source::File {
+                name: arg.clone(),
+                path: path.to_path_buf(),
+                walked: false,
+            });
+        } else {
+            loaded
+                .errors
+                .push(InputError::Missing { path: arg.clone() });
+        }
+    }
+    sources.sort();
+    sources.dedup_by(|a, b| a.name() == b.name());
+    sources
+}
+
+/// Reads every source in parallel. Documents come back sorted by name, whatever the order of
+/// the paths.
+pub fn load(paths: &[String]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let sources = expand(paths, &mut loaded);
+    let results: Vec<(Vec<Document>, Vec<InputError>, Vec<String>)> =
+        sources.par_iter().map(read_source).collect();
+    for (docs, errors, notes) in results {
+        loaded.documents.extend(docs);
+        loaded.errors.extend(errors);
+        loaded.notes.extend(notes);
+    }
+    loaded.documents.sort_by(|a, b| a.name.cmp(&b.name));
+    loaded.documents.dedup_by(|a, b| a.name == b.name);
+    loaded
+}
+
+fn read_source(source: &Source) -> (Vec<Document>, Vec<InputError>, Vec<String>) {
+    let name = source.name().to_string();
+    let (bytes, format, walked) = match source {
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
+                return (
+                    vec![],
+                    vec![InputError::Io {
+                        path: name,
+                        source: e,
+                    }],
+                    vec![],
+                );
+            }
+            let format = Format::sniff(&buf);
+            (buf, format, false)
+        }
+        Source::File { path, walked, .. } => match std::fs::read(path) {
+            Ok(b) => (b, Format::from_path(path), *walked),
+            Err(e) => {
+                return (
+                    vec![],
+                    vec![InputError::Io {
+                        path: name,
+                        source: e,
+                    }],
+                    vec![],
+                )
+            }
+        },
+    };
+    if bytes.trim_ascii().is_empty() {
+        if walked {
+            return (vec![], vec![], vec![format!("{name}: empty file, skipped")]);
+        }
+        return (vec![], vec![InputError::Empty { path: name }], vec![]);
+    }
+    if let Some(offset) = binary_offset(&bytes) {
+        if walked {
+            return (
+                vec![],
+                vec![],
+                vec![format!("{name}: binary file, skipped")],
+            );
+        }
+        return (
+            vec![],
+            vec![InputError::Binary { path: name, offset }],
+            vec![],
+        );
+    }
+    let mut notes = Vec::new();
+    let mut errors = Vec::new();
+    let documents = match format {
+        Format::JsonLines => {
+            let decoded = decode(bytes);
+            notes.extend(
+                decoded
+                    .notes
+                    .iter()
+                    .map(|n| format!("{name}: {}", n.message)),
+            );
+            let (docs, errs) = jsonl::read(&name, &decoded.text);
+            errors.extend(errs);
+            docs
+        }
+        Format::Html => vec![html_document(&name, bytes)],
+        Format::Markdown => vec![markdown::read(&name, decode(bytes))],
+        Format::Text => {
+            let decoded = decode(bytes);
+            let mut doc = Document::new(name.clone(), decoded.text, decoded.origin);
+            doc.encoding = decoded.encoding;
+            doc.notes = decoded.notes;
+            vec![doc]
+        }
+    };
+    for doc in &documents {
+        for note in &doc.notes {
+            let label = if note.warning { "warning" } else { "note" };
+            notes.push(format!("{}: {label}: {}", doc.name, note.message));
+        }
+    }
+    let mut finished = Vec::with_capacity(documents.len());
+    for mut doc in documents {
+        prepare(&mut doc);
+        if doc.sentences.is_empty() {
+            errors.push(InputError::NoText { path: doc.name });
+        } else {
+            finished.push(doc);
+        }
+    }
+    (finished, errors, notes)
+}
+
+/// Clean, segment and identify the language of one document.
+pub fn prepare(doc: &mut Document) {
+    clean::clean(doc);
+    crate::text::segment_document(doc);
+    crate::text::language::identify(doc);
+}
+
+/// Offset of the first NUL byte in the first 8 KiB, the usual sign of a binary file (UTF-16
+/// text included: it is not a supported input).
+fn binary_offset(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)])
+}
+
+fn html_document(name: &str, bytes: Vec<u8>) -> Document {
+    let decoded = decode(bytes);
+    let extracted = html::extract(&decoded.text);
+    // Compose the two mappings: extracted text -> decoded text -> original bytes.
+    let pieces = extracted
+        .pieces
+        .iter()
+        .map(|p| {
+            let orig_start = decoded.origin.start_to_original(p.orig_start);
+            let orig_end = decoded.origin.end_to_original(p.orig_start + p.orig_len);
+            crate::model::Piece {
+                text_start: p.text_start,
+                orig_start,
+                text_len: p.text_len,
+                orig_len: orig_end.saturating_sub(orig_start),
+            }
+        })
+        .collect();
+    let utf8 = match &decoded.origin {
+        Origin::Identity => true,
+        Origin::Mapped { utf8, .. } => *utf8,
+    };
+    let original = match decoded.origin {
+        Origin::Identity => decoded.text.into_bytes(),
+        Origin::Mapped { original, .. } => original,
+    };
+    let mut doc = Document::new(
+        name,
+        extracted.text,
+        Origin::Mapped {
+            original,
+            pieces,
+            utf8,
+        },
+    );
+    doc.encoding = decoded.encoding;
+    doc.notes = decoded.notes;
+    doc.meta.title = extracted.title;
+    doc.meta.date = extracted.date.as_deref().and_then(metadata::parse_date);
+    doc.meta.author = extracted.author;
+    doc.meta.source = extracted.site;
+    doc.meta.url = extracted.url;
+    doc.meta.declared_language = extracted.language;
+    doc.block_hints = extracted
+        .blocks
+        .into_iter()
+        .filter_map(|(range, kind)| match kind {
+            html::BlockKind::Headline => Some((range, crate::model::SentenceKind::Headline)),
+            html::BlockKind::Caption => Some((range, crate::model::SentenceKind::Caption)),
+            html::BlockKind::Body => None,
+        })
+        .collect();
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_follows_the_extension() {
+        assert_eq!(Format::from_path(Path::new("a/B.HTML")), Format::Html);
+        assert_eq!(Format::from_path(Path::new("x.md")), Format::Markdown);
+        assert_eq!(Format::from_path(Path::new("x.jsonl")), Format::JsonLines);
+        assert_eq!(Format::from_path(Path::new("x.txt")), Format::Text);
+        assert_eq!(Format::from_path(Path::new("noext")), Format::Text);
+    }
+
+    #[test]
+    fn standard_input_format_is_sniffed() {
+        assert_eq!(Format::sniff(b"  {\"text\": \"a\"}\n"), Format::JsonLines);
+        assert_eq!(Format::sniff(b"<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(Format::sniff(b"<p>Hello</p>"), Format::Html);
+        assert_eq!(Format::sniff(b"Plain words. <b> later"), Format::Text);
+    }
+
+    #[test]
+    fn nul_bytes_mark_binary_files() {
+        assert_eq!(binary_offset(b"abc\0def"), Some(3));
+        assert_eq!(binary_offset(b"plain text"), None);
+    }
+}

@@ -1,0 +1,17 @@
+//! The `wirecheck` binary: parse arguments, run, map the outcome to an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = wirecheck::cli::Cli::parse();
+    match wirecheck::cli::run(cli) {
+        Ok(exit) => ExitCode::from(exit as u8),
+        Err(err) => {
+            let err = anyhow::Error::from(err);
+            eprintln!("wirecheck: error: {err:#}");
+            ExitCode::from(wirecheck::cli::Exit::Trouble as u8)
+        }
+    }
+}

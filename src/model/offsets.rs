@@ -1,0 +1,216 @@
+//! Mapping between the analysed text and the bytes of the original file.
+//!
+//! Every span wirecheck reports is a byte range into the original file, but the text it analyses
+//! can differ: HTML has its tags removed and entities decoded, a Windows-1252 file is re-encoded
+//! as UTF-8, invalid UTF-8 becomes U+FFFD. An [`Origin`] remembers how to go back.
+
+/// One stretch of analysed text and the original bytes it came from.
+///
+/// When `text_len == orig_len` the stretch maps byte for byte; otherwise (an entity, a re-encoded
+/// character, a tag turned into a break) any offset inside maps to `orig_start`, and the end of
+/// the stretch maps to the end of its original bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub text_start: usize,
+    pub orig_start: usize,
+    pub text_len: usize,
+    pub orig_len: usize,
+}
+
+/// How the analysed text relates to the original bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The text is the original (valid UTF-8 plain text, or a JSON Lines `text` field).
+    Identity,
+    /// The text was derived from `original`; `pieces` cover the text contiguously.
+    Mapped {
+        original: Vec<u8>,
+        pieces: Vec<Piece>,
+        /// Whether columns in `original` are counted as UTF-8 characters (else one byte = one char).
+        utf8: bool,
+    },
+}
+
+impl Origin {
+    /// Maps a start offset in the text to an offset in the original bytes.
+    pub fn start_to_original(&self, offset: usize) -> usize {
+        match self {
+            Origin::Identity => offset,
+            Origin::Mapped {
+                pieces, original, ..
+            } => match find_piece(pieces, offset) {
+                Some(p) if p.text_len == p.orig_len => p.orig_start + (offset - p.text_start),
+                Some(p) if offset == p.text_start + p.text_len => p.orig_start + p.orig_len,
+                Some(p) => p.orig_start,
+                None => original.len(),
+            },
+        }
+    }
+
+    /// Maps an end offset (exclusive) in the text to an end offset in the original bytes.
+    pub fn end_to_original(&self, offset: usize) -> usize {
+        match self {
+            Origin::Identity => offset,
+            Origin::Mapped {
+                pieces, original, ..
+            } => {
+                if offset == 0 {
+                    return pieces.first().map_or(0, |p| p.orig_start);
+                }
+                // The end belongs to the piece holding the byte just before it.
+                match find_piece(pieces, offset - 1) {
+                    Some(p) if p.text_len == p.orig_len => p.orig_start + (offset - p.text_start),
+                    Some(p) => p.orig_start + p.orig_len,
+                    None => original.len(),
+                }
+            }
+        }
+    }
+}
+
+fn find_piece(pieces: &[Piece], offset: usize) -> Option<&Piece> {
+    let idx = pieces.partition_point(|p| p.text_start + p.text_len <= offset);
+    pieces.get(idx).or_else(|| {
+        pieces
+            .last()
+            .filter(|p| p.text_start + p.text_len == offset)
+    })
+}
+
+/// Builds the pieces for a text decoded from `original` chunk by chunk, merging identical
+/// stretches so that long ASCII runs cost one piece.
+#[derive(Debug, Default)]
+pub struct PieceBuilder {
+    pieces: Vec<Piece>,
+    text_pos: usize,
+    orig_pos: usize,
+}
+
+impl PieceBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records that `orig_len` original bytes became `text_len` bytes of text.
+    pub fn push(&mut self, text_len: usize, orig_len: usize) {
+        if text_len == 0 && orig_len == 0 {
+            return;
+        }
+        let identity = text_len == orig_len;
+        if identity {
+            if let Some(last) = self.pieces.last_mut() {
+                if last.text_len == last.orig_len
+                    && last.text_start + last.text_len == self.text_pos
+                    && last.orig_start + last.orig_len == self.orig_pos
+                {
+                    last.text_len += text_len;
+                    last.orig_len += orig_len;
+                    self.text_pos += text_len;
+                    self.orig_pos += orig_len;
+                    return;
+                }
+            }
+        }
+        self.pieces.push(Piece {
+            text_start: self.text_pos,
+            orig_start: self.orig_pos,
+            text_len,
+            orig_len,
+        });
+        self.text_pos += text_len;
+        self.orig_pos += orig_len;
+    }
+
+    pub fn finish(self) -> Vec<Piece> {
+        self.pieces
+    }
+}
+
+/// Line starts of a byte buffer, to turn byte offsets into 1-based line and column when
+/// rendering. Columns count characters: UTF-8 characters, or bytes for single-byte encodings.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    utf8: bool,
+}
+
+impl LineIndex {
+    pub fn new(bytes: &[u8], utf8: bool) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        Self { line_starts, utf8 }
+    }
+
+    /// 1-based line number of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset into `bytes`.
+    pub fn line_column(&self, bytes: &[u8], offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = self.line_starts[line - 1];
+        let offset = offset.min(bytes.len()).max(start);
+        let prefix = &bytes[start..offset];
+        let chars = if self.utf8 {
+            prefix.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+        } else {
+            prefix.len()
+        };
+        (line, chars + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_maps_offsets_unchanged() {
+        assert_eq!(Origin::Identity.start_to_original(7), 7);
+        assert_eq!(Origin::Identity.end_to_original(9), 9);
+    }
+
+    #[test]
+    fn re_encoded_character_maps_to_its_single_byte() {
+        // "café!" decoded from Latin-1: "caf" identity, "é" (2 bytes) from 1 byte, "!" identity.
+        let mut b = PieceBuilder::new();
+        b.push(3, 3);
+        b.push(2, 1);
+        b.push(1, 1);
+        let origin = Origin::Mapped {
+            original: b"caf\xe9!".to_vec(),
+            pieces: b.finish(),
+            utf8: false,
+        };
+        assert_eq!(origin.start_to_original(3), 3);
+        assert_eq!(origin.end_to_original(5), 4);
+        assert_eq!(origin.start_to_original(5), 4);
+        assert_eq!(origin.end_to_original(6), 5);
+    }
+
+    #[test]
+    fn builder_merges_adjacent_identity_stretches() {
+        let mut b = PieceBuilder::new();
+        b.push(3, 3);
+        b.push(4, 4);
+        b.push(3, 1);
+        b.push(2, 2);
+        let pieces = b.finish();
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(pieces[0].text_len, 7);
+        assert_eq!(pieces[2].text_start, 10);
+        assert_eq!(pieces[2].orig_start, 8);
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "ab\nc€d\r\nx".as_bytes();
+        let idx = LineIndex::new(text, true);
+        assert_eq!(idx.line_column(text, 0), (1, 1));
+        assert_eq!(idx.line_column(text, 3), (2, 1));
+        // "d" after the 3-byte euro sign is the third character of line 2.
+        assert_eq!(idx.line_column(text, 7), (2, 3));
+        assert_eq!(idx.line_column(text, 10), (3, 1));
+    }
+}

@@ -1,0 +1,225 @@
+//! Human-readable output. Styles are always written; the output stream strips them when colour
+//! is off (not a terminal, `--color never`, `NO_COLOR`).
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use super::Locator;
+use crate::model::{Document, Finding, SentenceKind, Severity};
+use crate::Analysis;
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const BLUE: Style = AnsiColor::Blue.on_default().bold();
+const GREEN: Style = AnsiColor::Green.on_default();
+
+fn severity_style(s: Severity) -> Style {
+    match s {
+        Severity::Info => AnsiColor::Cyan.on_default().bold(),
+        Severity::Warning => AnsiColor::Yellow.on_default().bold(),
+        Severity::Error => AnsiColor::Red.on_default().bold(),
+    }
+}
+
+/// The text of the original file's line `line` (1-based), for showing context.
+fn line_text(doc: &Document, start: usize) -> (usize, String) {
+    let bytes = doc.original();
+    let start = start.min(bytes.len());
+    let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+    let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+    let line = String::from_utf8_lossy(&bytes[line_start..line_end]);
+    (line_start, line.trim_end_matches('\r').to_string())
+}
+
+pub fn write_finding(
+    out: &mut dyn Write,
+    analysis: &Analysis,
+    locator: &Locator<'_>,
+    f: &Finding,
+) -> std::io::Result<()> {
+    let doc = &analysis.documents[f.document];
+    let loc = locator.locate(f);
+    let sev = severity_style(f.severity);
+    writeln!(
+        out,
+        "{sev}{}[{}]{sev:#}{BOLD}: {}{BOLD:#}",
+        f.severity, f.rule, f.message
+    )?;
+    let gutter = loc.line.to_string().len();
+    writeln!(
+        out,
+        "{:gutter$}{BLUE}-->{BLUE:#} {}:{}:{}",
+        "", doc.name, loc.line, loc.column
+    )?;
+    let (_, line) = line_text(doc, f.span.start);
+    if line.chars().count() <= 240 {
+        let width = if loc.end_line == loc.line {
+            (loc.end_column.saturating_sub(loc.column)).max(1)
+        } else {
+            line.chars().count().saturating_sub(loc.column - 1).max(1)
+        };
+        writeln!(out, "{:gutter$} {BLUE}|{BLUE:#}", "")?;
+        writeln!(out, "{BLUE}{}{BLUE:#} {BLUE}|{BLUE:#} {line}", loc.line)?;
+        let hint = f
+            .suggestion
+            .as_deref()
+            .map(|s| format!(" suggestion: {GREEN}{s}{GREEN:#}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:gutter$} {BLUE}|{BLUE:#} {:pad$}{sev}{}{sev:#}{hint}",
+            "",
+            "",
+            "^".repeat(width),
+            pad = loc.column - 1
+        )?;
+    } else if let Some(s) = &f.suggestion {
+        writeln!(
+            out,
+            "{:gutter$} {BLUE}={BLUE:#} suggestion: {GREEN}{s}{GREEN:#}",
+            ""
+        )?;
+    }
+    for r in &f.related {
+        let (line, _) = locator.line_column(r.document, r.span.start);
+        writeln!(
+            out,
+            "{:gutter$} {BLUE}={BLUE:#} {DIM}see {}:{}: {}{DIM:#}",
+            "", analysis.documents[r.document].name, line, r.text
+        )?;
+    }
+    writeln!(out)
+}
+
+pub fn write_summary(out: &mut dyn Write, analysis: &Analysis) -> std::io::Result<()> {
+    let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
+    let docs = analysis.documents.len();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if analysis.findings.is_empty() {
+        writeln!(
+            out,
+            "{BOLD}{} checked: no findings{BOLD:#}",
+            plural(docs, "document")
+        )
+    } else {
+        writeln!(
+            out,
+            "{BOLD}{} checked: {}, {}, {}{BOLD:#}",
+            plural(docs, "document"),
+            plural(count(Severity::Error), "error"),
+            plural(count(Severity::Warning), "warning"),
+            plural(count(Severity::Info), "info")
+        )
+    }
+}
+
+pub fn write_report(analysis: &Analysis, out: &mut dyn Write, quiet: bool) -> std::io::Result<()> {
+    let locator = Locator::new(&analysis.documents);
+    for f in &analysis.findings {
+        write_finding(out, analysis, &locator, f)?;
+    }
+    if !quiet {
+        write_summary(out, analysis)?;
+    }
+    Ok(())
+}
+
+fn or_dash(v: Option<&str>) -> &str {
+    v.unwrap_or("—")
+}
+
+pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Result<()> {
+    let locator = Locator::new(documents);
+    for (i, doc) in documents.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{BOLD}{}{BOLD:#}", doc.name)?;
+        writeln!(out, "  title     {}", or_dash(doc.meta.title.as_deref()))?;
+        writeln!(out, "  date      {}", or_dash(doc.meta.date.as_deref()))?;
+        writeln!(out, "  source    {}", or_dash(doc.meta.source.as_deref()))?;
+        if let Some(url) = &doc.meta.url {
+            writeln!(out, "  url       {url}")?;
+        }
+        match doc.language {
+            Some(l) => writeln!(
+                out,
+                "  language  {} (confidence {:.2}{})",
+                l.code,
+                l.confidence,
+                if l.reliable { "" } else { ", unreliable" }
+            )?,
+            None => writeln!(out, "  language  —")?,
+        }
+        writeln!(out, "  encoding  {}", doc.encoding)?;
+        for note in &doc.notes {
+            let style = if note.warning {
+                severity_style(Severity::Warning)
+            } else {
+                DIM
+            };
+            writeln!(out, "  {style}note      {}{style:#}", note.message)?;
+        }
+        let removed_bytes: usize = doc.removed.iter().map(|r| r.range.len()).sum();
+        writeln!(
+            out,
+            "  removed   {} region{}, {} bytes",
+            doc.removed.len(),
+            if doc.removed.len() == 1 { "" } else { "s" },
+            removed_bytes
+        )?;
+        for r in &doc.removed {
+            let span = doc.span(r.range.clone());
+            let (first, _) = locator.line_column(i, span.start);
+            let (last, _) = locator.line_column(i, span.end.saturating_sub(1).max(span.start));
+            let lines = if first == last {
+                format!("line {first}")
+            } else {
+                format!("lines {first}-{last}")
+            };
+            let preview: String = doc.text[r.range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(50)
+                .collect();
+            writeln!(
+                out,
+                "            {DIM}{:<12} {lines:<13} bytes {}-{}  {preview}…{DIM:#}",
+                r.reason.as_str(),
+                span.start,
+                span.end
+            )?;
+        }
+        writeln!(out, "  sentences {}", doc.sentences.len())?;
+        let width = doc.sentences.len().to_string().len();
+        for (n, s) in doc.sentences.iter().enumerate() {
+            let span = doc.span(s.range.clone());
+            let (line, _) = locator.line_column(i, span.start);
+            let kind = match s.kind {
+                SentenceKind::Body => String::new(),
+                k => format!("{BLUE}[{}]{BLUE:#} ", k.as_str()),
+            };
+            let lang = match (s.language, doc.language) {
+                (Some(l), Some(d)) if l.reliable && l.code != d.code => {
+                    format!("{} ", severity_style(Severity::Warning).render())
+                        + &format!(
+                            "[{}]{} ",
+                            l.code,
+                            severity_style(Severity::Warning).render_reset()
+                        )
+                }
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "  {:>width$} {DIM}L{line:<4}{DIM:#} {kind}{lang}{}",
+                n + 1,
+                doc.sentence_text(s)
+            )?;
+        }
+    }
+    Ok(())
+}

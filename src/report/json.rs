@@ -1,0 +1,256 @@
+//! The JSON report (contract version 1 in DESIGN.md). Wire structs are built `From` the
+//! internal types; fields may be added, never renamed or removed.
+
+use serde::Serialize;
+
+use super::Locator;
+use crate::model::{Document, Finding};
+use crate::Analysis;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+impl Tool {
+    pub fn current() -> Self {
+        Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct JsonRemoved {
+    pub reason: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub end_line: usize,
+}
+
+#[derive(Serialize)]
+pub struct JsonSentence<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub text: &'a str,
+    pub kind: &'static str,
+    pub language: Option<&'static str>,
+    pub language_reliable: bool,
+}
+
+/// A document entry; `S` is a count in reports and the sentence list in `inspect`.
+#[derive(Serialize)]
+pub struct JsonDocument<'a, S> {
+    pub path: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub author: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub language: Option<&'static str>,
+    pub language_confidence: Option<f64>,
+    pub encoding: &'static str,
+    pub sentences: S,
+    pub removed: Vec<JsonRemoved>,
+    pub notes: Vec<&'a str>,
+}
+
+impl<'a, S> JsonDocument<'a, S> {
+    fn build(doc: &'a Document, locator: &Locator<'_>, index: usize, sentences: S) -> Self {
+        JsonDocument {
+            path: &doc.name,
+            title: doc.meta.title.as_deref(),
+            date: doc.meta.date.as_deref(),
+            source: doc.meta.source.as_deref(),
+            author: doc.meta.author.as_deref(),
+            url: doc.meta.url.as_deref(),
+            language: doc.language.map(|l| l.code),
+            language_confidence: doc.language.map(|l| round3(l.confidence)),
+            encoding: doc.encoding,
+            sentences,
+            removed: doc
+                .removed
+                .iter()
+                .map(|r| {
+                    let span = doc.span(r.range.clone());
+                    JsonRemoved {
+                        reason: r.reason.as_str(),
+                        start: span.start,
+                        end: span.end,
+                        line: locator.line_column(index, span.start).0,
+                        end_line: locator
+                            .line_column(index, span.end.saturating_sub(1).max(span.start))
+                            .0,
+                    }
+                })
+                .collect(),
+            notes: doc.notes.iter().map(|n| n.message.as_str()).collect(),
+        }
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[derive(Serialize)]
+pub struct JsonRelated<'a> {
+    pub document: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    pub rule: &'static str,
+    pub severity: &'static str,
+    pub document: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub found: &'a str,
+    pub suggestion: Option<&'a str>,
+    pub score: Option<f64>,
+    pub message: &'a str,
+    pub related: Vec<JsonRelated<'a>>,
+}
+
+impl<'a> JsonFinding<'a> {
+    fn build(f: &'a Finding, documents: &'a [Document], locator: &Locator<'_>) -> Self {
+        let (line, column) = locator.line_column(f.document, f.span.start);
+        JsonFinding {
+            rule: f.rule.as_str(),
+            severity: f.severity.as_str(),
+            document: &documents[f.document].name,
+            start: f.span.start,
+            end: f.span.end,
+            line,
+            column,
+            found: &f.found,
+            suggestion: f.suggestion.as_deref(),
+            score: f.score.map(round3),
+            message: &f.message,
+            related: f
+                .related
+                .iter()
+                .map(|r| JsonRelated {
+                    document: &documents[r.document].name,
+                    start: r.span.start,
+                    end: r.span.end,
+                    line: locator.line_column(r.document, r.span.start).0,
+                    text: &r.text,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct JsonCluster<'a> {
+    pub id: usize,
+    pub documents: Vec<&'a str>,
+}
+
+/// The full report of `audit` and `check`.
+#[derive(Serialize)]
+pub struct JsonReport<'a> {
+    pub version: u32,
+    pub tool: Tool,
+    pub documents: Vec<JsonDocument<'a, usize>>,
+    pub clusters: Vec<JsonCluster<'a>>,
+    pub pairs: Vec<serde_json::Value>,
+    pub quotes: Vec<serde_json::Value>,
+    pub findings: Vec<JsonFinding<'a>>,
+}
+
+impl<'a> JsonReport<'a> {
+    pub fn new(analysis: &'a Analysis, locator: &Locator<'_>) -> Self {
+        let docs = &analysis.documents;
+        JsonReport {
+            version: VERSION,
+            tool: Tool::current(),
+            documents: docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| JsonDocument::build(d, locator, i, d.sentences.len()))
+                .collect(),
+            // Until clustering lands, every article is its own cluster.
+            clusters: docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| JsonCluster {
+                    id: i,
+                    documents: vec![&d.name],
+                })
+                .collect(),
+            pairs: Vec::new(),
+            quotes: Vec::new(),
+            findings: analysis
+                .findings
+                .iter()
+                .map(|f| JsonFinding::build(f, docs, locator))
+                .collect(),
+        }
+    }
+}
+
+/// The report of `inspect`: documents with their sentences.
+#[derive(Serialize)]
+pub struct JsonInspect<'a> {
+    pub version: u32,
+    pub tool: Tool,
+    pub documents: Vec<JsonDocument<'a, Vec<JsonSentence<'a>>>>,
+}
+
+impl<'a> JsonInspect<'a> {
+    pub fn new(documents: &'a [Document], locator: &Locator<'_>) -> Self {
+        JsonInspect {
+            version: VERSION,
+            tool: Tool::current(),
+            documents: documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let sentences = d
+                        .sentences
+                        .iter()
+                        .map(|s| {
+                            let span = d.span(s.range.clone());
+                            JsonSentence {
+                                start: span.start,
+                                end: span.end,
+                                line: locator.line_column(i, span.start).0,
+                                text: d.sentence_text(s),
+                                kind: s.kind.as_str(),
+                                language: s.language.map(|l| l.code),
+                                language_reliable: s.language.is_some_and(|l| l.reliable),
+                            }
+                        })
+                        .collect();
+                    JsonDocument::build(d, locator, i, sentences)
+                })
+                .collect(),
+        }
+    }
+}
+
+pub fn write_report(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let locator = Locator::new(&analysis.documents);
+    serde_json::to_writer_pretty(&mut *out, &JsonReport::new(analysis, &locator))?;
+    writeln!(out)
+}
+
+pub fn write_inspect(documents: &[Document], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let locator = Locator::new(documents);
+    serde_json::to_writer_pretty(&mut *out, &JsonInspect::new(documents, &locator))?;
+    writeln!(out)
+}
