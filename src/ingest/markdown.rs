@@ -64,6 +64,7 @@ fn front_matter(
     };
     let header_len = text.len() - rest.len();
     let mut offset = header_len;
+    let mut found = meta.clone();
     for line in rest.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         offset += line.len();
@@ -72,6 +73,7 @@ fn front_matter(
                 range: 0..offset,
                 reason: RemovalReason::Markup,
             });
+            *meta = found;
             return offset;
         }
         if let Some((key, value)) = content.split_once(':') {
@@ -79,6 +81,7 @@ fn front_matter(
             if value.is_empty() {
                 continue;
             }
+            let meta = &mut found;
             match key.trim().to_ascii_lowercase().as_str() {
                 "title" => meta.title = Some(value.to_string()),
                 "date" => meta.date = super::metadata::parse_date(value),

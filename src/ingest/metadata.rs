@@ -37,7 +37,7 @@ const MONTH_RE: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?
 
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])|(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dm>{MONTH_RE})\s+(?P<dy>(?:19|20)\d\d)|(?P<mm>{MONTH_RE})\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d))\b"
+        r"(?i)\b(?:(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?:T|\b)|(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dm>{MONTH_RE})\s+(?P<dy>(?:19|20)\d\d)\b|(?P<mm>{MONTH_RE})\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)\b)"
     ))
     .expect("date pattern is valid")
 });

@@ -207,6 +207,16 @@ fn read_source(source: &Source) -> (Vec<Document>, Vec<InputError>, Vec<String>)
             vec![],
         );
     }
+    read_bytes(&name, bytes, format)
+}
+
+/// Reads one input's bytes in a given format into prepared documents (cleaned, segmented,
+/// language identified), with the errors and notes for stderr.
+pub fn read_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    format: Format,
+) -> (Vec<Document>, Vec<InputError>, Vec<String>) {
     let mut notes = Vec::new();
     let mut errors = Vec::new();
     let documents = match format {
@@ -218,15 +228,15 @@ fn read_source(source: &Source) -> (Vec<Document>, Vec<InputError>, Vec<String>)
                     .iter()
                     .map(|n| format!("{name}: {}", n.message)),
             );
-            let (docs, errs) = jsonl::read(&name, &decoded.text);
+            let (docs, errs) = jsonl::read(name, &decoded.text);
             errors.extend(errs);
             docs
         }
-        Format::Html => vec![html_document(&name, bytes)],
-        Format::Markdown => vec![markdown::read(&name, decode(bytes))],
+        Format::Html => vec![html_document(name, bytes)],
+        Format::Markdown => vec![markdown::read(name, decode(bytes))],
         Format::Text => {
             let decoded = decode(bytes);
-            let mut doc = Document::new(name.clone(), decoded.text, decoded.origin);
+            let mut doc = Document::new(name, decoded.text, decoded.origin);
             doc.encoding = decoded.encoding;
             doc.notes = decoded.notes;
             vec![doc]
