@@ -2,6 +2,7 @@
 
 pub mod language;
 pub mod segment;
+pub mod tokens;
 
 use std::ops::Range;
 

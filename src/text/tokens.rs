@@ -1,0 +1,306 @@
+//! Word tokens for comparing sentences: lowercased, apostrophes and possessives folded, and
+//! amounts normalised so that "€20 billion", "20 billion euros" and "EUR 20bn" are one token,
+//! and "5 percent" equals "5%".
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    /// A number or amount; its `norm` is canonical ("eur:20000000000", "pct:5", "num:3.5").
+    Number,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range into the text given to [`tokenize`].
+    pub range: Range<usize>,
+    pub norm: String,
+    pub kind: TokenKind,
+    /// Whether the word starts with a capital letter in the text.
+    pub capitalized: bool,
+}
+
+/// Raw pieces before amounts are merged.
+#[derive(Debug, Clone)]
+enum Raw {
+    Word(Range<usize>),
+    Number(Range<usize>, f64),
+    Symbol(Range<usize>, &'static str),
+}
+
+fn currency_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '€' => "eur",
+        '$' => "usd",
+        '£' => "gbp",
+        '¥' => "jpy",
+        '₴' => "uah",
+        '₽' => "rub",
+        '%' => "pct",
+        _ => return None,
+    })
+}
+
+fn unit_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "eur" | "euro" | "euros" => "eur",
+        "usd" | "dollar" | "dollars" | "us$" => "usd",
+        "gbp" | "sterling" => "gbp",
+        "percent" | "pct" | "percentage" => "pct",
+        _ => return None,
+    })
+}
+
+fn multiplier_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "k" => 1e3,
+        "million" | "millions" | "mn" | "m" | "mln" => 1e6,
+        "billion" | "billions" | "bn" | "b" | "bln" => 1e9,
+        "trillion" | "tn" => 1e12,
+        _ => return None,
+    })
+}
+
+fn split_raw(text: &str) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c.is_ascii_digit() {
+            // A number: digits with inner "," or "." groups ("1,000", "20.5").
+            let start = i;
+            let mut end = i;
+            while end < text.len() {
+                let b = bytes[end];
+                if b.is_ascii_digit() {
+                    end += 1;
+                } else if (b == b',' || b == b'.')
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            let s = &text[start..end];
+            let value = parse_number(s);
+            out.push(Raw::Number(start..end, value));
+            i = end;
+        } else if c.is_alphanumeric() {
+            let start = i;
+            let mut end = i;
+            while end < text.len() {
+                let ch = text[end..].chars().next().unwrap_or(' ');
+                if ch.is_alphanumeric() {
+                    end += ch.len_utf8();
+                } else if (ch == '\'' || ch == '’' || ch == '-')
+                    && text[end + ch.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(Raw::Word(start..end));
+            i = end;
+        } else if let Some(sym) = currency_symbol(c) {
+            out.push(Raw::Symbol(i..i + len, sym));
+            i += len;
+        } else {
+            i += len;
+        }
+    }
+    out
+}
+
+/// "1,000" and "1.000.000" are thousands; "20.5" and "2,5" (one group of one or two digits)
+/// are decimals.
+fn parse_number(s: &str) -> f64 {
+    let groups: Vec<&str> = s.split([',', '.']).collect();
+    if groups.len() == 1 {
+        return s.parse().unwrap_or(0.0);
+    }
+    let thousands = groups[1..].iter().all(|g| g.len() == 3);
+    if thousands && !(groups.len() == 2 && s.contains('.')) {
+        return groups.concat().parse().unwrap_or(0.0);
+    }
+    let (int, frac) = s.rsplit_once(['.', ',']).unwrap_or((s, ""));
+    let int: String = int.chars().filter(char::is_ascii_digit).collect();
+    format!("{int}.{frac}").parse().unwrap_or(0.0)
+}
+
+fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e18 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+fn lower_word(text: &str) -> String {
+    let mut w = text.to_lowercase().replace('’', "'");
+    if let Some(stripped) = w.strip_suffix("'s") {
+        w = stripped.to_string();
+    } else if w.ends_with("s'") {
+        w.pop();
+    }
+    w
+}
+
+/// Tokenizes `text` into words and normalised amounts.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let raw = split_raw(text);
+    let mut out = Vec::with_capacity(raw.len());
+    let word_at = |i: usize| match raw.get(i) {
+        Some(Raw::Word(r)) => Some((r.clone(), lower_word(&text[r.clone()]))),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < raw.len() {
+        match &raw[i] {
+            Raw::Number(range, value) => {
+                let mut start = range.start;
+                let mut end = range.end;
+                let mut value = *value;
+                let mut unit: Option<&str> = None;
+                // A currency sign or code just before ("€20", "EUR 20").
+                if let Some(prev) = out.last() {
+                    let prev: &Token = prev;
+                    if prev.kind == TokenKind::Word && prev.range.end + 1 >= start {
+                        if let Some(u) = unit_word(&prev.norm).filter(|u| *u != "pct") {
+                            unit = Some(u);
+                            start = prev.range.start;
+                            out.pop();
+                        }
+                    }
+                }
+                if unit.is_none() && i > 0 {
+                    if let Raw::Symbol(r, sym) = &raw[i - 1] {
+                        if r.end == range.start && *sym != "pct" {
+                            unit = Some(sym);
+                            start = r.start;
+                        }
+                    }
+                }
+                let mut j = i + 1;
+                // A multiplier, attached ("20bn") or as the next word ("20 billion").
+                if let Some((r, w)) = word_at(j) {
+                    if let Some(m) = multiplier_word(&w) {
+                        if r.start <= end + 1 {
+                            value *= m;
+                            end = r.end;
+                            j += 1;
+                        }
+                    }
+                }
+                // A unit after: "%", "percent", "per cent", "euros".
+                match raw.get(j) {
+                    Some(Raw::Symbol(r, "pct")) if r.start == end || r.start == end + 1 => {
+                        unit = Some("pct");
+                        end = r.end;
+                        j += 1;
+                    }
+                    _ => {
+                        if let Some((r, w)) = word_at(j) {
+                            if w == "per" {
+                                if let Some((r2, w2)) = word_at(j + 1) {
+                                    if w2 == "cent" {
+                                        unit = Some("pct");
+                                        end = r2.end;
+                                        j += 2;
+                                    }
+                                }
+                            } else if let Some(u) = unit_word(&w) {
+                                if unit.is_none() || unit == Some(u) {
+                                    unit = Some(u);
+                                    end = r.end;
+                                    j += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+                out.push(Token {
+                    range: start..end,
+                    norm: format!("{}:{}", unit.unwrap_or("num"), format_value(value)),
+                    kind: TokenKind::Number,
+                    capitalized: false,
+                });
+                i = j;
+            }
+            Raw::Word(range) => {
+                let word = &text[range.clone()];
+                out.push(Token {
+                    range: range.clone(),
+                    norm: lower_word(word),
+                    kind: TokenKind::Word,
+                    capitalized: word.chars().next().is_some_and(char::is_uppercase),
+                });
+                i += 1;
+            }
+            Raw::Symbol(..) => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn amounts_in_every_format_are_one_token() {
+        let want = "eur:20000000000";
+        assert_eq!(norms("€20 billion"), [want]);
+        assert_eq!(norms("20 billion euros"), [want]);
+        assert_eq!(norms("EUR 20bn"), [want]);
+        assert_eq!(norms("€20bn"), [want]);
+        assert_eq!(norms("20,000,000,000 euros"), [want]);
+        assert_eq!(norms("$4.5 million"), ["usd:4500000"]);
+    }
+
+    #[test]
+    fn percentages_in_every_format_are_one_token() {
+        assert_eq!(norms("5 percent"), ["pct:5"]);
+        assert_eq!(norms("5%"), ["pct:5"]);
+        assert_eq!(norms("5 per cent"), ["pct:5"]);
+        assert_eq!(norms("2.5 %"), ["pct:2.5"]);
+    }
+
+    #[test]
+    fn plain_numbers_and_decimals() {
+        assert_eq!(norms("in 2025"), ["in", "num:2025"]);
+        assert_eq!(norms("1,000 troops"), ["num:1000", "troops"]);
+        assert_eq!(norms("3.14 metres"), ["num:3.14", "metres"]);
+        assert_eq!(norms("three months"), ["three", "months"]);
+    }
+
+    #[test]
+    fn words_fold_case_apostrophes_and_possessives() {
+        assert_eq!(norms("NATO’s allies' Don't"), ["nato", "allies", "don't"]);
+        let t = tokenize("Mark Smith said");
+        assert!(t[0].capitalized && !t[2].capitalized);
+        assert_eq!(&"Mark Smith said"[t[1].range.clone()], "Smith");
+    }
+
+    #[test]
+    fn amount_token_spans_the_whole_phrase() {
+        let text = "more than €20 billion in aid";
+        let t = tokenize(text);
+        assert_eq!(&text[t[2].range.clone()], "€20 billion");
+        let text = "rose 5 per cent today";
+        let t = tokenize(text);
+        assert_eq!(&text[t[1].range.clone()], "5 per cent");
+    }
+}
