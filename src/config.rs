@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::analysis::cluster::ClusterParams;
+use crate::analysis::AlignSettings;
 use crate::error::Error;
 use crate::model::{RuleId, Severity};
 
@@ -39,6 +41,10 @@ struct RawConfig {
     rules: BTreeMap<String, Level>,
     #[serde(default)]
     names: Names,
+    #[serde(default)]
+    cluster: ClusterParams,
+    #[serde(default)]
+    align: AlignSettings,
 }
 
 /// The effective configuration.
@@ -46,6 +52,8 @@ struct RawConfig {
 pub struct Config {
     pub levels: BTreeMap<RuleId, Level>,
     pub names: Names,
+    pub cluster: ClusterParams,
+    pub align: AlignSettings,
     /// Where it was read from, if anywhere.
     pub path: Option<PathBuf>,
 }
@@ -87,6 +95,8 @@ impl Config {
         Ok(Config {
             levels,
             names: raw.names,
+            cluster: raw.cluster,
+            align: raw.align,
             path: Some(path.to_path_buf()),
         })
     }
@@ -148,6 +158,18 @@ mod tests {
             Some(Severity::Warning)
         );
         assert_eq!(cfg.names.canonical, vec!["Volodymyr Zelenskyy".to_string()]);
+    }
+
+    #[test]
+    fn cluster_and_align_settings_are_read() {
+        let cfg = Config::parse(
+            Path::new("w.toml"),
+            "[cluster]\nmin_shared_passages = 3\n\n[align]\nmax_all_pairs = 4\n",
+        )
+        .unwrap();
+        assert_eq!(cfg.cluster.min_shared_passages, 3);
+        assert_eq!(cfg.cluster.min_passage_words, 8);
+        assert_eq!(cfg.align.max_all_pairs, 4);
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! languages, [`checks`] push findings, [`report`] renders them. Stages return data; only checks
 //! produce findings, only reporters print.
 
+pub mod analysis;
 pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod report;
@@ -15,21 +17,25 @@ pub mod text;
 
 use model::{Document, Finding};
 
-/// What a run produced: the documents as read, and the findings, sorted.
-#[derive(Debug, Default)]
+/// What a run produced: the documents as read, the corpus facts, and the findings, sorted.
+#[derive(Debug)]
 pub struct Analysis {
     pub documents: Vec<Document>,
+    pub corpus: analysis::Corpus,
     pub findings: Vec<Finding>,
 }
 
-/// Runs every enabled check over already loaded documents.
+/// Clusters, aligns and checks already loaded documents.
 pub fn analyse(documents: Vec<Document>, config: &config::Config) -> Analysis {
+    let corpus = analysis::analyse(&documents, &config.cluster, &config.align);
     let findings = checks::run_all(&checks::Context {
         documents: &documents,
+        corpus: &corpus,
         config,
     });
     Analysis {
         documents,
+        corpus,
         findings,
     }
 }

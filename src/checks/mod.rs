@@ -1,5 +1,7 @@
 //! Checks: one rule per file, each pushing findings into a sink. [`CHECKS`] is the registry.
 
+mod number_mismatch;
+
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -8,6 +10,7 @@ use crate::model::{Document, Finding, RuleId, Severity};
 /// What a check sees: every document of the run and the configuration.
 pub struct Context<'a> {
     pub documents: &'a [Document],
+    pub corpus: &'a crate::analysis::Corpus,
     pub config: &'a Config,
 }
 
@@ -34,7 +37,7 @@ macro_rules! declare_rule {
 }
 
 /// Every rule wirecheck has, in the order `wirecheck rules` lists them.
-pub static CHECKS: &[&dyn Check] = &[];
+pub static CHECKS: &[&dyn Check] = &[&number_mismatch::NumberMismatch];
 
 /// The registered check for a rule id, if it is implemented.
 pub fn find(rule: RuleId) -> Option<&'static dyn Check> {

@@ -160,6 +160,77 @@ pub struct JsonCluster<'a> {
     pub documents: Vec<&'a str>,
 }
 
+#[derive(Serialize)]
+pub struct JsonSide {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+#[derive(Serialize)]
+pub struct JsonAlignment {
+    pub a: JsonSide,
+    pub b: JsonSide,
+    pub score: f64,
+    pub kind: &'static str,
+    pub fragment: bool,
+}
+
+#[derive(Serialize)]
+pub struct JsonPair<'a> {
+    pub a: &'a str,
+    pub b: &'a str,
+    pub shared_sentences: usize,
+    pub containment_a_in_b: f64,
+    pub containment_b_in_a: f64,
+    pub longest_shared_run: usize,
+    pub likely_source: Option<&'a str>,
+    pub alignments: Vec<JsonAlignment>,
+}
+
+/// The original span and line of a run of sentences of a document.
+fn side(
+    docs: &[Document],
+    locator: &Locator<'_>,
+    doc: usize,
+    sentences: &std::ops::Range<usize>,
+) -> JsonSide {
+    let d = &docs[doc];
+    let first = &d.sentences[sentences.start];
+    let last = &d.sentences[sentences.end - 1];
+    let span = d.span(first.range.start..last.range.end);
+    JsonSide {
+        start: span.start,
+        end: span.end,
+        line: locator.line_column(doc, span.start).0,
+    }
+}
+
+impl<'a> JsonPair<'a> {
+    fn build(p: &crate::analysis::PairReport, docs: &'a [Document], locator: &Locator<'_>) -> Self {
+        JsonPair {
+            a: &docs[p.a].name,
+            b: &docs[p.b].name,
+            shared_sentences: p.alignments.len(),
+            containment_a_in_b: round3(p.containment_a_in_b),
+            containment_b_in_a: round3(p.containment_b_in_a),
+            longest_shared_run: p.longest_shared_run,
+            likely_source: p.likely_source.map(|d| docs[d].name.as_str()),
+            alignments: p
+                .alignments
+                .iter()
+                .map(|al| JsonAlignment {
+                    a: side(docs, locator, p.a, &al.a),
+                    b: side(docs, locator, p.b, &al.b),
+                    score: round3(al.score),
+                    kind: al.kind.as_str(),
+                    fragment: al.fragment,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The full report of `audit` and `check`.
 #[derive(Serialize)]
 pub struct JsonReport<'a> {
@@ -167,7 +238,7 @@ pub struct JsonReport<'a> {
     pub tool: Tool,
     pub documents: Vec<JsonDocument<'a, usize>>,
     pub clusters: Vec<JsonCluster<'a>>,
-    pub pairs: Vec<serde_json::Value>,
+    pub pairs: Vec<JsonPair<'a>>,
     pub quotes: Vec<serde_json::Value>,
     pub findings: Vec<JsonFinding<'a>>,
 }
@@ -183,16 +254,23 @@ impl<'a> JsonReport<'a> {
                 .enumerate()
                 .map(|(i, d)| JsonDocument::build(d, locator, i, d.sentences.len()))
                 .collect(),
-            // Until clustering lands, every article is its own cluster.
-            clusters: docs
+            clusters: analysis
+                .corpus
+                .clusters
+                .members
                 .iter()
                 .enumerate()
-                .map(|(i, d)| JsonCluster {
-                    id: i,
-                    documents: vec![&d.name],
+                .map(|(id, members)| JsonCluster {
+                    id,
+                    documents: members.iter().map(|&d| docs[d].name.as_str()).collect(),
                 })
                 .collect(),
-            pairs: Vec::new(),
+            pairs: analysis
+                .corpus
+                .pairs
+                .iter()
+                .map(|p| JsonPair::build(p, docs, locator))
+                .collect(),
             quotes: Vec::new(),
             findings: analysis
                 .findings

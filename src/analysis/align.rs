@@ -1,0 +1,378 @@
+//! Sentence alignment between two articles: many-to-many, allowing reordering, 1:2 and 2:1
+//! splits and merges, and fragments (one outlet copying a clause of another's sentence).
+//!
+//! Candidates come from an index of content words, never from all sentence pairs. Each
+//! candidate is scored on two measures: the order-aware word overlap (longest common
+//! subsequence of normalised tokens) and the share of content words in common.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use similar::{Algorithm, DiffTag};
+
+use crate::index::is_function_word;
+use crate::text::tokens::{Token, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AlignKind {
+    Paraphrase,
+    NearDuplicate,
+    Verbatim,
+}
+
+impl AlignKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlignKind::Verbatim => "verbatim",
+            AlignKind::NearDuplicate => "near-duplicate",
+            AlignKind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// Aligned sentences: a range of sentence indices in each article (one or two sentences).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+    pub score: f64,
+    pub kind: AlignKind,
+    /// One side is a clause of the other's longer sentence.
+    pub fragment: bool,
+    /// Tokens of each side in the common subsequence (for containment).
+    pub common_tokens: usize,
+}
+
+/// Thresholds of the alignment, in one place.
+pub struct AlignParams {
+    /// Order-aware overlap (Dice of the common subsequence) for a near-duplicate.
+    pub near_duplicate: f64,
+    /// Share of the shorter sentence inside the longer for a fragment.
+    pub fragment_containment: f64,
+    /// Shortest fragment, in tokens.
+    pub fragment_min_tokens: usize,
+    /// Share of content words in common for a paraphrase.
+    pub paraphrase_content: f64,
+    /// Fewest content words in common for a paraphrase.
+    pub paraphrase_min_shared: usize,
+}
+
+pub const PARAMS: AlignParams = AlignParams {
+    near_duplicate: 0.7,
+    fragment_containment: 0.85,
+    fragment_min_tokens: 6,
+    paraphrase_content: 0.45,
+    paraphrase_min_shared: 4,
+};
+
+/// A sentence prepared for comparison.
+pub struct Prepared<'a> {
+    pub norms: Vec<&'a str>,
+    pub content: Vec<&'a str>,
+    pub numbers: Vec<&'a str>,
+}
+
+pub fn prepare(tokens: &[Token]) -> Prepared<'_> {
+    let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let mut content: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Number || !is_function_word(&t.norm))
+        .map(|t| t.norm.as_str())
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+    let numbers = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Number)
+        .map(|t| t.norm.as_str())
+        .collect();
+    Prepared {
+        norms,
+        content,
+        numbers,
+    }
+}
+
+/// Length of the longest common subsequence, and the longest run of consecutive equal tokens.
+pub fn common_subsequence(a: &[&str], b: &[&str]) -> (usize, usize) {
+    let ops = similar::capture_diff_slices(Algorithm::Myers, a, b);
+    let mut total = 0;
+    let mut longest = 0;
+    for op in ops {
+        let (tag, old, _) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            total += old.len();
+            longest = longest.max(old.len());
+        }
+    }
+    (total, longest)
+}
+
+fn shared_count(a: &[&str], b: &[&str]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Compares two (possibly concatenated) sentences; `None` when they are not related enough.
+pub fn compare(a: &Prepared<'_>, b: &Prepared<'_>) -> Option<(AlignKind, f64, bool, usize)> {
+    let (la, lb) = (a.norms.len(), b.norms.len());
+    if la == 0 || lb == 0 {
+        return None;
+    }
+    if a.norms == b.norms {
+        return Some((AlignKind::Verbatim, 1.0, false, la));
+    }
+    let (common, longest_run) = common_subsequence(&a.norms, &b.norms);
+    let dice = 2.0 * common as f64 / (la + lb) as f64;
+    let shorter = la.min(lb);
+    let containment = common as f64 / shorter as f64;
+    if dice >= PARAMS.near_duplicate {
+        return Some((AlignKind::NearDuplicate, dice, false, common));
+    }
+    if containment >= PARAMS.fragment_containment && shorter >= PARAMS.fragment_min_tokens {
+        return Some((AlignKind::NearDuplicate, containment * 0.95, true, common));
+    }
+    let shared = shared_count(&a.content, &b.content);
+    let min_content = a.content.len().min(b.content.len()).max(1);
+    let content_share = shared as f64 / min_content as f64;
+    let shared_number = a.numbers.iter().any(|n| b.numbers.contains(n));
+    let anchored = shared_number || longest_run >= 3;
+    if shared >= PARAMS.paraphrase_min_shared
+        && content_share >= PARAMS.paraphrase_content
+        && anchored
+    {
+        return Some((
+            AlignKind::Paraphrase,
+            (dice + content_share) / 2.0,
+            false,
+            common,
+        ));
+    }
+    None
+}
+
+/// Aligns the sentences of two articles, given each sentence's tokens. Alignments come back
+/// in the order of `a`'s sentences.
+pub fn align(a: &[Vec<Token>], b: &[Vec<Token>]) -> Vec<Alignment> {
+    let pa: Vec<Prepared<'_>> = a.iter().map(|t| prepare(t)).collect();
+    let pb: Vec<Prepared<'_>> = b.iter().map(|t| prepare(t)).collect();
+    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (j, s) in pb.iter().enumerate() {
+        for w in &s.content {
+            postings.entry(w).or_default().push(j as u32);
+        }
+    }
+    let mut candidates: Vec<Alignment> = Vec::new();
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    for (i, s) in pa.iter().enumerate() {
+        counts.clear();
+        for w in &s.content {
+            if let Some(list) = postings.get(w) {
+                for &j in list {
+                    *counts.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let mut js: Vec<u32> = counts
+            .iter()
+            .filter(|(_, &c)| c >= 2)
+            .map(|(&j, _)| j)
+            .collect();
+        js.sort_unstable();
+        for j in js {
+            if let Some((kind, score, fragment, common)) = compare(s, &pb[j as usize]) {
+                let j = j as usize;
+                candidates.push(Alignment {
+                    a: i..i + 1,
+                    b: j..j + 1,
+                    score,
+                    kind,
+                    fragment,
+                    common_tokens: common,
+                });
+            }
+        }
+    }
+    // Best first; ties broken by position so the result never depends on hashing order.
+    candidates.sort_by(|x, y| {
+        (y.kind, y.score)
+            .partial_cmp(&(x.kind, x.score))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| (x.a.start, x.b.start).cmp(&(y.a.start, y.b.start)))
+    });
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut chosen: Vec<Alignment> = Vec::new();
+    for c in candidates {
+        let (i, j) = (c.a.start, c.b.start);
+        let free = !used_a[i] && !used_b[j];
+        // A fragment may share a sentence already aligned: the clause copied from it.
+        let fragment_of_used = c.fragment && (!used_a[i] || !used_b[j]);
+        if free || fragment_of_used {
+            used_a[i] = true;
+            used_b[j] = true;
+            chosen.push(c);
+        }
+    }
+    for c in &mut chosen {
+        extend_split(c, &pa, &pb, &a[..], &b[..], &mut used_a, &mut used_b);
+    }
+    chosen.sort_by_key(|c| (c.a.start, c.b.start));
+    chosen
+}
+
+/// Tries to turn a 1:1 alignment into 1:2 or 2:1 when the neighbouring unaligned sentence on
+/// one side continues the other side's sentence.
+fn extend_split(
+    c: &mut Alignment,
+    pa: &[Prepared<'_>],
+    pb: &[Prepared<'_>],
+    a: &[Vec<Token>],
+    b: &[Vec<Token>],
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+) {
+    if c.kind == AlignKind::Verbatim || c.a.len() != 1 || c.b.len() != 1 {
+        return;
+    }
+    let (i, j) = (c.a.start, c.b.start);
+    let concat = |toks: &[Vec<Token>], r: Range<usize>| -> Vec<Token> {
+        toks[r].iter().flatten().cloned().collect()
+    };
+    let mut best: Option<(Range<usize>, Range<usize>, AlignKind, f64, usize)> = None;
+    let mut options: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    if j + 1 < b.len() && !used_b[j + 1] {
+        options.push((i..i + 1, j..j + 2));
+    }
+    if j > 0 && !used_b[j - 1] {
+        options.push((i..i + 1, j - 1..j + 1));
+    }
+    if i + 1 < a.len() && !used_a[i + 1] {
+        options.push((i..i + 2, j..j + 1));
+    }
+    if i > 0 && !used_a[i - 1] {
+        options.push((i - 1..i + 1, j..j + 1));
+    }
+    for (ra, rb) in options {
+        let ta = if ra.len() == 1 {
+            None
+        } else {
+            Some(concat(a, ra.clone()))
+        };
+        let tb = if rb.len() == 1 {
+            None
+        } else {
+            Some(concat(b, rb.clone()))
+        };
+        let prep_a = ta.as_ref().map(|t| prepare(t));
+        let prep_b = tb.as_ref().map(|t| prepare(t));
+        let xa = prep_a.as_ref().unwrap_or(&pa[i]);
+        let xb = prep_b.as_ref().unwrap_or(&pb[j]);
+        if let Some((kind, score, false, common)) = compare(xa, xb) {
+            if kind >= AlignKind::NearDuplicate
+                && score >= c.score + 0.1
+                && best.as_ref().is_none_or(|b| score > b.3)
+            {
+                best = Some((ra, rb, kind, score, common));
+            }
+        }
+    }
+    if let Some((ra, rb, kind, score, common)) = best {
+        for k in ra.clone() {
+            used_a[k] = true;
+        }
+        for k in rb.clone() {
+            used_b[k] = true;
+        }
+        c.a = ra;
+        c.b = rb;
+        c.kind = kind;
+        c.score = score;
+        c.fragment = false;
+        c.common_tokens = common;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn toks(sentences: &[&str]) -> Vec<Vec<Token>> {
+        sentences.iter().map(|s| tokenize(s)).collect()
+    }
+
+    #[test]
+    fn verbatim_near_duplicate_and_reordering() {
+        let a = toks(&[
+            "The bridge reopened on Monday after two years of repairs.",
+            "Officials said traffic would be limited to cars for now.",
+        ]);
+        let b = toks(&[
+            "Officials said traffic will be limited to cars for now.",
+            "The bridge reopened on Monday after two years of repairs.",
+        ]);
+        let al = align(&a, &b);
+        assert_eq!(al.len(), 2);
+        assert_eq!(
+            (al[0].a.clone(), al[0].b.clone(), al[0].kind),
+            (0..1, 1..2, AlignKind::Verbatim)
+        );
+        assert_eq!(
+            (al[1].a.clone(), al[1].b.clone(), al[1].kind),
+            (1..2, 0..1, AlignKind::NearDuplicate)
+        );
+    }
+
+    #[test]
+    fn paraphrase_needs_an_anchor() {
+        let a = toks(&["He reiterated support for the region, saying that more than €20 billion in assistance had been pledged by allies this year."]);
+        let b = toks(&["Allies have pledged more than 20 billion euros in military assistance to the region in the first quarter."]);
+        let al = align(&a, &b);
+        assert_eq!(al.len(), 1);
+        assert_eq!(al[0].kind, AlignKind::Paraphrase);
+        // Same topic words, no shared number or phrase: not aligned.
+        let c = toks(&["Allies discussed assistance to the region and pledged support for talks."]);
+        assert!(align(&a, &c).is_empty());
+    }
+
+    #[test]
+    fn fragment_inside_a_longer_sentence() {
+        let a = toks(&["We must build a stronger, fairer and more capable alliance, the minister said at the start of the two-day meeting in the capital."]);
+        let b = toks(&["We must build a stronger, fairer and more capable alliance, she said."]);
+        let al = align(&a, &b);
+        assert_eq!(al.len(), 1);
+        assert!(al[0].fragment);
+        assert_eq!(al[0].kind, AlignKind::NearDuplicate);
+    }
+
+    #[test]
+    fn one_sentence_split_in_two_is_a_one_to_two_alignment() {
+        let a = toks(&["The council met on Tuesday and agreed to raise the budget for schools by ten percent next year."]);
+        let b = toks(&[
+            "The council met on Tuesday.",
+            "It agreed to raise the budget for schools by ten percent next year.",
+        ]);
+        let al = align(&a, &b);
+        assert_eq!(al.len(), 1, "{al:?}");
+        assert_eq!(al[0].b, 0..2);
+    }
+
+    #[test]
+    fn unrelated_sentences_do_not_align() {
+        let a = toks(&["The central bank kept interest rates unchanged on Thursday."]);
+        let b = toks(&["Heavy rain closed the border crossing for two days."]);
+        assert!(align(&a, &b).is_empty());
+    }
+}

@@ -1,0 +1,181 @@
+//! Facts about the corpus, never findings: event clusters, sentence alignments, coverage.
+
+pub mod align;
+pub mod cluster;
+
+use rayon::prelude::*;
+
+use crate::index::signatures;
+use crate::model::Document;
+use crate::text::tokens::{tokenize, Token};
+use align::Alignment;
+use cluster::{ClusterParams, Clusters};
+
+/// Settings of the corpus analysis (`[cluster]` and `[align]` in wirecheck.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AlignSettings {
+    /// Clusters up to this size align every pair of articles; larger ones align each article
+    /// with the cluster's representative only (a wire story syndicated to many outlets).
+    pub max_all_pairs: usize,
+}
+
+impl Default for AlignSettings {
+    fn default() -> Self {
+        AlignSettings { max_all_pairs: 8 }
+    }
+}
+
+/// Two articles of one cluster and how their sentences line up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairReport {
+    pub a: usize,
+    pub b: usize,
+    pub alignments: Vec<Alignment>,
+    /// Share of `a`'s words found in `b` (and the other way round).
+    pub containment_a_in_b: f64,
+    pub containment_b_in_a: f64,
+    /// Most consecutive sentences of `a` aligned, in order, with `b`.
+    pub longest_shared_run: usize,
+    /// The earlier article, when both are dated and the dates differ.
+    pub likely_source: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corpus {
+    pub clusters: Clusters,
+    pub pairs: Vec<PairReport>,
+}
+
+impl Corpus {
+    /// Pairs that involve document `doc`.
+    pub fn pairs_of(&self, doc: usize) -> impl Iterator<Item = &PairReport> {
+        self.pairs.iter().filter(move |p| p.a == doc || p.b == doc)
+    }
+}
+
+/// The article that stands for a large cluster: the earliest dated, then the longest, then the
+/// first by name.
+fn representative(documents: &[Document], members: &[usize]) -> usize {
+    *members
+        .iter()
+        .min_by_key(|&&d| {
+            let date = documents[d]
+                .meta
+                .date
+                .as_deref()
+                .and_then(cluster::days)
+                .unwrap_or(i64::MAX);
+            (date, std::cmp::Reverse(documents[d].text.len()), d)
+        })
+        .unwrap_or(&members[0])
+}
+
+pub fn analyse(
+    documents: &[Document],
+    cluster_params: &ClusterParams,
+    settings: &AlignSettings,
+) -> Corpus {
+    let sigs = signatures(documents);
+    let (clusters, _links) = cluster::cluster(documents, &sigs, cluster_params);
+    drop(sigs);
+    let mut jobs: Vec<(usize, usize)> = Vec::new();
+    for members in &clusters.members {
+        if members.len() < 2 {
+            continue;
+        }
+        if members.len() <= settings.max_all_pairs {
+            for (k, &a) in members.iter().enumerate() {
+                for &b in &members[k + 1..] {
+                    jobs.push((a, b));
+                }
+            }
+        } else {
+            let rep = representative(documents, members);
+            for &m in members.iter().filter(|&&m| m != rep) {
+                jobs.push((rep.min(m), rep.max(m)));
+            }
+        }
+    }
+    let in_pairs: Vec<bool> = {
+        let mut v = vec![false; documents.len()];
+        for &(a, b) in &jobs {
+            v[a] = true;
+            v[b] = true;
+        }
+        v
+    };
+    let tokens: Vec<Option<Vec<Vec<Token>>>> = documents
+        .par_iter()
+        .zip(in_pairs.par_iter())
+        .map(|(doc, &needed)| {
+            needed.then(|| {
+                doc.sentences
+                    .iter()
+                    .map(|s| tokenize(doc.sentence_text(s)))
+                    .collect()
+            })
+        })
+        .collect();
+    let mut pairs: Vec<PairReport> = jobs
+        .par_iter()
+        .map(|&(a, b)| {
+            let (ta, tb) = (
+                tokens[a].as_deref().unwrap_or(&[]),
+                tokens[b].as_deref().unwrap_or(&[]),
+            );
+            pair_report(documents, a, b, ta, tb)
+        })
+        .collect();
+    pairs.sort_by_key(|p| (p.a, p.b));
+    Corpus { clusters, pairs }
+}
+
+pub fn pair_report(
+    documents: &[Document],
+    a: usize,
+    b: usize,
+    ta: &[Vec<Token>],
+    tb: &[Vec<Token>],
+) -> PairReport {
+    let alignments = align::align(ta, tb);
+    let total_a: usize = ta.iter().map(Vec::len).sum();
+    let total_b: usize = tb.iter().map(Vec::len).sum();
+    let common: usize = alignments.iter().map(|al| al.common_tokens).sum();
+    let share = |total: usize| {
+        if total == 0 {
+            0.0
+        } else {
+            (common as f64 / total as f64).min(1.0)
+        }
+    };
+    let mut longest = 0;
+    let mut run = 0;
+    let mut last: Option<&Alignment> = None;
+    for al in &alignments {
+        run = match last {
+            Some(prev) if al.a.start == prev.a.end && al.b.start >= prev.b.end => run + al.a.len(),
+            _ => al.a.len(),
+        };
+        longest = longest.max(run);
+        last = Some(al);
+    }
+    let dates = (
+        documents[a].meta.date.as_deref().and_then(cluster::days),
+        documents[b].meta.date.as_deref().and_then(cluster::days),
+    );
+    let likely_source = match dates {
+        (Some(da), Some(db)) if da < db => Some(a),
+        (Some(da), Some(db)) if db < da => Some(b),
+        _ => None,
+    };
+    PairReport {
+        a,
+        b,
+        alignments,
+        containment_a_in_b: share(total_a),
+        containment_b_in_a: share(total_b),
+        longest_shared_run: longest,
+        likely_source,
+    }
+}
