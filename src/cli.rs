@@ -53,6 +53,16 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<String>,
     },
+    /// Two articles side by side: aligned sentences with word diffs, unmatched sentences.
+    Diff {
+        /// The first article.
+        a: String,
+        /// The second article.
+        b: String,
+        /// Two columns fitted to the terminal width.
+        #[arg(long)]
+        side_by_side: bool,
+    },
     /// How each article was read: metadata, language, removed boilerplate, sentences.
     Inspect {
         /// Files or directories (recursive); `-` reads standard input.
@@ -158,6 +168,7 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
                 Exit::Clean
             })
         }
+        Command::Diff { a, b, side_by_side } => diff(a, b, *side_by_side, &cli),
         Command::Audit { paths } => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             let config = Config::load(cli.config.as_deref(), &cwd)?;
@@ -168,8 +179,9 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             }
             let analysis = crate::analyse(loaded.documents, &config);
             let mut out = stdout(cli.color);
+            let color = out.current_choice() != anstream::ColorChoice::Never;
             match cli.format {
-                Format::Human => report::human::write_report(&analysis, &mut out, cli.quiet)?,
+                Format::Human => report::human::write_report(&analysis, &mut out, cli.quiet, color)?,
                 Format::Json => report::json::write_report(&analysis, &mut out)?,
                 Format::Sarif => report::sarif::write(&analysis, &mut out)?,
                 Format::Github => report::github::write(&analysis, &mut out)?,
@@ -185,6 +197,52 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             Ok(if failing { Exit::Findings } else { Exit::Clean })
         }
     }
+}
+
+/// Loads exactly one article from `path`.
+fn load_one(path: &str, quiet: bool) -> Result<crate::model::Document, Error> {
+    let mut loaded = ingest::load(&[path.to_string()]);
+    let had_errors = report_load_problems(&loaded, quiet);
+    match loaded.documents.len() {
+        1 if !had_errors => Ok(loaded.documents.remove(0)),
+        0 | 1 => Err(Error::Usage(format!("{path}: cannot be read as an article"))),
+        n => Err(Error::Usage(format!(
+            "{path}: holds {n} articles; `diff` compares exactly one with one"
+        ))),
+    }
+}
+
+fn diff(a: &str, b: &str, side_by_side: bool, cli: &Cli) -> Result<Exit, Error> {
+    if !matches!(cli.format, Format::Human | Format::Json) {
+        return Err(Error::Usage("`diff` prints `human` or `json` only".to_string()));
+    }
+    let docs = vec![load_one(a, cli.quiet)?, load_one(b, cli.quiet)?];
+    let tokens: Vec<Vec<Vec<crate::text::tokens::Token>>> = docs
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| crate::text::tokens::tokenize(d.sentence_text(s)))
+                .collect()
+        })
+        .collect();
+    let pair = crate::analysis::pair_report(&docs, 0, 1, &tokens[0], &tokens[1]);
+    let mut out = stdout(cli.color);
+    let color = out.current_choice() != anstream::ColorChoice::Never;
+    match cli.format {
+        Format::Json => report::diffview::write_json(&docs, &pair, &mut out)?,
+        _ => {
+            let width = side_by_side.then(|| {
+                terminal_size::terminal_size()
+                    .map(|(w, _)| usize::from(w.0))
+                    .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+                    .unwrap_or(120)
+            });
+            report::diffview::write_human(&docs, &pair, &mut out, color, width)?
+        }
+    }
+    out.flush()?;
+    Ok(Exit::Clean)
 }
 
 fn rules(rule: Option<&str>, cli: &Cli) -> Result<Exit, Error> {

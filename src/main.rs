@@ -8,6 +8,10 @@ fn main() -> ExitCode {
     let cli = wirecheck::cli::Cli::parse();
     match wirecheck::cli::run(cli) {
         Ok(exit) => ExitCode::from(exit as u8),
+        // A closed pipe (`wirecheck ... | head`) is the reader's choice, not an error.
+        Err(wirecheck::error::Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             let err = anyhow::Error::from(err);
             eprintln!("wirecheck: error: {err:#}");

@@ -114,7 +114,10 @@ pub fn write_summary(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resul
     }
 }
 
-pub fn write_report(analysis: &Analysis, out: &mut dyn Write, quiet: bool) -> std::io::Result<()> {
+pub fn write_report(analysis: &Analysis, out: &mut dyn Write, quiet: bool, color: bool) -> std::io::Result<()> {
+    if !quiet {
+        write_corpus(analysis, out, color)?;
+    }
     let locator = Locator::new(&analysis.documents);
     for f in &analysis.findings {
         write_finding(out, analysis, &locator, f)?;
@@ -222,4 +225,119 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Re
         }
     }
     Ok(())
+}
+
+/// Short labels for the articles of a cluster: `[1]`, `[2]`, ...
+fn label(n: usize) -> String {
+    format!("[{}]", n + 1)
+}
+
+/// The text of a run of sentences.
+fn run_text(doc: &Document, sentences: &std::ops::Range<usize>) -> String {
+    let first = &doc.sentences[sentences.start];
+    let last = &doc.sentences[sentences.end - 1];
+    doc.text[first.range.start..last.range.end].to_string()
+}
+
+/// Clusters, a coverage table per cluster, and the aligned non-verbatim sentences with word
+/// diffs.
+pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> std::io::Result<()> {
+    let docs = &analysis.documents;
+    let corpus = &analysis.corpus;
+    let locator = Locator::new(docs);
+    let line_of = |doc: usize, sentence: usize| {
+        let span = docs[doc].span(docs[doc].sentences[sentence].range.clone());
+        locator.line_column(doc, span.start).0
+    };
+    let multi = corpus.clusters.members.iter().filter(|m| m.len() > 1).count();
+    writeln!(
+        out,
+        "{BOLD}{} cluster{} of articles on the same event{}{BOLD:#}",
+        corpus.clusters.members.len(),
+        if corpus.clusters.members.len() == 1 { "" } else { "s" },
+        if multi == 0 { String::new() } else { format!(" ({multi} with more than one article)") }
+    )?;
+    for (id, members) in corpus.clusters.members.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{BLUE}cluster {id}{BLUE:#} {DIM}({} article{}){DIM:#}",
+            members.len(),
+            if members.len() == 1 { "" } else { "s" }
+        )?;
+        for (n, &d) in members.iter().enumerate() {
+            let date = docs[d].meta.date.as_deref().map(|d| format!("  {d}")).unwrap_or_default();
+            writeln!(out, "  {:>5} {}{DIM}{date}{DIM:#}", label(n), docs[d].name)?;
+        }
+        if members.len() < 2 {
+            continue;
+        }
+        let position = |d: usize| members.iter().position(|&m| m == d).unwrap_or(0);
+        let pairs: Vec<&crate::analysis::PairReport> = corpus
+            .pairs
+            .iter()
+            .filter(|p| members.contains(&p.a))
+            .collect();
+        if members.len() <= 12 {
+            writeln!(out, "  {DIM}coverage: share of the row article's words found in the column article{DIM:#}")?;
+            write!(out, "        ")?;
+            for n in 0..members.len() {
+                write!(out, "{:>6}", label(n))?;
+            }
+            writeln!(out)?;
+            for (row, &ra) in members.iter().enumerate() {
+                write!(out, "  {:>5} ", label(row))?;
+                for &cb in members {
+                    let cell = if ra == cb {
+                        "—".to_string()
+                    } else {
+                        pairs
+                            .iter()
+                            .find(|p| (p.a, p.b) == (ra, cb) || (p.a, p.b) == (cb, ra))
+                            .map(|p| {
+                                let share = if p.a == ra { p.containment_a_in_b } else { p.containment_b_in_a };
+                                format!("{:.0}%", share * 100.0)
+                            })
+                            .unwrap_or_else(|| "·".to_string())
+                    };
+                    write!(out, "{cell:>6}")?;
+                }
+                writeln!(out)?;
+            }
+        } else {
+            writeln!(out, "  {DIM}aligned against the representative article (large cluster){DIM:#}")?;
+        }
+        for p in &pairs {
+            if let Some(src) = p.likely_source {
+                let other = if src == p.a { p.b } else { p.a };
+                writeln!(
+                    out,
+                    "  {DIM}{} published before {} (by date): likely source{DIM:#}",
+                    label(position(src)),
+                    label(position(other))
+                )?;
+            }
+        }
+        for p in &pairs {
+            for al in p.alignments.iter().filter(|al| al.kind != crate::analysis::align::AlignKind::Verbatim) {
+                let ta = run_text(&docs[p.a], &al.a);
+                let tb = run_text(&docs[p.b], &al.b);
+                let pieces = super::worddiff::word_diff(&ta, &tb);
+                writeln!(
+                    out,
+                    "\n  {BOLD}{}:{} ⇄ {}:{}{BOLD:#} {DIM}{}{} (score {:.2}){DIM:#}",
+                    label(position(p.a)),
+                    line_of(p.a, al.a.start),
+                    label(position(p.b)),
+                    line_of(p.b, al.b.start),
+                    al.kind.as_str(),
+                    if al.fragment { ", fragment" } else { "" },
+                    al.score
+                )?;
+                writeln!(out, "    {:>5} {}", label(position(p.a)), super::worddiff::render_old(&pieces, color))?;
+                writeln!(out, "    {:>5} {}", label(position(p.b)), super::worddiff::render_new(&pieces, color))?;
+            }
+        }
+    }
+    writeln!(out)
 }

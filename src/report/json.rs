@@ -207,7 +207,7 @@ fn side(
 }
 
 impl<'a> JsonPair<'a> {
-    fn build(p: &crate::analysis::PairReport, docs: &'a [Document], locator: &Locator<'_>) -> Self {
+    pub fn build(p: &crate::analysis::PairReport, docs: &'a [Document], locator: &Locator<'_>) -> Self {
         JsonPair {
             a: &docs[p.a].name,
             b: &docs[p.b].name,

@@ -1,9 +1,11 @@
 //! Reporters: one module per output format. Reporters only print; they get finished data.
 
+pub mod diffview;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod worddiff;
 
 use crate::model::{Document, Finding, LineIndex};
 
