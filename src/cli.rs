@@ -122,6 +122,41 @@ fn stdout(color: ColorWhen) -> anstream::AutoStream<std::io::Stdout> {
     anstream::AutoStream::new(std::io::stdout(), choice)
 }
 
+/// A spinner on stderr that appears only when stderr is a terminal and the run has taken more
+/// than a second, so quick runs and pipelines stay clean.
+struct Progress {
+    bar: indicatif::ProgressBar,
+}
+
+impl Progress {
+    fn start(quiet: bool) -> Self {
+        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        if !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            let delayed = bar.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                if !delayed.is_finished() {
+                    delayed.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    delayed.enable_steady_tick(std::time::Duration::from_millis(120));
+                }
+            });
+        }
+        Progress { bar }
+    }
+
+    fn stage(&self, message: &'static str) {
+        self.bar.set_message(message);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
 /// Prints load errors and notes to stderr; returns whether there were errors.
 fn report_load_problems(loaded: &Loaded, quiet: bool) -> bool {
     let mut err = std::io::stderr().lock();
@@ -172,12 +207,19 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
         Command::Audit { paths } => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             let config = Config::load(cli.config.as_deref(), &cwd)?;
-            let loaded = ingest::load(paths);
+            let progress = Progress::start(cli.quiet);
+            progress.stage("reading articles");
+            let mut loaded = ingest::load(paths);
+            let documents = std::mem::take(&mut loaded.documents);
+            let analysis = (!documents.is_empty()).then(|| {
+                progress.stage("clustering, aligning, checking");
+                crate::analyse(documents, &config)
+            });
+            progress.finish();
             let had_errors = report_load_problems(&loaded, cli.quiet);
-            if loaded.documents.is_empty() {
+            let Some(analysis) = analysis else {
                 return Err(Error::NoInput);
-            }
-            let analysis = crate::analyse(loaded.documents, &config);
+            };
             let mut out = stdout(cli.color);
             let color = out.current_choice() != anstream::ColorChoice::Never;
             match cli.format {

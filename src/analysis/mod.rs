@@ -48,6 +48,25 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// For each sentence of `doc` (which has `sentences` sentences): how many other articles
+    /// carry it (aligned in any way).
+    pub fn sentence_support(&self, doc: usize, sentences: usize) -> Vec<usize> {
+        let mut support = vec![0; sentences];
+        for p in self.pairs_of(doc) {
+            let mut seen = vec![false; sentences];
+            for al in &p.alignments {
+                let range = if p.a == doc { al.a.clone() } else { al.b.clone() };
+                for i in range {
+                    seen[i] = true;
+                }
+            }
+            for (s, hit) in support.iter_mut().zip(seen) {
+                *s += usize::from(hit);
+            }
+        }
+        support
+    }
+
     /// Pairs that involve document `doc`.
     pub fn pairs_of(&self, doc: usize) -> impl Iterator<Item = &PairReport> {
         self.pairs.iter().filter(move |p| p.a == doc || p.b == doc)

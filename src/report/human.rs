@@ -307,6 +307,18 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
         } else {
             writeln!(out, "  {DIM}aligned against the representative article (large cluster){DIM:#}")?;
         }
+        for (n, &d) in members.iter().enumerate() {
+            let support = corpus.sentence_support(d, docs[d].sentences.len());
+            let shared = support.iter().filter(|&&k| k > 0).count();
+            writeln!(
+                out,
+                "  {DIM}{} {} of {} sentences also elsewhere; adds {} of its own{DIM:#}",
+                label(n),
+                shared,
+                support.len(),
+                support.len() - shared
+            )?;
+        }
         for p in &pairs {
             if let Some(src) = p.likely_source {
                 let other = if src == p.a { p.b } else { p.a };

@@ -158,6 +158,17 @@ impl<'a> JsonFinding<'a> {
 pub struct JsonCluster<'a> {
     pub id: usize,
     pub documents: Vec<&'a str>,
+    /// Per article: its sentences, how many other articles of the cluster carry, and how many
+    /// it alone has.
+    pub articles: Vec<JsonClusterArticle<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JsonClusterArticle<'a> {
+    pub document: &'a str,
+    pub sentences: usize,
+    pub shared: usize,
+    pub unique: usize,
 }
 
 #[derive(Serialize)]
@@ -263,6 +274,19 @@ impl<'a> JsonReport<'a> {
                 .map(|(id, members)| JsonCluster {
                     id,
                     documents: members.iter().map(|&d| docs[d].name.as_str()).collect(),
+                    articles: members
+                        .iter()
+                        .map(|&d| {
+                            let support = analysis.corpus.sentence_support(d, docs[d].sentences.len());
+                            let shared = support.iter().filter(|&&n| n > 0).count();
+                            JsonClusterArticle {
+                                document: &docs[d].name,
+                                sentences: support.len(),
+                                shared,
+                                unique: support.len() - shared,
+                            }
+                        })
+                        .collect(),
                 })
                 .collect(),
             pairs: analysis
