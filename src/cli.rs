@@ -113,13 +113,25 @@ pub enum Exit {
     Trouble = 2,
 }
 
-fn stdout(color: ColorWhen) -> anstream::AutoStream<std::io::Stdout> {
-    let choice = match color {
-        ColorWhen::Auto => anstream::ColorChoice::Auto,
-        ColorWhen::Always => anstream::ColorChoice::Always,
-        ColorWhen::Never => anstream::ColorChoice::Never,
+type Out = std::io::BufWriter<anstream::AutoStream<std::io::StdoutLock<'static>>>;
+
+/// Buffered standard output that strips styles when colour is off. Machine formats pass
+/// through untouched (they contain no styles).
+fn stdout(color: ColorWhen, format: Format) -> Out {
+    let choice = match (format, color) {
+        (Format::Json | Format::Sarif | Format::Github, _) => anstream::ColorChoice::AlwaysAnsi,
+        (_, ColorWhen::Auto) => anstream::ColorChoice::Auto,
+        (_, ColorWhen::Always) => anstream::ColorChoice::Always,
+        (_, ColorWhen::Never) => anstream::ColorChoice::Never,
     };
-    anstream::AutoStream::new(std::io::stdout(), choice)
+    std::io::BufWriter::with_capacity(
+        1 << 16,
+        anstream::AutoStream::new(std::io::stdout().lock(), choice),
+    )
+}
+
+fn colored(out: &Out) -> bool {
+    out.get_ref().current_choice() != anstream::ColorChoice::Never
 }
 
 /// A spinner on stderr that appears only when stderr is a terminal and the run has taken more
@@ -130,7 +142,8 @@ struct Progress {
 
 impl Progress {
     fn start(quiet: bool) -> Self {
-        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
         bar.set_style(
             indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
@@ -192,11 +205,12 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             if loaded.documents.is_empty() {
                 return Err(Error::NoInput);
             }
-            let mut out = stdout(cli.color);
+            let mut out = stdout(cli.color, cli.format);
             match cli.format {
                 Format::Json => report::json::write_inspect(&loaded.documents, &mut out)?,
                 _ => report::human::write_inspect(&loaded.documents, &mut out)?,
             }
+            out.flush()?;
             Ok(if had_errors {
                 Exit::Trouble
             } else {
@@ -220,10 +234,12 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             let Some(analysis) = analysis else {
                 return Err(Error::NoInput);
             };
-            let mut out = stdout(cli.color);
-            let color = out.current_choice() != anstream::ColorChoice::Never;
+            let mut out = stdout(cli.color, cli.format);
+            let color = colored(&out);
             match cli.format {
-                Format::Human => report::human::write_report(&analysis, &mut out, cli.quiet, color)?,
+                Format::Human => {
+                    report::human::write_report(&analysis, &mut out, cli.quiet, color)?
+                }
                 Format::Json => report::json::write_report(&analysis, &mut out)?,
                 Format::Sarif => report::sarif::write(&analysis, &mut out)?,
                 Format::Github => report::github::write(&analysis, &mut out)?,
@@ -247,7 +263,9 @@ fn load_one(path: &str, quiet: bool) -> Result<crate::model::Document, Error> {
     let had_errors = report_load_problems(&loaded, quiet);
     match loaded.documents.len() {
         1 if !had_errors => Ok(loaded.documents.remove(0)),
-        0 | 1 => Err(Error::Usage(format!("{path}: cannot be read as an article"))),
+        0 | 1 => Err(Error::Usage(format!(
+            "{path}: cannot be read as an article"
+        ))),
         n => Err(Error::Usage(format!(
             "{path}: holds {n} articles; `diff` compares exactly one with one"
         ))),
@@ -256,7 +274,9 @@ fn load_one(path: &str, quiet: bool) -> Result<crate::model::Document, Error> {
 
 fn diff(a: &str, b: &str, side_by_side: bool, cli: &Cli) -> Result<Exit, Error> {
     if !matches!(cli.format, Format::Human | Format::Json) {
-        return Err(Error::Usage("`diff` prints `human` or `json` only".to_string()));
+        return Err(Error::Usage(
+            "`diff` prints `human` or `json` only".to_string(),
+        ));
     }
     let docs = vec![load_one(a, cli.quiet)?, load_one(b, cli.quiet)?];
     let tokens: Vec<Vec<Vec<crate::text::tokens::Token>>> = docs
@@ -269,8 +289,8 @@ fn diff(a: &str, b: &str, side_by_side: bool, cli: &Cli) -> Result<Exit, Error> 
         })
         .collect();
     let pair = crate::analysis::pair_report(&docs, 0, 1, &tokens[0], &tokens[1]);
-    let mut out = stdout(cli.color);
-    let color = out.current_choice() != anstream::ColorChoice::Never;
+    let mut out = stdout(cli.color, cli.format);
+    let color = colored(&out);
     match cli.format {
         Format::Json => report::diffview::write_json(&docs, &pair, &mut out)?,
         _ => {
@@ -288,7 +308,7 @@ fn diff(a: &str, b: &str, side_by_side: bool, cli: &Cli) -> Result<Exit, Error> 
 }
 
 fn rules(rule: Option<&str>, cli: &Cli) -> Result<Exit, Error> {
-    let mut out = stdout(cli.color);
+    let mut out = stdout(cli.color, cli.format);
     match rule {
         None => {
             for id in RuleId::ALL {
@@ -306,6 +326,7 @@ fn rules(rule: Option<&str>, cli: &Cli) -> Result<Exit, Error> {
                     None => writeln!(out, "{:<20} {:<8} (not implemented yet)", id.as_str(), "-")?,
                 }
             }
+            out.flush()?;
             Ok(Exit::Clean)
         }
         Some(name) => {
@@ -316,6 +337,7 @@ fn rules(rule: Option<&str>, cli: &Cli) -> Result<Exit, Error> {
                 Some(check) => {
                     writeln!(out, "{} (default: {})\n", id, check.default_severity())?;
                     writeln!(out, "{}", check.docs().trim())?;
+                    out.flush()?;
                     Ok(Exit::Clean)
                 }
                 None => Err(Error::Usage(format!("rule `{id}` is not implemented yet"))),

@@ -12,7 +12,12 @@ fn audit(path: &str) -> Value {
 }
 
 fn short(path: &Value) -> String {
-    path.as_str().unwrap().rsplit('/').next().unwrap().to_string()
+    path.as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string()
 }
 
 fn clusters(report: &Value) -> Vec<Vec<String>> {
@@ -20,7 +25,14 @@ fn clusters(report: &Value) -> Vec<Vec<String>> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c["documents"].as_array().unwrap().iter().map(short).collect())
+        .map(|c| {
+            c["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(short)
+                .collect()
+        })
         .collect()
 }
 
@@ -44,7 +56,14 @@ fn pair_summary(report: &Value) -> String {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|a| format!("{}@{}-{}", a["kind"].as_str().unwrap(), a["a"]["line"], a["b"]["line"]))
+                .map(|a| {
+                    format!(
+                        "{}@{}-{}",
+                        a["kind"].as_str().unwrap(),
+                        a["a"]["line"],
+                        a["b"]["line"]
+                    )
+                })
                 .collect();
             format!(
                 "{} {} a_in_b={} b_in_a={}: {}",
@@ -65,7 +84,11 @@ fn seeds_form_exactly_three_clusters() {
     assert_eq!(
         clusters(&r),
         [
-            vec!["000_b626a1907856b0c6.txt", "002_eee5f4eedff0fa07.txt", "004_e9edd771bc22db2a.txt"],
+            vec![
+                "000_b626a1907856b0c6.txt",
+                "002_eee5f4eedff0fa07.txt",
+                "004_e9edd771bc22db2a.txt"
+            ],
             vec!["001_ac7be9988f99950b.txt"],
             vec!["003_b756bfc8c22fe334.txt"],
         ]
@@ -78,8 +101,18 @@ fn seeds_form_exactly_three_clusters() {
 fn seeds_twenty_billion_sentences_align_without_number_mismatch() {
     let r = audit("seeds/");
     for (a, b, line_a, line_b) in [
-        ("000_b626a1907856b0c6.txt", "002_eee5f4eedff0fa07.txt", 9, 18),
-        ("000_b626a1907856b0c6.txt", "004_e9edd771bc22db2a.txt", 9, 15),
+        (
+            "000_b626a1907856b0c6.txt",
+            "002_eee5f4eedff0fa07.txt",
+            9,
+            18,
+        ),
+        (
+            "000_b626a1907856b0c6.txt",
+            "004_e9edd771bc22db2a.txt",
+            9,
+            15,
+        ),
     ] {
         let p = pair(&r, a, b);
         let found = p["alignments"]
@@ -87,15 +120,38 @@ fn seeds_twenty_billion_sentences_align_without_number_mismatch() {
             .unwrap()
             .iter()
             .any(|al| al["a"]["line"] == line_a && al["b"]["line"] == line_b);
-        assert!(found, "{a} line {line_a} should align with {b} line {line_b}: {p:#}");
+        assert!(
+            found,
+            "{a} line {line_a} should align with {b} line {line_b}: {p:#}"
+        );
     }
-    assert!(r["findings"].as_array().unwrap().iter().all(|f| f["rule"] != "number-mismatch"));
+    assert!(r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] != "number-mismatch"));
 }
 
 #[test]
 fn same_output_for_any_jobs_and_path_order() {
-    let one = wirecheck(&["audit", "--format", "json", "-j", "1", "seeds/", "fixtures/audit/syndication"]);
-    let two = wirecheck(&["audit", "--format", "json", "-j", "2", "fixtures/audit/syndication", "seeds/"]);
+    let one = wirecheck(&[
+        "audit",
+        "--format",
+        "json",
+        "-j",
+        "1",
+        "seeds/",
+        "fixtures/audit/syndication",
+    ]);
+    let two = wirecheck(&[
+        "audit",
+        "--format",
+        "json",
+        "-j",
+        "2",
+        "fixtures/audit/syndication",
+        "seeds/",
+    ]);
     let files: Vec<String> = std::fs::read_dir(common::root().join("seeds"))
         .unwrap()
         .map(|e| format!("seeds/{}", e.unwrap().file_name().to_string_lossy()))
@@ -103,7 +159,14 @@ fn same_output_for_any_jobs_and_path_order() {
     let mut reversed: Vec<&str> = files.iter().map(String::as_str).collect();
     reversed.sort();
     reversed.reverse();
-    let mut args = vec!["audit", "--format", "json", "-j", "2", "fixtures/audit/syndication"];
+    let mut args = vec![
+        "audit",
+        "--format",
+        "json",
+        "-j",
+        "2",
+        "fixtures/audit/syndication",
+    ];
     args.extend(reversed);
     let three = wirecheck(&args);
     assert_eq!(one.stdout, two.stdout);
@@ -120,7 +183,12 @@ fn syndication_wire_and_three_outlets() {
         clusters(&r),
         [
             vec!["other_strike.txt"],
-            vec!["outlet_part.txt", "outlet_rewritten.txt", "outlet_whole.txt", "wire.txt"],
+            vec![
+                "outlet_part.txt",
+                "outlet_rewritten.txt",
+                "outlet_whole.txt",
+                "wire.txt"
+            ],
         ]
     );
     let whole = pair(&r, "outlet_whole.txt", "wire.txt");
@@ -128,7 +196,11 @@ fn syndication_wire_and_three_outlets() {
     let part = pair(&r, "outlet_part.txt", "wire.txt");
     assert!(part["containment_b_in_a"].as_f64().unwrap() < 0.5);
     let rewritten = pair(&r, "outlet_rewritten.txt", "wire.txt");
-    assert!(rewritten["alignments"].as_array().unwrap().iter().all(|a| a["kind"] == "paraphrase"));
+    assert!(rewritten["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["kind"] == "paraphrase"));
     assert_eq!(part["likely_source"], "fixtures/audit/syndication/wire.txt");
     insta::assert_snapshot!("syndication_pairs", pair_summary(&r));
 }
@@ -157,7 +229,11 @@ fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);
     let p = pair(&r, "first.txt", "second.txt");
-    assert!(p["alignments"].as_array().unwrap().iter().all(|a| a["kind"] == "verbatim"));
+    assert!(p["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["kind"] == "verbatim"));
     assert_eq!(p["containment_a_in_b"], 1.0);
 }
 
@@ -179,14 +255,30 @@ fn no_readable_article_is_exit_2() {
 #[test]
 fn wire_story_syndicated_to_a_thousand_outlets() {
     let dir = tempfile::tempdir().unwrap();
-    let wire = std::fs::read_to_string(common::root().join("fixtures/audit/syndication/wire.txt")).unwrap();
+    let wire = std::fs::read_to_string(common::root().join("fixtures/audit/syndication/wire.txt"))
+        .unwrap();
     for n in 0..1000u32 {
         // Each outlet changes its headline (named by letters: a number would rightly be a
         // number-mismatch between aligned headlines) and one word.
-        let name: String = [n / 676, n / 26 % 26, n % 26].iter().map(|&k| char::from(b'a' + k as u8)).collect();
+        let name: String = [n / 676, n / 26 % 26, n % 26]
+            .iter()
+            .map(|&k| char::from(b'a' + k as u8))
+            .collect();
         let text = wire
-            .replacen("Port workers end nine-day strike after pay deal", &format!("Outlet {name} reports: strike over"), 1)
-            .replacen("reporters", if n % 2 == 0 { "journalists" } else { "reporters" }, 1);
+            .replacen(
+                "Port workers end nine-day strike after pay deal",
+                &format!("Outlet {name} reports: strike over"),
+                1,
+            )
+            .replacen(
+                "reporters",
+                if n % 2 == 0 {
+                    "journalists"
+                } else {
+                    "reporters"
+                },
+                1,
+            );
         std::fs::write(dir.path().join(format!("outlet{n:04}.txt")), text).unwrap();
     }
     let out = common::wirecheck_in(dir.path(), &["audit", "--format", "json", "."], None);
@@ -199,13 +291,25 @@ fn wire_story_syndicated_to_a_thousand_outlets() {
 
 #[test]
 fn diff_shows_aligned_pairs_and_unmatched_sentences() {
-    let out = wirecheck(&["diff", "seeds/000_b626a1907856b0c6.txt", "seeds/002_eee5f4eedff0fa07.txt"]);
+    let out = wirecheck(&[
+        "diff",
+        "seeds/000_b626a1907856b0c6.txt",
+        "seeds/002_eee5f4eedff0fa07.txt",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.starts_with("--- A seeds/000_b626a1907856b0c6.txt\n+++ B seeds/002_eee5f4eedff0fa07.txt\n"));
+    assert!(out.stdout.starts_with(
+        "--- A seeds/000_b626a1907856b0c6.txt\n+++ B seeds/002_eee5f4eedff0fa07.txt\n"
+    ));
     assert!(out.stdout.contains("only in A"));
     assert!(out.stdout.contains("only in B"));
     assert!(out.stdout.contains("⇄"));
-    let json = wirecheck(&["diff", "--format", "json", "seeds/000_b626a1907856b0c6.txt", "seeds/002_eee5f4eedff0fa07.txt"]);
+    let json = wirecheck(&[
+        "diff",
+        "--format",
+        "json",
+        "seeds/000_b626a1907856b0c6.txt",
+        "seeds/002_eee5f4eedff0fa07.txt",
+    ]);
     let v = json.json();
     assert!(!v["pair"]["alignments"].as_array().unwrap().is_empty());
     assert!(!v["only_in_a"].as_array().unwrap().is_empty());
@@ -216,7 +320,12 @@ fn diff_shows_aligned_pairs_and_unmatched_sentences() {
 fn diff_side_by_side_fits_the_width() {
     let out = common::wirecheck_in(
         common::root(),
-        &["diff", "--side-by-side", "fixtures/audit/splits_merges/long.txt", "fixtures/audit/splits_merges/short.txt"],
+        &[
+            "diff",
+            "--side-by-side",
+            "fixtures/audit/splits_merges/long.txt",
+            "fixtures/audit/splits_merges/short.txt",
+        ],
         None,
     );
     assert_eq!(out.code, 0);

@@ -47,3 +47,101 @@ pub fn corpus(target_bytes: usize) -> Vec<(String, Vec<u8>)> {
     }
     docs
 }
+
+/// xorshift64*: a small deterministic generator, so every run builds the same corpus.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const SYLLABLES: [&str; 24] = [
+    "ka", "lo", "mi", "ne", "ru", "ta", "vo", "si", "de", "pa", "gu", "ri", "mo", "tu", "le", "sa",
+    "bi", "no", "fe", "ho", "ja", "ze", "qui", "ber",
+];
+const FUNCTION: [&str; 16] = [
+    "the", "of", "and", "to", "in", "a", "that", "was", "for", "on", "with", "said", "by", "at",
+    "from", "it",
+];
+
+fn word(rng: &mut Rng, vocabulary: usize) -> String {
+    // Zipf-like: small ids are frequent.
+    let id = (rng.below(vocabulary) * rng.below(vocabulary)) / vocabulary;
+    let mut w = String::new();
+    let mut k = id + 7;
+    for _ in 0..2 + id % 3 {
+        w.push_str(SYLLABLES[k % SYLLABLES.len()]);
+        k /= SYLLABLES.len();
+        k += id;
+    }
+    w
+}
+
+fn sentence(rng: &mut Rng) -> String {
+    let n = 12 + rng.below(14);
+    let mut words: Vec<String> = (0..n)
+        .map(|_| {
+            if rng.below(3) == 0 {
+                FUNCTION[rng.below(FUNCTION.len())].to_string()
+            } else {
+                word(rng, 20_000)
+            }
+        })
+        .collect();
+    if rng.below(3) == 0 {
+        let k = rng.below(n);
+        words[k] = format!("{}", rng.below(5000));
+    }
+    let mut s = words.join(" ");
+    if let Some(first) = s.get(0..1) {
+        s.replace_range(0..1, &first.to_uppercase());
+    }
+    s.push('.');
+    s
+}
+
+/// `articles` synthetic articles about distinct events, most in syndicated groups of 2 to 6
+/// copies with small edits (a headline, a dropped sentence, a changed word): (name, bytes).
+pub fn synthetic_corpus(articles: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
+    let mut rng = Rng::new(seed);
+    let mut out = Vec::with_capacity(articles);
+    let mut event = 0;
+    while out.len() < articles {
+        let sentences: Vec<String> = (0..10 + rng.below(8)).map(|_| sentence(&mut rng)).collect();
+        let copies = if rng.below(4) == 0 {
+            1
+        } else {
+            2 + rng.below(5)
+        };
+        for c in 0..copies.min(articles - out.len()) {
+            let edition = ["early", "late", "updated", "full", "short", "main"][c % 6];
+            let mut text = format!("Event {event} {edition} report\n\n");
+            for (k, s) in sentences.iter().enumerate() {
+                if c > 0 && rng.below(6) == 0 {
+                    continue;
+                }
+                let s = if c > 0 && k % 3 == 0 {
+                    s.replacen(" the ", " this ", 1)
+                } else {
+                    s.clone()
+                };
+                text.push_str(&s);
+                text.push_str(if k % 2 == 1 { "\n\n" } else { " " });
+            }
+            out.push((format!("e{event:06}_{c}.txt"), text.into_bytes()));
+        }
+        event += 1;
+    }
+    out
+}

@@ -65,26 +65,34 @@ pub const PARAMS: AlignParams = AlignParams {
     paraphrase_min_shared: 4,
 };
 
-/// A sentence prepared for comparison.
-pub struct Prepared<'a> {
-    pub norms: Vec<&'a str>,
-    pub content: Vec<&'a str>,
-    pub numbers: Vec<&'a str>,
+/// A sentence prepared for comparison: tokens as 64-bit hashes of their normal form, so that
+/// diffs and lookups compare integers, not strings.
+pub struct Prepared {
+    pub norms: Vec<u64>,
+    /// Content words (not function words), sorted and distinct.
+    pub content: Vec<u64>,
+    pub numbers: Vec<u64>,
 }
 
-pub fn prepare(tokens: &[Token]) -> Prepared<'_> {
-    let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-    let mut content: Vec<&str> = tokens
+fn token_hash(t: &Token) -> u64 {
+    crate::index::hash_str(0xcbf2_9ce4_8422_2325, &t.norm)
+}
+
+pub fn prepare(tokens: &[Token]) -> Prepared {
+    let norms: Vec<u64> = tokens.iter().map(token_hash).collect();
+    let mut content: Vec<u64> = tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Number || !is_function_word(&t.norm))
-        .map(|t| t.norm.as_str())
+        .zip(&norms)
+        .filter(|(t, _)| t.kind == TokenKind::Number || !is_function_word(&t.norm))
+        .map(|(_, h)| *h)
         .collect();
     content.sort_unstable();
     content.dedup();
     let numbers = tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Number)
-        .map(|t| t.norm.as_str())
+        .zip(&norms)
+        .filter(|(t, _)| t.kind == TokenKind::Number)
+        .map(|(_, h)| *h)
         .collect();
     Prepared {
         norms,
@@ -94,7 +102,7 @@ pub fn prepare(tokens: &[Token]) -> Prepared<'_> {
 }
 
 /// Length of the longest common subsequence, and the longest run of consecutive equal tokens.
-pub fn common_subsequence(a: &[&str], b: &[&str]) -> (usize, usize) {
+pub fn common_subsequence<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> (usize, usize) {
     let ops = similar::capture_diff_slices(Algorithm::Myers, a, b);
     let mut total = 0;
     let mut longest = 0;
@@ -108,10 +116,10 @@ pub fn common_subsequence(a: &[&str], b: &[&str]) -> (usize, usize) {
     (total, longest)
 }
 
-fn shared_count(a: &[&str], b: &[&str]) -> usize {
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(b[j]) {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -125,7 +133,7 @@ fn shared_count(a: &[&str], b: &[&str]) -> usize {
 }
 
 /// Compares two (possibly concatenated) sentences; `None` when they are not related enough.
-pub fn compare(a: &Prepared<'_>, b: &Prepared<'_>) -> Option<(AlignKind, f64, bool, usize)> {
+pub fn compare(a: &Prepared, b: &Prepared) -> Option<(AlignKind, f64, bool, usize)> {
     let (la, lb) = (a.norms.len(), b.norms.len());
     if la == 0 || lb == 0 {
         return None;
@@ -165,11 +173,11 @@ pub fn compare(a: &Prepared<'_>, b: &Prepared<'_>) -> Option<(AlignKind, f64, bo
 /// Aligns the sentences of two articles, given each sentence's tokens. Alignments come back
 /// in the order of `a`'s sentences.
 pub fn align(a: &[Vec<Token>], b: &[Vec<Token>]) -> Vec<Alignment> {
-    let pa: Vec<Prepared<'_>> = a.iter().map(|t| prepare(t)).collect();
-    let pb: Vec<Prepared<'_>> = b.iter().map(|t| prepare(t)).collect();
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    let pa: Vec<Prepared> = a.iter().map(|t| prepare(t)).collect();
+    let pb: Vec<Prepared> = b.iter().map(|t| prepare(t)).collect();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     for (j, s) in pb.iter().enumerate() {
-        for w in &s.content {
+        for &w in &s.content {
             postings.entry(w).or_default().push(j as u32);
         }
     }
@@ -236,8 +244,8 @@ pub fn align(a: &[Vec<Token>], b: &[Vec<Token>]) -> Vec<Alignment> {
 /// one side continues the other side's sentence.
 fn extend_split(
     c: &mut Alignment,
-    pa: &[Prepared<'_>],
-    pb: &[Prepared<'_>],
+    pa: &[Prepared],
+    pb: &[Prepared],
     a: &[Vec<Token>],
     b: &[Vec<Token>],
     used_a: &mut [bool],

@@ -48,20 +48,21 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// For each sentence of `doc` (which has `sentences` sentences): how many other articles
-    /// carry it (aligned in any way).
-    pub fn sentence_support(&self, doc: usize, sentences: usize) -> Vec<usize> {
-        let mut support = vec![0; sentences];
-        for p in self.pairs_of(doc) {
-            let mut seen = vec![false; sentences];
-            for al in &p.alignments {
-                let range = if p.a == doc { al.a.clone() } else { al.b.clone() };
-                for i in range {
-                    seen[i] = true;
+    /// For each sentence of each document: how many other articles carry it (aligned in any
+    /// way). `sentences[d]` is the number of sentences of document `d`.
+    pub fn sentence_support(&self, sentences: &[usize]) -> Vec<Vec<usize>> {
+        let mut support: Vec<Vec<usize>> = sentences.iter().map(|&n| vec![0; n]).collect();
+        for p in &self.pairs {
+            for (doc, side_a) in [(p.a, true), (p.b, false)] {
+                let mut seen = vec![false; sentences[doc]];
+                for al in &p.alignments {
+                    for i in if side_a { al.a.clone() } else { al.b.clone() } {
+                        seen[i] = true;
+                    }
                 }
-            }
-            for (s, hit) in support.iter_mut().zip(seen) {
-                *s += usize::from(hit);
+                for (s, hit) in support[doc].iter_mut().zip(seen) {
+                    *s += usize::from(hit);
+                }
             }
         }
         support

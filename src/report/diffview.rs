@@ -136,7 +136,11 @@ pub fn write_human(
                 writeln!(out, "  A {}", a.sentence_text(&a.sentences[i]))?;
             }
             (Row::OnlyB(j), None) => {
-                writeln!(out, "{GREEN}> B:{} only in B{GREEN:#}", line(b, &locator, 1, j))?;
+                writeln!(
+                    out,
+                    "{GREEN}> B:{} only in B{GREEN:#}",
+                    line(b, &locator, 1, j)
+                )?;
                 writeln!(out, "  B {}", b.sentence_text(&b.sentences[j]))?;
             }
             (row, Some(width)) => {
@@ -144,10 +148,26 @@ pub fn write_human(
                 let (left, right, marker) = match row {
                     Row::Aligned(k) => {
                         let al = &pair.alignments[k];
-                        (run_text(a, &al.a), run_text(b, &al.b), if al.kind == crate::analysis::align::AlignKind::Verbatim { "=" } else { "~" })
+                        (
+                            run_text(a, &al.a),
+                            run_text(b, &al.b),
+                            if al.kind == crate::analysis::align::AlignKind::Verbatim {
+                                "="
+                            } else {
+                                "~"
+                            },
+                        )
                     }
-                    Row::OnlyA(i) => (a.sentence_text(&a.sentences[i]).to_string(), String::new(), "<"),
-                    Row::OnlyB(j) => (String::new(), b.sentence_text(&b.sentences[j]).to_string(), ">"),
+                    Row::OnlyA(i) => (
+                        a.sentence_text(&a.sentences[i]).to_string(),
+                        String::new(),
+                        "<",
+                    ),
+                    Row::OnlyB(j) => (
+                        String::new(),
+                        b.sentence_text(&b.sentences[j]).to_string(),
+                        ">",
+                    ),
                 };
                 let (l, r) = (wrap(&left, col), wrap(&right, col));
                 for k in 0..l.len().max(r.len()) {
@@ -181,7 +201,11 @@ struct JsonDiff<'a> {
     only_in_b: Vec<JsonUnmatched<'a>>,
 }
 
-pub fn write_json(docs: &[Document], pair: &PairReport, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write_json(
+    docs: &[Document],
+    pair: &PairReport,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let locator = Locator::new(docs);
     let unmatched = |index: usize, s: usize| {
         let d = &docs[index];
@@ -219,7 +243,14 @@ mod tests {
     use crate::analysis::align::{AlignKind, Alignment};
 
     fn al(a: std::ops::Range<usize>, b: std::ops::Range<usize>) -> Alignment {
-        Alignment { a, b, score: 1.0, kind: AlignKind::Verbatim, fragment: false, common_tokens: 1 }
+        Alignment {
+            a,
+            b,
+            score: 1.0,
+            kind: AlignKind::Verbatim,
+            fragment: false,
+            common_tokens: 1,
+        }
     }
 
     #[test]
@@ -236,7 +267,15 @@ mod tests {
         let r = rows(&pair, 4, 6);
         assert_eq!(
             r,
-            vec![Row::OnlyB(0), Row::Aligned(0), Row::OnlyA(1), Row::OnlyB(2), Row::Aligned(1), Row::OnlyA(3), Row::OnlyB(5)]
+            vec![
+                Row::OnlyB(0),
+                Row::Aligned(0),
+                Row::OnlyA(1),
+                Row::OnlyB(2),
+                Row::Aligned(1),
+                Row::OnlyA(3),
+                Row::OnlyB(5)
+            ]
         );
     }
 

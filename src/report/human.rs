@@ -114,7 +114,12 @@ pub fn write_summary(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resul
     }
 }
 
-pub fn write_report(analysis: &Analysis, out: &mut dyn Write, quiet: bool, color: bool) -> std::io::Result<()> {
+pub fn write_report(
+    analysis: &Analysis,
+    out: &mut dyn Write,
+    quiet: bool,
+    color: bool,
+) -> std::io::Result<()> {
     if !quiet {
         write_corpus(analysis, out, color)?;
     }
@@ -249,14 +254,34 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
         let span = docs[doc].span(docs[doc].sentences[sentence].range.clone());
         locator.line_column(doc, span.start).0
     };
-    let multi = corpus.clusters.members.iter().filter(|m| m.len() > 1).count();
+    let counts: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
+    let support_all = corpus.sentence_support(&counts);
+    let multi = corpus
+        .clusters
+        .members
+        .iter()
+        .filter(|m| m.len() > 1)
+        .count();
     writeln!(
         out,
         "{BOLD}{} cluster{} of articles on the same event{}{BOLD:#}",
         corpus.clusters.members.len(),
-        if corpus.clusters.members.len() == 1 { "" } else { "s" },
-        if multi == 0 { String::new() } else { format!(" ({multi} with more than one article)") }
+        if corpus.clusters.members.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        if multi == 0 {
+            String::new()
+        } else {
+            format!(" ({multi} with more than one article)")
+        }
     )?;
+    let mut pairs_by_cluster: Vec<Vec<&crate::analysis::PairReport>> =
+        vec![Vec::new(); corpus.clusters.members.len()];
+    for p in &corpus.pairs {
+        pairs_by_cluster[corpus.clusters.of_document[p.a]].push(p);
+    }
     for (id, members) in corpus.clusters.members.iter().enumerate() {
         writeln!(out)?;
         writeln!(
@@ -266,18 +291,19 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
             if members.len() == 1 { "" } else { "s" }
         )?;
         for (n, &d) in members.iter().enumerate() {
-            let date = docs[d].meta.date.as_deref().map(|d| format!("  {d}")).unwrap_or_default();
+            let date = docs[d]
+                .meta
+                .date
+                .as_deref()
+                .map(|d| format!("  {d}"))
+                .unwrap_or_default();
             writeln!(out, "  {:>5} {}{DIM}{date}{DIM:#}", label(n), docs[d].name)?;
         }
         if members.len() < 2 {
             continue;
         }
         let position = |d: usize| members.iter().position(|&m| m == d).unwrap_or(0);
-        let pairs: Vec<&crate::analysis::PairReport> = corpus
-            .pairs
-            .iter()
-            .filter(|p| members.contains(&p.a))
-            .collect();
+        let pairs = &pairs_by_cluster[id];
         if members.len() <= 12 {
             writeln!(out, "  {DIM}coverage: share of the row article's words found in the column article{DIM:#}")?;
             write!(out, "        ")?;
@@ -295,7 +321,11 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
                             .iter()
                             .find(|p| (p.a, p.b) == (ra, cb) || (p.a, p.b) == (cb, ra))
                             .map(|p| {
-                                let share = if p.a == ra { p.containment_a_in_b } else { p.containment_b_in_a };
+                                let share = if p.a == ra {
+                                    p.containment_a_in_b
+                                } else {
+                                    p.containment_b_in_a
+                                };
                                 format!("{:.0}%", share * 100.0)
                             })
                             .unwrap_or_else(|| "·".to_string())
@@ -305,10 +335,13 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
                 writeln!(out)?;
             }
         } else {
-            writeln!(out, "  {DIM}aligned against the representative article (large cluster){DIM:#}")?;
+            writeln!(
+                out,
+                "  {DIM}aligned against the representative article (large cluster){DIM:#}"
+            )?;
         }
         for (n, &d) in members.iter().enumerate() {
-            let support = corpus.sentence_support(d, docs[d].sentences.len());
+            let support = &support_all[d];
             let shared = support.iter().filter(|&&k| k > 0).count();
             writeln!(
                 out,
@@ -319,7 +352,7 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
                 support.len() - shared
             )?;
         }
-        for p in &pairs {
+        for p in pairs.iter() {
             if let Some(src) = p.likely_source {
                 let other = if src == p.a { p.b } else { p.a };
                 writeln!(
@@ -330,8 +363,12 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
                 )?;
             }
         }
-        for p in &pairs {
-            for al in p.alignments.iter().filter(|al| al.kind != crate::analysis::align::AlignKind::Verbatim) {
+        for p in pairs.iter() {
+            for al in p
+                .alignments
+                .iter()
+                .filter(|al| al.kind != crate::analysis::align::AlignKind::Verbatim)
+            {
                 let ta = run_text(&docs[p.a], &al.a);
                 let tb = run_text(&docs[p.b], &al.b);
                 let pieces = super::worddiff::word_diff(&ta, &tb);
@@ -346,8 +383,18 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
                     if al.fragment { ", fragment" } else { "" },
                     al.score
                 )?;
-                writeln!(out, "    {:>5} {}", label(position(p.a)), super::worddiff::render_old(&pieces, color))?;
-                writeln!(out, "    {:>5} {}", label(position(p.b)), super::worddiff::render_new(&pieces, color))?;
+                writeln!(
+                    out,
+                    "    {:>5} {}",
+                    label(position(p.a)),
+                    super::worddiff::render_old(&pieces, color)
+                )?;
+                writeln!(
+                    out,
+                    "    {:>5} {}",
+                    label(position(p.b)),
+                    super::worddiff::render_new(&pieces, color)
+                )?;
             }
         }
     }

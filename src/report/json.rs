@@ -218,7 +218,11 @@ fn side(
 }
 
 impl<'a> JsonPair<'a> {
-    pub fn build(p: &crate::analysis::PairReport, docs: &'a [Document], locator: &Locator<'_>) -> Self {
+    pub fn build(
+        p: &crate::analysis::PairReport,
+        docs: &'a [Document],
+        locator: &Locator<'_>,
+    ) -> Self {
         JsonPair {
             a: &docs[p.a].name,
             b: &docs[p.b].name,
@@ -257,6 +261,8 @@ pub struct JsonReport<'a> {
 impl<'a> JsonReport<'a> {
     pub fn new(analysis: &'a Analysis, locator: &Locator<'_>) -> Self {
         let docs = &analysis.documents;
+        let counts: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
+        let support = analysis.corpus.sentence_support(&counts);
         JsonReport {
             version: VERSION,
             tool: Tool::current(),
@@ -277,13 +283,12 @@ impl<'a> JsonReport<'a> {
                     articles: members
                         .iter()
                         .map(|&d| {
-                            let support = analysis.corpus.sentence_support(d, docs[d].sentences.len());
-                            let shared = support.iter().filter(|&&n| n > 0).count();
+                            let shared = support[d].iter().filter(|&&n| n > 0).count();
                             JsonClusterArticle {
                                 document: &docs[d].name,
-                                sentences: support.len(),
+                                sentences: support[d].len(),
                                 shared,
-                                unique: support.len() - shared,
+                                unique: support[d].len() - shared,
                             }
                         })
                         .collect(),

@@ -14,7 +14,9 @@ pub enum Piece {
 
 fn push(out: &mut Vec<Piece>, piece: Piece) {
     match (out.last_mut(), &piece) {
-        (Some(Piece::Same(a)), Piece::Same(b)) | (Some(Piece::Removed(a)), Piece::Removed(b)) | (Some(Piece::Added(a)), Piece::Added(b)) => a.push_str(b),
+        (Some(Piece::Same(a)), Piece::Same(b))
+        | (Some(Piece::Removed(a)), Piece::Removed(b))
+        | (Some(Piece::Added(a)), Piece::Added(b)) => a.push_str(b),
         _ => out.push(piece),
     }
 }
@@ -91,7 +93,9 @@ pub fn word_diff(a: &str, b: &str) -> Vec<Piece> {
         }
     }
     flush(&mut out, &mut removed, &mut added);
-    out.retain(|p| !matches!(p, Piece::Same(s) | Piece::Removed(s) | Piece::Added(s) if s.is_empty()));
+    out.retain(
+        |p| !matches!(p, Piece::Same(s) | Piece::Removed(s) | Piece::Added(s) if s.is_empty()),
+    );
     out
 }
 
@@ -157,9 +161,18 @@ mod tests {
 
     #[test]
     fn dropped_and_added_words() {
-        let d = word_diff("we must build a stronger, a fairer and more lethal NATO", "we need to build a stronger, fairer and more lethal NATO");
-        assert_eq!(render_old(&d, false), "we [-must-] build a stronger,[- a-] fairer and more lethal NATO");
-        assert_eq!(render_new(&d, false), "we {+need to+} build a stronger, fairer and more lethal NATO");
+        let d = word_diff(
+            "we must build a stronger, a fairer and more lethal NATO",
+            "we need to build a stronger, fairer and more lethal NATO",
+        );
+        assert_eq!(
+            render_old(&d, false),
+            "we [-must-] build a stronger,[- a-] fairer and more lethal NATO"
+        );
+        assert_eq!(
+            render_new(&d, false),
+            "we {+need to+} build a stronger, fairer and more lethal NATO"
+        );
     }
 
     #[test]
