@@ -279,16 +279,11 @@ fn diff(a: &str, b: &str, side_by_side: bool, cli: &Cli) -> Result<Exit, Error> 
         ));
     }
     let docs = vec![load_one(a, cli.quiet)?, load_one(b, cli.quiet)?];
-    let tokens: Vec<Vec<Vec<crate::text::tokens::Token>>> = docs
+    let features: Vec<_> = docs
         .iter()
-        .map(|d| {
-            d.sentences
-                .iter()
-                .map(|s| crate::text::tokens::tokenize(d.sentence_text(s)))
-                .collect()
-        })
+        .map(crate::text::features::document_features)
         .collect();
-    let pair = crate::analysis::pair_report(&docs, 0, 1, &tokens[0], &tokens[1]);
+    let pair = crate::analysis::pair_report(&docs, 0, 1, &features[0], &features[1]);
     let mut out = stdout(cli.color, cli.format);
     let color = colored(&out);
     match cli.format {

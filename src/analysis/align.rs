@@ -10,8 +10,7 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffTag};
 
-use crate::index::is_function_word;
-use crate::text::tokens::{Token, TokenKind};
+use crate::text::features::{concat, SentenceFeatures};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AlignKind {
@@ -65,42 +64,6 @@ pub const PARAMS: AlignParams = AlignParams {
     paraphrase_min_shared: 4,
 };
 
-/// A sentence prepared for comparison: tokens as 64-bit hashes of their normal form, so that
-/// diffs and lookups compare integers, not strings.
-pub struct Prepared {
-    pub norms: Vec<u64>,
-    /// Content words (not function words), sorted and distinct.
-    pub content: Vec<u64>,
-    pub numbers: Vec<u64>,
-}
-
-fn token_hash(t: &Token) -> u64 {
-    crate::index::hash_str(0xcbf2_9ce4_8422_2325, &t.norm)
-}
-
-pub fn prepare(tokens: &[Token]) -> Prepared {
-    let norms: Vec<u64> = tokens.iter().map(token_hash).collect();
-    let mut content: Vec<u64> = tokens
-        .iter()
-        .zip(&norms)
-        .filter(|(t, _)| t.kind == TokenKind::Number || !is_function_word(&t.norm))
-        .map(|(_, h)| *h)
-        .collect();
-    content.sort_unstable();
-    content.dedup();
-    let numbers = tokens
-        .iter()
-        .zip(&norms)
-        .filter(|(t, _)| t.kind == TokenKind::Number)
-        .map(|(_, h)| *h)
-        .collect();
-    Prepared {
-        norms,
-        content,
-        numbers,
-    }
-}
-
 /// Length of the longest common subsequence, and the longest run of consecutive equal tokens.
 pub fn common_subsequence<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> (usize, usize) {
     let ops = similar::capture_diff_slices(Algorithm::Myers, a, b);
@@ -114,6 +77,15 @@ pub fn common_subsequence<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> (usize, 
         }
     }
     (total, longest)
+}
+
+/// Tokens the two sequences have in common, counted with multiplicity.
+fn multiset_overlap(a: &[u64], b: &[u64]) -> usize {
+    let mut x = a.to_vec();
+    let mut y = b.to_vec();
+    x.sort_unstable();
+    y.sort_unstable();
+    shared_count(&x, &y)
 }
 
 fn shared_count(a: &[u64], b: &[u64]) -> usize {
@@ -133,7 +105,10 @@ fn shared_count(a: &[u64], b: &[u64]) -> usize {
 }
 
 /// Compares two (possibly concatenated) sentences; `None` when they are not related enough.
-pub fn compare(a: &Prepared, b: &Prepared) -> Option<(AlignKind, f64, bool, usize)> {
+pub fn compare(
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+) -> Option<(AlignKind, f64, bool, usize)> {
     let (la, lb) = (a.norms.len(), b.norms.len());
     if la == 0 || lb == 0 {
         return None;
@@ -141,9 +116,27 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Option<(AlignKind, f64, bool, usiz
     if a.norms == b.norms {
         return Some((AlignKind::Verbatim, 1.0, false, la));
     }
+    let shorter = la.min(lb);
+    let shared = shared_count(&a.content, &b.content);
+    let min_content = a.content.len().min(b.content.len()).max(1);
+    let content_share = shared as f64 / min_content as f64;
+    let paraphrase_possible =
+        shared >= PARAMS.paraphrase_min_shared && content_share >= PARAMS.paraphrase_content;
+    // The common subsequence cannot hold more tokens than the two share; skip the diff when
+    // even that bound cannot reach a near-duplicate or fragment and no paraphrase is possible.
+    if !paraphrase_possible {
+        let bound = multiset_overlap(&a.norms, &b.norms);
+        let best_dice = 2.0 * bound as f64 / (la + lb) as f64;
+        let best_containment = bound as f64 / shorter as f64;
+        if best_dice < PARAMS.near_duplicate
+            && (best_containment < PARAMS.fragment_containment
+                || shorter < PARAMS.fragment_min_tokens)
+        {
+            return None;
+        }
+    }
     let (common, longest_run) = common_subsequence(&a.norms, &b.norms);
     let dice = 2.0 * common as f64 / (la + lb) as f64;
-    let shorter = la.min(lb);
     let containment = common as f64 / shorter as f64;
     if dice >= PARAMS.near_duplicate {
         return Some((AlignKind::NearDuplicate, dice, false, common));
@@ -172,9 +165,7 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Option<(AlignKind, f64, bool, usiz
 
 /// Aligns the sentences of two articles, given each sentence's tokens. Alignments come back
 /// in the order of `a`'s sentences.
-pub fn align(a: &[Vec<Token>], b: &[Vec<Token>]) -> Vec<Alignment> {
-    let pa: Vec<Prepared> = a.iter().map(|t| prepare(t)).collect();
-    let pb: Vec<Prepared> = b.iter().map(|t| prepare(t)).collect();
+pub fn align(pa: &[SentenceFeatures], pb: &[SentenceFeatures]) -> Vec<Alignment> {
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     for (j, s) in pb.iter().enumerate() {
         for &w in &s.content {
@@ -219,8 +210,8 @@ pub fn align(a: &[Vec<Token>], b: &[Vec<Token>]) -> Vec<Alignment> {
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| (x.a.start, x.b.start).cmp(&(y.a.start, y.b.start)))
     });
-    let mut used_a = vec![false; a.len()];
-    let mut used_b = vec![false; b.len()];
+    let mut used_a = vec![false; pa.len()];
+    let mut used_b = vec![false; pb.len()];
     let mut chosen: Vec<Alignment> = Vec::new();
     for c in candidates {
         let (i, j) = (c.a.start, c.b.start);
@@ -234,7 +225,7 @@ pub fn align(a: &[Vec<Token>], b: &[Vec<Token>]) -> Vec<Alignment> {
         }
     }
     for c in &mut chosen {
-        extend_split(c, &pa, &pb, &a[..], &b[..], &mut used_a, &mut used_b);
+        extend_split(c, pa, pb, &mut used_a, &mut used_b);
     }
     chosen.sort_by_key(|c| (c.a.start, c.b.start));
     chosen
@@ -244,10 +235,8 @@ pub fn align(a: &[Vec<Token>], b: &[Vec<Token>]) -> Vec<Alignment> {
 /// one side continues the other side's sentence.
 fn extend_split(
     c: &mut Alignment,
-    pa: &[Prepared],
-    pb: &[Prepared],
-    a: &[Vec<Token>],
-    b: &[Vec<Token>],
+    pa: &[SentenceFeatures],
+    pb: &[SentenceFeatures],
     used_a: &mut [bool],
     used_b: &mut [bool],
 ) {
@@ -255,9 +244,7 @@ fn extend_split(
         return;
     }
     let (i, j) = (c.a.start, c.b.start);
-    let concat = |toks: &[Vec<Token>], r: Range<usize>| -> Vec<Token> {
-        toks[r].iter().flatten().cloned().collect()
-    };
+    let (a, b) = (pa, pb);
     let mut best: Option<(Range<usize>, Range<usize>, AlignKind, f64, usize)> = None;
     let mut options: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     if j + 1 < b.len() && !used_b[j + 1] {
@@ -273,20 +260,10 @@ fn extend_split(
         options.push((i - 1..i + 1, j..j + 1));
     }
     for (ra, rb) in options {
-        let ta = if ra.len() == 1 {
-            None
-        } else {
-            Some(concat(a, ra.clone()))
-        };
-        let tb = if rb.len() == 1 {
-            None
-        } else {
-            Some(concat(b, rb.clone()))
-        };
-        let prep_a = ta.as_ref().map(|t| prepare(t));
-        let prep_b = tb.as_ref().map(|t| prepare(t));
-        let xa = prep_a.as_ref().unwrap_or(&pa[i]);
-        let xb = prep_b.as_ref().unwrap_or(&pb[j]);
+        let joined_a = (ra.len() > 1).then(|| concat(&pa[ra.clone()]));
+        let joined_b = (rb.len() > 1).then(|| concat(&pb[rb.clone()]));
+        let xa = joined_a.as_ref().unwrap_or(&pa[i]);
+        let xb = joined_b.as_ref().unwrap_or(&pb[j]);
         if let Some((kind, score, false, common)) = compare(xa, xb) {
             if kind >= AlignKind::NearDuplicate
                 && score >= c.score + 0.1
@@ -315,10 +292,11 @@ fn extend_split(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::features::features;
     use crate::text::tokens::tokenize;
 
-    fn toks(sentences: &[&str]) -> Vec<Vec<Token>> {
-        sentences.iter().map(|s| tokenize(s)).collect()
+    fn toks(sentences: &[&str]) -> Vec<SentenceFeatures> {
+        sentences.iter().map(|s| features(&tokenize(s))).collect()
     }
 
     #[test]

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::index::signatures;
 use crate::model::Document;
-use crate::text::tokens::{tokenize, Token};
+use crate::text::features::{document_features, SentenceFeatures};
 use align::Alignment;
 use cluster::{ClusterParams, Clusters};
 
@@ -96,7 +96,9 @@ pub fn analyse(
     cluster_params: &ClusterParams,
     settings: &AlignSettings,
 ) -> Corpus {
-    let sigs = signatures(documents);
+    let features: Vec<Vec<SentenceFeatures>> =
+        documents.par_iter().map(document_features).collect();
+    let sigs = signatures(&features);
     let (clusters, _links) = cluster::cluster(documents, &sigs, cluster_params);
     drop(sigs);
     let mut jobs: Vec<(usize, usize)> = Vec::new();
@@ -117,35 +119,9 @@ pub fn analyse(
             }
         }
     }
-    let in_pairs: Vec<bool> = {
-        let mut v = vec![false; documents.len()];
-        for &(a, b) in &jobs {
-            v[a] = true;
-            v[b] = true;
-        }
-        v
-    };
-    let tokens: Vec<Option<Vec<Vec<Token>>>> = documents
-        .par_iter()
-        .zip(in_pairs.par_iter())
-        .map(|(doc, &needed)| {
-            needed.then(|| {
-                doc.sentences
-                    .iter()
-                    .map(|s| tokenize(doc.sentence_text(s)))
-                    .collect()
-            })
-        })
-        .collect();
     let mut pairs: Vec<PairReport> = jobs
         .par_iter()
-        .map(|&(a, b)| {
-            let (ta, tb) = (
-                tokens[a].as_deref().unwrap_or(&[]),
-                tokens[b].as_deref().unwrap_or(&[]),
-            );
-            pair_report(documents, a, b, ta, tb)
-        })
+        .map(|&(a, b)| pair_report(documents, a, b, &features[a], &features[b]))
         .collect();
     pairs.sort_by_key(|p| (p.a, p.b));
     Corpus { clusters, pairs }
@@ -155,12 +131,12 @@ pub fn pair_report(
     documents: &[Document],
     a: usize,
     b: usize,
-    ta: &[Vec<Token>],
-    tb: &[Vec<Token>],
+    fa: &[SentenceFeatures],
+    fb: &[SentenceFeatures],
 ) -> PairReport {
-    let alignments = align::align(ta, tb);
-    let total_a: usize = ta.iter().map(Vec::len).sum();
-    let total_b: usize = tb.iter().map(Vec::len).sum();
+    let alignments = align::align(fa, fb);
+    let total_a: usize = fa.iter().map(|s| s.norms.len()).sum();
+    let total_b: usize = fb.iter().map(|s| s.norms.len()).sum();
     let common: usize = alignments.iter().map(|al| al.common_tokens).sum();
     let share = |total: usize| {
         if total == 0 {

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use rayon::prelude::*;
 use similar::{Algorithm, DiffTag};
 
 use super::{Check, Context};
@@ -40,6 +41,12 @@ fn run_tokens(doc: &Document, sentences: &Range<usize>) -> Vec<Token> {
     out
 }
 
+fn has_digit(doc: &Document, sentences: &Range<usize>) -> bool {
+    doc.sentences[sentences.clone()]
+        .iter()
+        .any(|s| doc.sentence_text(s).bytes().any(|b| b.is_ascii_digit()))
+}
+
 fn unit(norm: &str) -> &str {
     norm.split_once(':').map_or(norm, |(u, _)| u)
 }
@@ -63,49 +70,44 @@ impl Check for NumberMismatch {
     }
     fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
-        let mut tallies: BTreeMap<(usize, usize, usize), Tally> = BTreeMap::new();
-        for pair in &ctx.corpus.pairs {
-            for al in &pair.alignments {
-                if al.kind == AlignKind::Verbatim {
-                    for (d, r) in [(pair.a, &al.a), (pair.b, &al.b)] {
-                        for t in run_tokens(&docs[d], r)
-                            .into_iter()
-                            .filter(|t| t.kind == TokenKind::Number)
-                        {
-                            tallies
-                                .entry((d, t.range.start, t.range.end))
-                                .or_default()
-                                .agree += 1;
+        // Per pair in parallel: (document, number span) agrees or disagrees with (other, span).
+        let events: Vec<((usize, Range<usize>), Option<(usize, Range<usize>)>)> = ctx
+            .corpus
+            .pairs
+            .par_iter()
+            .flat_map_iter(|pair| {
+                let mut out = Vec::new();
+                for al in &pair.alignments {
+                    if !has_digit(&docs[pair.a], &al.a) || !has_digit(&docs[pair.b], &al.b) {
+                        continue;
+                    }
+                    let ta = run_tokens(&docs[pair.a], &al.a);
+                    let tb = run_tokens(&docs[pair.b], &al.b);
+                    let pairs = if al.kind == AlignKind::Verbatim {
+                        compare_numbers(&ta, &tb, AlignKind::NearDuplicate)
+                    } else {
+                        compare_numbers(&ta, &tb, al.kind)
+                    };
+                    for (x, y) in pairs {
+                        let (x, y) = (&ta[x], &tb[y]);
+                        if x.norm == y.norm {
+                            out.push(((pair.a, x.range.clone()), None));
+                            out.push(((pair.b, y.range.clone()), None));
+                        } else {
+                            out.push(((pair.a, x.range.clone()), Some((pair.b, y.range.clone()))));
+                            out.push(((pair.b, y.range.clone()), Some((pair.a, x.range.clone()))));
                         }
                     }
-                    continue;
                 }
-                let ta = run_tokens(&docs[pair.a], &al.a);
-                let tb = run_tokens(&docs[pair.b], &al.b);
-                for (x, y) in compare_numbers(&ta, &tb, al.kind) {
-                    let (x, y) = (&ta[x], &tb[y]);
-                    if x.norm == y.norm {
-                        tallies
-                            .entry((pair.a, x.range.start, x.range.end))
-                            .or_default()
-                            .agree += 1;
-                        tallies
-                            .entry((pair.b, y.range.start, y.range.end))
-                            .or_default()
-                            .agree += 1;
-                    } else {
-                        tallies
-                            .entry((pair.a, x.range.start, x.range.end))
-                            .or_default()
-                            .disagree
-                            .push((pair.b, y.range.clone()));
-                        tallies
-                            .entry((pair.b, y.range.start, y.range.end))
-                            .or_default()
-                            .disagree
-                            .push((pair.a, x.range.clone()));
-                    }
-                }
+                out
+            })
+            .collect();
+        let mut tallies: BTreeMap<(usize, usize, usize), Tally> = BTreeMap::new();
+        for ((doc, range), other) in events {
+            let tally = tallies.entry((doc, range.start, range.end)).or_default();
+            match other {
+                None => tally.agree += 1,
+                Some(o) => tally.disagree.push(o),
             }
         }
         for ((doc, start, end), tally) in tallies {

@@ -8,8 +8,7 @@
 
 use rayon::prelude::*;
 
-use crate::model::Document;
-use crate::text::tokens::{tokenize, Token, TokenKind};
+use crate::text::features::SentenceFeatures;
 
 pub const SHINGLE_WORDS: usize = 5;
 
@@ -31,26 +30,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "would", "you", "your",
 ];
 
+static FUNCTION_WORD_SET: std::sync::LazyLock<crate::text::wordset::WordSet> =
+    std::sync::LazyLock::new(|| crate::text::wordset::WordSet::new(FUNCTION_WORDS));
+
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&word).is_ok()
+    FUNCTION_WORD_SET.contains(word)
 }
 
-/// Whether a token tells something about the event: a number, or a lowercase content word.
-pub fn is_informative(token: &Token) -> bool {
-    token.kind == TokenKind::Number || (!token.capitalized && !is_function_word(&token.norm))
-}
-
-/// FNV-1a, 64 bits: fast, stable across runs and machines (the Spark path must match).
-pub fn hash_str(h: u64, s: &str) -> u64 {
-    let mut h = h;
-    for b in s.bytes().chain(std::iter::once(0xff)) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub use crate::text::features::hash_str;
 
 /// A document's informative shingles: (hash, position of the first word in the document's
 /// token stream), sorted by hash, one entry per distinct hash (its first position).
@@ -59,29 +46,38 @@ pub struct Signature {
     pub shingles: Vec<(u64, u32)>,
 }
 
-pub fn signature(doc: &Document) -> Signature {
+/// Mixes token hashes into a shingle hash (order-sensitive).
+fn mix(h: u64, token: u64) -> u64 {
+    (h ^ token)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        .rotate_left(29)
+}
+
+pub fn signature(sentences: &[SentenceFeatures]) -> Signature {
     let mut shingles = Vec::new();
     let mut position = 0u32;
-    for sentence in &doc.sentences {
-        let tokens = tokenize(doc.sentence_text(sentence));
-        if tokens.len() >= SHINGLE_WORDS {
-            for (i, window) in tokens.windows(SHINGLE_WORDS).enumerate() {
-                if window.iter().any(is_informative) {
-                    let h = window.iter().fold(FNV_OFFSET, |h, t| hash_str(h, &t.norm));
+    for s in sentences {
+        let n = s.norms.len();
+        if n >= SHINGLE_WORDS {
+            for i in 0..=n - SHINGLE_WORDS {
+                if s.informative[i..i + SHINGLE_WORDS].iter().any(|&x| x) {
+                    let h = s.norms[i..i + SHINGLE_WORDS]
+                        .iter()
+                        .fold(0, |h, &t| mix(h, t));
                     shingles.push((h, position + i as u32));
                 }
             }
         }
         // A gap keeps shingles of consecutive sentences from forming one passage.
-        position += tokens.len() as u32 + SHINGLE_WORDS as u32;
+        position += n as u32 + SHINGLE_WORDS as u32;
     }
     shingles.sort_unstable();
     shingles.dedup_by_key(|(h, _)| *h);
     Signature { shingles }
 }
 
-pub fn signatures(documents: &[Document]) -> Vec<Signature> {
-    documents.par_iter().map(signature).collect()
+pub fn signatures(features: &[Vec<SentenceFeatures>]) -> Vec<Signature> {
+    features.par_iter().map(|f| signature(f)).collect()
 }
 
 /// Candidate article pairs `(a, b)` with `a < b`, sorted: documents that share at least one
@@ -162,12 +158,12 @@ pub fn shared_evidence(a: &Signature, b: &Signature) -> SharedEvidence {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Origin;
+    use crate::model::{Document, Origin};
 
-    fn doc(text: &str) -> Document {
+    fn doc(text: &str) -> Vec<SentenceFeatures> {
         let mut d = Document::new("t", text.to_string(), Origin::Identity);
         crate::text::segment_document(&mut d);
-        d
+        crate::text::features::document_features(&d)
     }
 
     #[test]

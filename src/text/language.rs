@@ -2,6 +2,7 @@
 //! unreliable guesses, so a sentence's guess is marked reliable only when it is long enough and
 //! whatlang itself is confident.
 
+use super::wordset::WordSet;
 use crate::model::{Document, LanguageGuess, SentenceKind};
 
 /// Sentences shorter than this (in characters) never get a reliable guess.
@@ -54,7 +55,7 @@ pub fn identify(doc: &mut Document) {
         }
     }
     doc.language = by_function_words(&sample).or_else(|| guess(&sample));
-    let stopwords = doc.language.and_then(|l| stopwords(l.code));
+    let stopwords = doc.language.and_then(|l| stopword_set(l.code));
     let text = doc.text.as_str();
     for s in &mut doc.sentences {
         let sentence = prefix(&text[s.range.clone()], SENTENCE_SAMPLE_BYTES);
@@ -83,7 +84,7 @@ const LISTED: [&str; 7] = ["eng", "deu", "fra", "spa", "ita", "nld", "por"];
 fn by_function_words(sample: &str) -> Option<LanguageGuess> {
     let mut shares: Vec<(f64, &'static str)> = LISTED
         .iter()
-        .filter_map(|code| Some((share_of(sample, stopwords(code)?), *code)))
+        .filter_map(|code| Some((share_of(sample, stopword_set(code)?), *code)))
         .collect();
     shares.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (best, code) = shares[0];
@@ -97,7 +98,7 @@ fn by_function_words(sample: &str) -> Option<LanguageGuess> {
     )
 }
 
-fn share_of(text: &str, list: &[&str]) -> f64 {
+fn share_of(text: &str, list: &WordSet) -> f64 {
     let (words, hits) = count_function_words(text, list);
     if words == 0 {
         0.0
@@ -109,14 +110,14 @@ fn share_of(text: &str, list: &[&str]) -> f64 {
 /// Share of words that are function words of the list, when it is high enough to settle the
 /// language: at least two of them and a fifth of at least four words, or at least three and an
 /// eighth in a longer sentence.
-fn stopword_share(sentence: &str, list: &[&str]) -> Option<f64> {
+fn stopword_share(sentence: &str, list: &WordSet) -> Option<f64> {
     let (words, hits) = count_function_words(sentence, list);
     ((words >= 4 && hits >= 2 && hits * 5 >= words) || (hits >= 3 && hits * 8 >= words))
         .then(|| hits as f64 / words as f64)
 }
 
 /// (words, words in the list) of a text.
-fn count_function_words(sentence: &str, list: &[&str]) -> (usize, usize) {
+fn count_function_words(sentence: &str, list: &WordSet) -> (usize, usize) {
     let mut words = 0usize;
     let mut hits = 0usize;
     // No listed function word is longer than this: longer words are skipped unexamined.
@@ -131,13 +132,24 @@ fn count_function_words(sentence: &str, list: &[&str]) -> (usize, usize) {
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
             if let Ok(w) = std::str::from_utf8(lower) {
-                if list.binary_search(&w).is_ok() {
+                if list.contains(w) {
                     hits += 1;
                 }
             }
         }
     }
     (words, hits)
+}
+
+static SETS: std::sync::LazyLock<Vec<(&'static str, WordSet)>> = std::sync::LazyLock::new(|| {
+    LISTED
+        .iter()
+        .filter_map(|code| Some((*code, WordSet::new(stopwords(code)?))))
+        .collect()
+});
+
+fn stopword_set(code: &str) -> Option<&'static WordSet> {
+    SETS.iter().find(|(c, _)| *c == code).map(|(_, s)| s)
 }
 
 /// Frequent function words that are rare in the other listed languages. Sorted.

@@ -1,8 +1,10 @@
 //! Text stages: sentence segmentation and language identification.
 
+pub mod features;
 pub mod language;
 pub mod segment;
 pub mod tokens;
+pub mod wordset;
 
 use std::ops::Range;
 

@@ -145,7 +145,11 @@ fn format_value(v: f64) -> String {
 }
 
 fn lower_word(text: &str) -> String {
-    let mut w = text.to_lowercase().replace('’', "'");
+    let mut w = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase().replace('’', "'")
+    };
     if let Some(stripped) = w.strip_suffix("'s") {
         w = stripped.to_string();
     } else if w.ends_with("s'") {
