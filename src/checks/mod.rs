@@ -1,6 +1,13 @@
 //! Checks: one rule per file, each pushing findings into a sink. [`CHECKS`] is the registry.
 
+mod confusable_chars;
+mod duplicate_passage;
+mod mojibake;
+mod mt_disclaimer;
 mod number_mismatch;
+mod repeated_word;
+mod unbalanced_quotes;
+mod untranslated_text;
 
 use rayon::prelude::*;
 
@@ -36,8 +43,58 @@ macro_rules! declare_rule {
     };
 }
 
+/// Byte ranges of the text that are not removed boilerplate.
+pub fn kept_ranges(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for r in &doc.removed {
+        if r.range.start > pos {
+            out.push(pos..r.range.start);
+        }
+        pos = pos.max(r.range.end);
+    }
+    if pos < doc.text.len() {
+        out.push(pos..doc.text.len());
+    }
+    out
+}
+
+/// A finding at a range of a document's text.
+#[allow(clippy::too_many_arguments)]
+pub fn finding_at(
+    rule: RuleId,
+    severity: Severity,
+    index: usize,
+    doc: &Document,
+    range: std::ops::Range<usize>,
+    suggestion: Option<String>,
+    score: Option<f64>,
+    message: String,
+) -> Finding {
+    Finding {
+        rule,
+        severity,
+        document: index,
+        span: doc.span(range.clone()),
+        found: doc.text[range].to_string(),
+        suggestion,
+        score,
+        message,
+        related: Vec::new(),
+    }
+}
+
 /// Every rule wirecheck has, in the order `wirecheck rules` lists them.
-pub static CHECKS: &[&dyn Check] = &[&number_mismatch::NumberMismatch];
+pub static CHECKS: &[&dyn Check] = &[
+    &number_mismatch::NumberMismatch,
+    &confusable_chars::ConfusableChars,
+    &unbalanced_quotes::UnbalancedQuotes,
+    &untranslated_text::UntranslatedText,
+    &mt_disclaimer::MtDisclaimer,
+    &repeated_word::RepeatedWord,
+    &duplicate_passage::DuplicatePassage,
+    &mojibake::Mojibake,
+];
 
 /// The registered check for a rule id, if it is implemented.
 pub fn find(rule: RuleId) -> Option<&'static dyn Check> {

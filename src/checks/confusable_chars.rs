@@ -1,0 +1,238 @@
+//! `confusable-chars`.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::{finding_at, kept_ranges, Check, Context};
+use crate::model::{Finding, RuleId, Severity};
+
+crate::declare_rule! {
+    /// Look-alike letters, invisible and control characters in the text.
+    ///
+    /// What it flags: mathematical alphanumeric letters (𝐖, 𝓮), fullwidth and letter-like
+    /// forms, letters of another script inside a Latin word (a Cyrillic "а" in "Ukrаine"),
+    /// zero-width characters, bidirectional controls and other control characters. The
+    /// suggestion is the plain reading (Unicode NFKC, or the Latin letter the homoglyph
+    /// imitates); an invisible character's suggestion is to remove it.
+    ///
+    /// Why it matters: such text looks right but does not match searches, spell checkers or
+    /// name lists, and it is a hallmark of spam and of text pasted from styled sources.
+    /// Bidirectional controls can make text display differently from what it says.
+    ///
+    /// Example: "leaving vulnerabilities 𝓮𝔁𝓹𝓸𝓼𝓮𝓭" flags "𝓮𝔁𝓹𝓸𝓼𝓮𝓭" with the suggestion
+    /// "exposed". Superscripts ("km²"), ligatures in names of other scripts and words written
+    /// wholly in Cyrillic or Greek are not flagged.
+    pub struct ConfusableChars;
+}
+
+/// Letter-like characters whose NFKC form is a plain ASCII letter or digit.
+fn is_styled_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x1D400..=0x1D7FF   // mathematical alphanumeric symbols
+        | 0xFF10..=0xFF19   // fullwidth digits
+        | 0xFF21..=0xFF3A   // fullwidth capitals
+        | 0xFF41..=0xFF5A   // fullwidth small letters
+        | 0x2100..=0x214F   // letterlike symbols (ℯ, ℌ)
+        | 0xFB00..=0xFB06)  // Latin ligatures (ﬁ)
+        && c.is_alphanumeric()
+}
+
+/// Cyrillic and Greek letters that look like Latin ones, with the Latin letter.
+fn latin_look_alike(c: char) -> Option<char> {
+    Some(match c {
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'һ' => 'h',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'І' => 'I',
+        'Ј' => 'J',
+        'Ѕ' => 'S',
+        'ο' => 'o',
+        'α' => 'a',
+        'ν' => 'v',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ρ' => 'p',
+        'τ' => 't',
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        _ => return None,
+    })
+}
+
+/// Invisible or control characters, with their names.
+fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "ZERO WIDTH SPACE",
+        '\u{200C}' => "ZERO WIDTH NON-JOINER",
+        '\u{200D}' => "ZERO WIDTH JOINER",
+        '\u{2060}' => "WORD JOINER",
+        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        c if c.is_control() && !matches!(c, '\n' | '\r' | '\t') => "CONTROL CHARACTER",
+        _ => return None,
+    })
+}
+
+/// Runs of letters and digits (and the marks between them), with their byte offsets.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || (start.is_some() && (c == '\'' || c == '’' || c == '-'));
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out.into_iter()
+        .map(|(s, w)| (s, w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|(_, w)| !w.is_empty())
+        .collect()
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
+}
+
+impl Check for ConfusableChars {
+    fn rule(&self) -> RuleId {
+        RuleId::ConfusableChars
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn docs(&self) -> &'static str {
+        Self::DOCS
+    }
+    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+        for (index, doc) in ctx.documents.iter().enumerate() {
+            for kept in kept_ranges(doc) {
+                let text = &doc.text[kept.clone()];
+                // Invisible characters, one finding each.
+                for (i, c) in text.char_indices() {
+                    if let Some(name) = invisible_name(c) {
+                        let start = kept.start + i;
+                        sink.push(finding_at(
+                            RuleId::ConfusableChars,
+                            Severity::Warning,
+                            index,
+                            doc,
+                            start..start + c.len_utf8(),
+                            Some(String::new()),
+                            None,
+                            format!("invisible character U+{:04X} {name}", c as u32),
+                        ));
+                    }
+                }
+                // Words with styled letters or mixed scripts.
+                for (word_start, word) in words(text) {
+                    let offset = kept.start + word_start;
+                    if word.chars().any(is_styled_letter) {
+                        let plain: String = word.nfkc().collect();
+                        sink.push(finding_at(
+                            RuleId::ConfusableChars,
+                            Severity::Warning,
+                            index,
+                            doc,
+                            offset..offset + word.len(),
+                            Some(plain.clone()),
+                            None,
+                            format!("styled look-alike letters; plain text reads \u{201c}{plain}\u{201d}"),
+                        ));
+                    } else if word.chars().any(is_latin_letter)
+                        && word.chars().any(|c| latin_look_alike(c).is_some())
+                    {
+                        let plain: String = word
+                            .chars()
+                            .map(|c| latin_look_alike(c).unwrap_or(c))
+                            .collect();
+                        sink.push(finding_at(
+                            RuleId::ConfusableChars,
+                            Severity::Warning,
+                            index,
+                            doc,
+                            offset..offset + word.len(),
+                            Some(plain.clone()),
+                            None,
+                            format!("letters from another script inside a Latin word; plain text reads \u{201c}{plain}\u{201d}"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_found_with_offsets() {
+        assert_eq!(
+            words("a Ukrаine’s, x-ray 𝓮𝔁."),
+            vec![(0, "a"), (2, "Ukrаine’s"), (16, "x-ray"), (22, "𝓮𝔁")]
+        );
+    }
+
+    #[test]
+    fn classes_of_characters() {
+        assert!(is_styled_letter('𝓮') && is_styled_letter('𝐖') && is_styled_letter('Ｋ'));
+        assert!(!is_styled_letter('²') && !is_styled_letter('e') && !is_styled_letter('é'));
+        assert_eq!(latin_look_alike('а'), Some('a'));
+        assert_eq!(invisible_name('\u{200B}'), Some("ZERO WIDTH SPACE"));
+        assert_eq!(invisible_name('\n'), None);
+        let plain: String = "𝓮𝔁𝓹𝓸𝓼𝓮𝓭".nfkc().collect();
+        assert_eq!(plain, "exposed");
+    }
+}

@@ -1,0 +1,152 @@
+//! `duplicate-passage`.
+
+use super::{Check, Context};
+use crate::analysis::align::common_subsequence;
+use crate::model::{Finding, Related, RuleId, SentenceKind, Severity};
+use crate::text::features::{features, SentenceFeatures};
+use crate::text::tokens::tokenize;
+
+crate::declare_rule! {
+    /// A sentence, paragraph or caption repeated within one article.
+    ///
+    /// What it flags: a run of sentences that already appeared earlier in the same article,
+    /// word for word or nearly (at least 95% of the words in the same order, so a changed
+    /// "said Smith" / "Smith said" still counts), and a repeated caption line. One finding
+    /// covers the whole repeated run and points at the first occurrence. Sentences of fewer
+    /// than four words ("He said no.") are not compared.
+    ///
+    /// Why it matters: repeated leads, quotes and captions are left-overs of a content
+    /// system or of machine rewriting, and they make an article look careless.
+    ///
+    /// Example: a lead quotation that appears again, with its three sentences, further down
+    /// the article is flagged once at the repetition; "Jane Roe, Photo: REUTERS" twice in a
+    /// row flags the second caption line.
+    pub struct DuplicatePassage;
+}
+
+const MIN_TOKENS: usize = 4;
+const NEAR: f64 = 0.95;
+
+fn same(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
+    if a.norms == b.norms {
+        return true;
+    }
+    let (la, lb) = (a.norms.len(), b.norms.len());
+    if la.min(lb) < 10 || la.abs_diff(lb) * 10 > la.max(lb) {
+        return false;
+    }
+    let (common, _) = common_subsequence(&a.norms, &b.norms);
+    2.0 * common as f64 / (la + lb) as f64 >= NEAR - 0.05 && common + 2 >= la.max(lb)
+}
+
+impl Check for DuplicatePassage {
+    fn rule(&self) -> RuleId {
+        RuleId::DuplicatePassage
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn docs(&self) -> &'static str {
+        Self::DOCS
+    }
+    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+        for (index, doc) in ctx.documents.iter().enumerate() {
+            let feats: Vec<SentenceFeatures> = doc
+                .sentences
+                .iter()
+                .map(|s| features(&tokenize(doc.sentence_text(s))))
+                .collect();
+            let n = feats.len();
+            // For each sentence, the earliest earlier sentence it repeats.
+            let mut repeats: Vec<Option<usize>> = vec![None; n];
+            let mut by_first: std::collections::HashMap<u64, Vec<usize>> =
+                std::collections::HashMap::new();
+            for (j, f) in feats.iter().enumerate() {
+                let long_enough = f.norms.len() >= MIN_TOKENS
+                    || (doc.sentences[j].kind == SentenceKind::Caption && f.norms.len() >= 2);
+                if !long_enough {
+                    continue;
+                }
+                // Candidates share the first or the last token: cheap, and near-repeats keep one.
+                let keys = [f.norms[0], f.norms[f.norms.len() - 1] ^ 1];
+                let mut found = None;
+                for key in keys {
+                    if let Some(list) = by_first.get(&key) {
+                        if let Some(&i) = list.iter().find(|&&i| same(&feats[i], f)) {
+                            found = Some(found.map_or(i, |x: usize| x.min(i)));
+                        }
+                    }
+                }
+                repeats[j] = found;
+                for key in keys {
+                    by_first.entry(key).or_default().push(j);
+                }
+            }
+            // Group consecutive repeats of consecutive originals into one passage.
+            let mut j = 0;
+            while j < n {
+                let Some(first_original) = repeats[j] else {
+                    j += 1;
+                    continue;
+                };
+                let mut end = j + 1;
+                while end < n && repeats[end].is_some_and(|o| o == first_original + (end - j)) {
+                    end += 1;
+                }
+                let copy = doc.sentences[j].range.start..doc.sentences[end - 1].range.end;
+                let original = doc.sentences[first_original].range.start
+                    ..doc.sentences[first_original + (end - j) - 1].range.end;
+                let what = match (end - j, doc.sentences[j].kind) {
+                    (1, SentenceKind::Caption) => "caption",
+                    (1, _) => "sentence",
+                    _ => "passage",
+                };
+                let span = doc.span(original.clone());
+                sink.push(Finding {
+                    rule: RuleId::DuplicatePassage,
+                    severity: Severity::Warning,
+                    document: index,
+                    span: doc.span(copy.clone()),
+                    found: doc.text[copy].to_string(),
+                    suggestion: None,
+                    score: None,
+                    message: format!(
+                        "{what} repeated{}: it already appears earlier in the article",
+                        if end - j > 1 {
+                            format!(" ({} sentences)", end - j)
+                        } else {
+                            String::new()
+                        }
+                    ),
+                    related: vec![Related {
+                        document: index,
+                        span,
+                        text: doc.text[original].to_string(),
+                    }],
+                });
+                j = end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(s: &str) -> SentenceFeatures {
+        features(&tokenize(s))
+    }
+
+    #[test]
+    fn near_repeats_count_and_different_sentences_do_not() {
+        assert!(same(
+            &f("With challenges too great for any of us to handle alone, said the minister."),
+            &f("With challenges too great for any of us to handle alone, the minister said.")
+        ));
+        assert!(!same(
+            &f("The council met on Monday to discuss the budget for schools."),
+            &f("The council met on Friday to discuss the budget for hospitals.")
+        ));
+    }
+}

@@ -1,0 +1,89 @@
+//! `mt-disclaimer`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{finding_at, Check, Context};
+use crate::model::{Finding, RuleId, Severity};
+
+crate::declare_rule! {
+    /// A statement that the text was machine or AI translated.
+    ///
+    /// What it flags: a disclaimer or note saying the article, or its translation, was made
+    /// by AI, machine translation, or a named translation service ("Disclaimer: The
+    /// translations are mostly done through AI translator", "This article was automatically
+    /// translated"). A sentence merely about machine translation is not flagged.
+    ///
+    /// Why it matters: machine-translated coverage needs its quotes and names checked
+    /// against the original; the disclaimer tells the desk which articles those are, and a
+    /// disclaimer left in a draft is a sign it was pasted from a translated source.
+    ///
+    /// Example: "Disclaimer: The translations are mostly done through AI translator and might
+    /// not be 100% accurate." is reported (severity info).
+    pub struct MtDisclaimer;
+}
+
+static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    let agent = r"(?:an?\s+)?(?:ai|a\.i\.|artificial\s+intelligence|machine(?:\s+translation)?|automatic(?:\s+translation)?|automated\s+(?:translation|tools?)|google\s+translate|deepl|translation\s+software|(?:ai|machine|automatic)\s+translat(?:or|ion)s?(?:\s+tools?)?)";
+    Regex::new(&format!(
+        r"(?i)(?:^\s*(?:disclaimer|note|notice|editor['’]?s\s+note)\s*:.{{0,120}}\btranslat|\btranslations?\s+(?:are|is|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){{0,2}}(?:through|by|with|using|via)\s+{agent}\b|\b(?:this|the)\s+(?:article|text|story|content|report|page|post|news)\s+(?:has\s+been|was|is|were)\s+(?:\w+\s+)?(?:machine[-\s]|automatically\s+)?translated\b(?:.{{0,60}}\b(?:by|with|using|through|via)\s+{agent})?|\b(?:automatically|machine[-\s])translated\s+(?:by|with|using|from)\b|\btranslated\s+(?:by|with|using|through|via)\s+{agent}\b)"
+    ))
+    .expect("valid pattern")
+});
+
+impl Check for MtDisclaimer {
+    fn rule(&self) -> RuleId {
+        RuleId::MtDisclaimer
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Info
+    }
+    fn docs(&self) -> &'static str {
+        Self::DOCS
+    }
+    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+        for (index, doc) in ctx.documents.iter().enumerate() {
+            for s in &doc.sentences {
+                let text = doc.sentence_text(s);
+                if DISCLAIMER.is_match(text) {
+                    sink.push(finding_at(
+                        RuleId::MtDisclaimer,
+                        Severity::Info,
+                        index,
+                        doc,
+                        s.range.clone(),
+                        None,
+                        None,
+                        "machine-translation disclaimer: check quotes and names against the original".to_string(),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disclaimers_match_and_mentions_do_not() {
+        for yes in [
+            "Disclaimer: The translations are mostly done through AI translator and might not be 100% accurate.",
+            "This article was automatically translated.",
+            "This story has been translated by artificial intelligence.",
+            "Note: this text was machine-translated from German.",
+            "The text was translated using Google Translate and checked by an editor.",
+        ] {
+            assert!(DISCLAIMER.is_match(yes), "{yes}");
+        }
+        for no in [
+            "The minister called for better machine translation tools in public services.",
+            "She translated the letter herself.",
+            "Translators protested against AI at the book fair.",
+        ] {
+            assert!(!DISCLAIMER.is_match(no), "{no}");
+        }
+    }
+}

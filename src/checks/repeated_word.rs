@@ -1,0 +1,122 @@
+//! `repeated-word`.
+
+use super::{finding_at, Check, Context};
+use crate::model::{Finding, RuleId, Severity};
+
+crate::declare_rule! {
+    /// The same word twice in a row ("the the").
+    ///
+    /// What it flags: a word immediately repeated within a sentence, ignoring case, with only
+    /// spaces between. Grammatical doublings ("had had", "that that", "is is"), emphatic ones
+    /// ("very very", "no no") and repeated proper names ("Sirhan Sirhan", "Bora Bora") are
+    /// not flagged.
+    ///
+    /// Why it matters: a doubled word is the most common typing and editing slip, and machine
+    /// translation produces it when it merges two drafts of a phrase.
+    ///
+    /// Example: "ministers met in the the capital" flags the second "the", suggesting
+    /// "the".
+    pub struct RepeatedWord;
+}
+
+/// Doublings that can be grammatical or emphatic.
+const ALLOWED: &[&str] = &[
+    "bye", "ha", "had", "is", "knock", "many", "more", "no", "so", "that", "tut", "very", "far",
+    "again", "really", "yes", "go", "ho", "la", "chop", "now",
+];
+
+impl Check for RepeatedWord {
+    fn rule(&self) -> RuleId {
+        RuleId::RepeatedWord
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn docs(&self) -> &'static str {
+        Self::DOCS
+    }
+    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+        for (index, doc) in ctx.documents.iter().enumerate() {
+            for s in &doc.sentences {
+                let text = doc.sentence_text(s);
+                for (first, second, gap) in doubled(text) {
+                    let w1 = &text[first.clone()];
+                    let w2 = &text[second.clone()];
+                    let lower = w2.to_lowercase();
+                    if ALLOWED.contains(&lower.as_str()) || !gap.chars().all(|c| c == ' ') {
+                        continue;
+                    }
+                    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+                    let sentence_initial = first.start == 0;
+                    // "Sirhan Sirhan", "Bora Bora": both capitalised, not at the start.
+                    if capitalised(w1) && capitalised(w2) && !sentence_initial {
+                        continue;
+                    }
+                    if w1.chars().any(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    let start = s.range.start + first.end;
+                    let end = s.range.start + second.end;
+                    sink.push(finding_at(
+                        RuleId::RepeatedWord,
+                        Severity::Warning,
+                        index,
+                        doc,
+                        start..end,
+                        Some(String::new()),
+                        None,
+                        format!("\u{201c}{w1}\u{201d} is repeated"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Pairs of adjacent equal words (case-insensitive): their ranges and the text between.
+fn doubled(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, &str)> {
+    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || (start.is_some() && (c == '\'' || c == '’'));
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(s..text.len());
+    }
+    words
+        .windows(2)
+        .filter(|w| text[w[0].clone()].to_lowercase() == text[w[1].clone()].to_lowercase())
+        .map(|w| (w[0].clone(), w[1].clone(), &text[w[0].end..w[1].start]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_doubled_words_with_the_gap() {
+        let d = doubled("They met in the the capital, and and then left.");
+        let pairs: Vec<(&str, &str)> = d
+            .iter()
+            .map(|(a, _, g)| {
+                (
+                    &"They met in the the capital, and and then left."[a.clone()],
+                    *g,
+                )
+            })
+            .collect();
+        assert_eq!(pairs, [("the", " "), ("and", " ")]);
+        assert!(doubled("The end. End of story")
+            .iter()
+            .all(|(_, _, g)| *g != " "));
+    }
+}

@@ -1,0 +1,271 @@
+//! `unbalanced-quotes`.
+
+use std::ops::Range;
+
+use super::{finding_at, Check, Context};
+use crate::model::{Document, Finding, RuleId, Severity};
+
+crate::declare_rule! {
+    /// Quotation marks that open and never close, or close with the wrong mark.
+    ///
+    /// What it flags, within a paragraph: a quotation closed with its opening mark ("…more,“
+    /// he said"), a closing mark used to open one (”…”, except in Swedish and Finnish, where
+    /// that is the style), a low mark used to close one (“…„), and an opening mark never
+    /// closed. An unclosed quotation is not flagged when the next paragraph opens with a
+    /// quotation mark: that is how a quotation running over several paragraphs is written.
+    /// German „…“ and »…«, Polish „…” and French «…» are all accepted. Single quotes are not
+    /// checked, because ’ is also the apostrophe ("NATO’s", "’90s").
+    ///
+    /// Why it matters: a quotation closed with the wrong mark is a typical artifact of
+    /// machine rewriting; an unclosed one leaves the reader unsure where the speaker's words
+    /// end, which matters for attribution.
+    ///
+    /// Example: "“Ukraine needs more,“ he said" flags the second “ with the suggestion ”.
+    pub struct UnbalancedQuotes;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Straight,
+    Open,      // “
+    Close,     // ”
+    Low,       // „
+    LeftGuil,  // «
+    RightGuil, // »
+}
+
+fn mark(c: char) -> Option<Mark> {
+    Some(match c {
+        '"' => Mark::Straight,
+        '“' | '‟' => Mark::Open,
+        '”' => Mark::Close,
+        '„' => Mark::Low,
+        '«' => Mark::LeftGuil,
+        '»' => Mark::RightGuil,
+        _ => return None,
+    })
+}
+
+/// A problem found: (range of the mark, suggestion, message).
+type Problem = (Range<usize>, Option<String>, String);
+
+/// Checks one paragraph; `continued` says the next paragraph opens with a quotation mark.
+fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    // Open quotations: (mark, range of the opening mark).
+    let mut open: Vec<(Mark, Range<usize>)> = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let closing_style_allowed = matches!(language, "swe" | "fin");
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let Some(m) = mark(c) else { continue };
+        let range = i..i + c.len_utf8();
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let opening_position = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+        let closing_position = !opening_position && next.is_none_or(|n| !n.is_alphanumeric());
+        match m {
+            Mark::Straight => {
+                if open.last().is_some_and(|(o, _)| *o == Mark::Straight) {
+                    open.pop();
+                } else if prev.is_some_and(|p| p.is_ascii_digit()) && !opening_position {
+                    // 55" is inches, not a quotation.
+                } else {
+                    open.push((m, range));
+                }
+            }
+            Mark::Open => {
+                let german_close = open.last().is_some_and(|(o, _)| *o == Mark::Low);
+                if german_close {
+                    open.pop();
+                } else if closing_position && open.last().is_some_and(|(o, _)| *o == Mark::Open) {
+                    open.pop();
+                    problems.push((
+                        range,
+                        Some("”".into()),
+                        "quotation closed with the opening mark “".into(),
+                    ));
+                } else {
+                    open.push((m, range));
+                }
+            }
+            Mark::Close => {
+                if open
+                    .last()
+                    .is_some_and(|(o, _)| matches!(o, Mark::Open | Mark::Low))
+                {
+                    open.pop();
+                } else if closing_style_allowed && opening_position {
+                    open.push((Mark::Open, range));
+                } else if opening_position {
+                    problems.push((
+                        range.clone(),
+                        Some("“".into()),
+                        "quotation opened with the closing mark ”".into(),
+                    ));
+                    open.push((Mark::Open, range));
+                } else if !closing_style_allowed {
+                    problems.push((
+                        range,
+                        None,
+                        "closing quotation mark ” with no opening mark".into(),
+                    ));
+                }
+            }
+            Mark::Low => {
+                if closing_position && open.last().is_some_and(|(o, _)| *o == Mark::Open) {
+                    open.pop();
+                    problems.push((
+                        range,
+                        Some("”".into()),
+                        "quotation closed with the low mark „".into(),
+                    ));
+                } else {
+                    open.push((m, range));
+                }
+            }
+            Mark::LeftGuil => {
+                if open.last().is_some_and(|(o, _)| *o == Mark::RightGuil) {
+                    open.pop();
+                } else {
+                    open.push((m, range));
+                }
+            }
+            Mark::RightGuil => {
+                if open.last().is_some_and(|(o, _)| *o == Mark::LeftGuil) {
+                    open.pop();
+                } else {
+                    open.push((m, range));
+                }
+            }
+        }
+    }
+    if !continued {
+        for (_, range) in open {
+            problems.push((
+                range,
+                None,
+                "quotation opened here is never closed in its paragraph".into(),
+            ));
+        }
+    }
+    problems
+}
+
+/// Paragraphs of a document as ranges of its text: sentences separated by a line break start
+/// a new paragraph.
+fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for s in &doc.sentences {
+        match out.last_mut() {
+            Some(p) if !doc.text[p.end..s.range.start].contains('\n') => p.end = s.range.end,
+            _ => out.push(s.range.clone()),
+        }
+    }
+    out
+}
+
+impl Check for UnbalancedQuotes {
+    fn rule(&self) -> RuleId {
+        RuleId::UnbalancedQuotes
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn docs(&self) -> &'static str {
+        Self::DOCS
+    }
+    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+        for (index, doc) in ctx.documents.iter().enumerate() {
+            let language = doc.language.map_or("eng", |l| l.code);
+            let paras = paragraphs(doc);
+            for (k, p) in paras.iter().enumerate() {
+                let continued = paras
+                    .get(k + 1)
+                    .and_then(|next| doc.text[next.clone()].chars().next())
+                    .is_some_and(|c| {
+                        matches!(
+                            mark(c),
+                            Some(
+                                Mark::Open
+                                    | Mark::Straight
+                                    | Mark::Low
+                                    | Mark::LeftGuil
+                                    | Mark::RightGuil
+                            )
+                        )
+                    });
+                for (range, suggestion, message) in
+                    check_paragraph(&doc.text[p.clone()], language, continued)
+                {
+                    let range = p.start + range.start..p.start + range.end;
+                    sink.push(finding_at(
+                        RuleId::UnbalancedQuotes,
+                        Severity::Warning,
+                        index,
+                        doc,
+                        range,
+                        suggestion,
+                        None,
+                        message,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str, lang: &str) -> Vec<String> {
+        check_paragraph(text, lang, false)
+            .into_iter()
+            .map(|(r, _, m)| format!("{}@{}", m, r.start))
+            .collect()
+    }
+
+    #[test]
+    fn closed_with_the_opening_mark() {
+        let m = messages("Jansen said: “Ukraine needs more,“ he said.", "eng");
+        assert_eq!(m, ["quotation closed with the opening mark “@35"]);
+    }
+
+    #[test]
+    fn balanced_styles_pass() {
+        for (text, lang) in [
+            ("He said “yes” and left.", "eng"),
+            ("He said \"yes\" and left.", "eng"),
+            ("Er sagte „ja“ und ging.", "deu"),
+            ("Powiedział „tak” i wyszedł.", "pol"),
+            ("Il a dit « oui » et il est parti.", "fra"),
+            ("Er sagte »ja« und ging.", "deu"),
+            ("Han sa ”ja” och gick.", "swe"),
+            ("A 55\" screen and NATO’s ’90s plans.", "eng"),
+            ("“Outer ‘inner’ outer.”", "eng"),
+        ] {
+            assert!(
+                messages(text, lang).is_empty(),
+                "{text}: {:?}",
+                messages(text, lang)
+            );
+        }
+    }
+
+    #[test]
+    fn unclosed_and_wrong_marks() {
+        assert_eq!(
+            messages("He said “yes and left.", "eng"),
+            ["quotation opened here is never closed in its paragraph@8"]
+        );
+        assert_eq!(
+            messages("He said ”yes” and left.", "eng"),
+            ["quotation opened with the closing mark ”@8"]
+        );
+        assert_eq!(
+            messages("He said “yes„ and left.", "eng"),
+            ["quotation closed with the low mark „@14"]
+        );
+        assert!(check_paragraph("He said “yes and left.", "eng", true).is_empty());
+    }
+}
