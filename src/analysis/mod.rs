@@ -2,6 +2,7 @@
 
 pub mod align;
 pub mod cluster;
+pub mod names;
 
 use rayon::prelude::*;
 

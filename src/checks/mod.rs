@@ -4,6 +4,7 @@ mod confusable_chars;
 mod duplicate_passage;
 mod mojibake;
 mod mt_disclaimer;
+mod name_variant;
 mod number_mismatch;
 mod repeated_word;
 mod unbalanced_quotes;
@@ -86,6 +87,7 @@ pub fn finding_at(
 
 /// Every rule wirecheck has, in the order `wirecheck rules` lists them.
 pub static CHECKS: &[&dyn Check] = &[
+    &name_variant::NameVariant,
     &number_mismatch::NumberMismatch,
     &confusable_chars::ConfusableChars,
     &unbalanced_quotes::UnbalancedQuotes,

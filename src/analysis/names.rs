@@ -1,0 +1,440 @@
+//! Proper-name mentions and their spelling groups: facts for the `name-variant` rule.
+//!
+//! A mention is a capitalised word inside a run of capitalised words ("Mark Smith", "Foreign
+//! Minister Olena Kova"). Spellings are compared only within one event cluster (an unrelated
+//! article may well name a different person with a similar name), are blocked by deletion
+//! keys of a folded form (no all-pairs comparison), and count as one name only with shared
+//! context: the same neighbouring word (first name, title) next to both.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use crate::model::Document;
+
+/// One occurrence of a capitalised word that may be (part of) a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub document: usize,
+    /// Byte range of the word in the document text.
+    pub range: Range<usize>,
+    pub form: String,
+    /// Neighbouring capitalised words, lowercased (first name, title, second name).
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Words that are capitalised for grammar, not because they are names.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "according",
+    "after",
+    "again",
+    "all",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "during",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "our",
+    "she",
+    "so",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "we",
+    "when",
+    "while",
+    "with",
+    "you",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "photo",
+    "disclaimer",
+];
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words of a sentence with byte ranges (letters, with inner apostrophes and hyphens).
+fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphabetic() || (start.is_some() && matches!(c, '-' | '\'' | '’'));
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// Strips a possessive ("Smith’s", "NATO's") from a word's range.
+fn strip_possessive(text: &str, r: Range<usize>) -> Range<usize> {
+    let w = &text[r.clone()];
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            return r.start..r.start + stem.len();
+        }
+    }
+    r
+}
+
+/// Lowercase words that appear in lowercase somewhere: capitalised, they are common words.
+pub fn lowercase_vocabulary<'a>(
+    documents: impl IntoIterator<Item = &'a Document>,
+) -> BTreeSet<String> {
+    let mut vocab = BTreeSet::new();
+    for doc in documents {
+        for s in &doc.sentences {
+            let text = doc.sentence_text(s);
+            for r in words(text) {
+                let w = &text[r];
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    vocab.insert(w.to_string());
+                }
+            }
+        }
+    }
+    vocab
+}
+
+/// Name mentions of one document.
+pub fn mentions(index: usize, doc: &Document, common: &BTreeSet<String>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let text = doc.sentence_text(s);
+        let ws = words(text);
+        let name_like = |k: usize| {
+            let r = strip_possessive(text, ws[k].clone());
+            let w = &text[r];
+            let lower = w.to_lowercase();
+            is_capitalised(w) && !NOT_NAMES.contains(&lower.as_str()) && !common.contains(&lower)
+        };
+        let flags: Vec<bool> = (0..ws.len()).map(name_like).collect();
+        for k in 0..ws.len() {
+            if !flags[k] {
+                continue;
+            }
+            let r = strip_possessive(text, ws[k].clone());
+            let neighbour = |j: Option<usize>| {
+                j.filter(|&j| j < ws.len() && is_capitalised(&text[ws[j].clone()]))
+                    // Only words directly adjacent (one space apart) belong to the same name.
+                    .filter(|&j| {
+                        let (a, b) = if j < k {
+                            (ws[j].end, ws[k].start)
+                        } else {
+                            (ws[k].end, ws[j].start)
+                        };
+                        text[a..b] == *" "
+                    })
+                    .map(|j| text[strip_possessive(text, ws[j].clone())].to_lowercase())
+            };
+            out.push(Mention {
+                document: index,
+                range: s.range.start + r.start..s.range.start + r.end,
+                form: text[r].to_string(),
+                before: neighbour(k.checked_sub(1)),
+                after: neighbour(Some(k + 1)),
+            });
+        }
+    }
+    out
+}
+
+/// A spelling folded for comparison: lowercase, diacritics and doubled letters dropped, and
+/// letters that transliterations swap made equal (y/i, q/c/k, ph/f).
+pub fn fold(form: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let base: String = form
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let base = base.replace("ph", "f");
+    let mut out = String::with_capacity(base.len());
+    for c in base.chars() {
+        let c = match c {
+            'y' => 'i',
+            'q' | 'c' => 'k',
+            c => c,
+        };
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Blocking keys: the folded form and every form with one character deleted. Two forms
+/// within one edit of each other share a key.
+pub fn deletion_keys(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut keys = vec![folded.to_string()];
+    for skip in 0..chars.len() {
+        keys.push(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| c)
+                .collect(),
+        );
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// A group of spellings of one name within a cluster: the dominant form and its variants.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameGroup {
+    pub dominant: String,
+    pub variants: Vec<(String, f64)>,
+}
+
+/// Statistics of one spelling within a cluster.
+#[derive(Debug, Default, Clone)]
+struct FormStats {
+    documents: BTreeSet<usize>,
+    occurrences: usize,
+    before: BTreeSet<String>,
+    after: BTreeSet<String>,
+}
+
+impl FormStats {
+    /// Independent sources weigh more than repetitions within one article.
+    fn weight(&self) -> usize {
+        self.documents.len() * 3 + self.occurrences
+    }
+}
+
+/// Finds spelling groups among the mentions of one cluster.
+pub fn groups(mentions: &[&Mention], canonical: &[String], allow: &[String]) -> Vec<NameGroup> {
+    let mut stats: BTreeMap<&str, FormStats> = BTreeMap::new();
+    for m in mentions {
+        let s = stats.entry(m.form.as_str()).or_default();
+        s.documents.insert(m.document);
+        s.occurrences += 1;
+        s.before.extend(m.before.clone());
+        s.after.extend(m.after.clone());
+    }
+    let forms: Vec<&str> = stats
+        .keys()
+        .copied()
+        .filter(|f| f.chars().count() >= 4)
+        .collect();
+    let folded: HashMap<&str, String> = forms.iter().map(|f| (*f, fold(f))).collect();
+    let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
+    for f in &forms {
+        for k in deletion_keys(&folded[f]) {
+            by_key.entry(k).or_default().push(f);
+        }
+    }
+    let canonical_words: BTreeSet<&str> = canonical
+        .iter()
+        .flat_map(|c| c.split_whitespace())
+        .collect();
+    let allowed: BTreeSet<&str> = allow.iter().flat_map(|c| c.split_whitespace()).collect();
+    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for list in by_key.values() {
+        for (i, a) in list.iter().enumerate() {
+            for b in &list[i + 1..] {
+                if a != b {
+                    pairs.insert(if a < b { (a, b) } else { (b, a) });
+                }
+            }
+        }
+    }
+    // For each variant, its best dominant form.
+    let mut best: BTreeMap<&str, (&str, f64)> = BTreeMap::new();
+    for (a, b) in pairs {
+        let (sa, sb) = (&stats[a], &stats[b]);
+        let shared_context = !sa.before.is_disjoint(&sb.before) || !sa.after.is_disjoint(&sb.after);
+        if !shared_context {
+            continue;
+        }
+        let (fa, fb) = (&folded[a], &folded[b]);
+        let distance = strsim::damerau_levenshtein(fa, fb);
+        let longest = fa.chars().count().max(fb.chars().count());
+        if distance > 2 || distance * 4 > longest {
+            continue;
+        }
+        let similarity = strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase());
+        let (dominant, variant) = match (canonical_words.contains(a), canonical_words.contains(b)) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ if sa.weight() >= 2 * sb.weight() => (a, b),
+            _ if sb.weight() >= 2 * sa.weight() => (b, a),
+            _ => continue,
+        };
+        if allowed.contains(variant) || canonical_words.contains(variant) {
+            continue;
+        }
+        let better = best
+            .get(variant)
+            .is_none_or(|(d, _)| stats[dominant].weight() > stats[d].weight());
+        if better {
+            best.insert(variant, (dominant, similarity));
+        }
+    }
+    let mut out: BTreeMap<&str, NameGroup> = BTreeMap::new();
+    for (&variant, &(dominant, score)) in &best {
+        // A variant of a variant points at the top form.
+        let mut top = dominant;
+        while let Some((next, _)) = best.get(top) {
+            if *next == variant {
+                break;
+            }
+            top = next;
+        }
+        out.entry(top)
+            .or_insert_with(|| NameGroup {
+                dominant: top.to_string(),
+                variants: Vec::new(),
+            })
+            .variants
+            .push((variant.to_string(), score));
+    }
+    out.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_makes_transliterations_meet() {
+        assert_eq!(fold("Sikorský"), fold("Sikorski"));
+        assert_eq!(fold("Zelenskyy"), fold("Zelensky"));
+        assert_eq!(fold("Gaddafi"), "gadafi");
+        assert_eq!(fold("Qaddafi"), "kadafi");
+        assert!(deletion_keys(&fold("Sybiha"))
+            .iter()
+            .any(|k| deletion_keys(&fold("Sibiga")).contains(k)));
+    }
+
+    fn m(doc: usize, form: &str, before: Option<&str>) -> Mention {
+        Mention {
+            document: doc,
+            range: 0..0,
+            form: form.into(),
+            before: before.map(Into::into),
+            after: None,
+        }
+    }
+
+    #[test]
+    fn the_rare_spelling_with_shared_context_is_a_variant() {
+        let ms = [
+            m(0, "Jansen", Some("mark")),
+            m(0, "Jansen", None),
+            m(1, "Jansen", Some("mark")),
+            m(1, "Jansen", None),
+            m(2, "Jansen", None),
+            m(2, "Janssen", Some("mark")),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let g = groups(&refs, &[], &[]);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].dominant, "Jansen");
+        assert_eq!(g[0].variants[0].0, "Janssen");
+    }
+
+    #[test]
+    fn similar_names_without_shared_context_are_different() {
+        let ms = [
+            m(0, "Iran", Some("china")),
+            m(1, "Iran", None),
+            m(2, "Iraq", Some("baghdad")),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        assert!(groups(&refs, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn canonical_overrides_the_majority_and_allow_silences() {
+        let ms = [
+            m(0, "Zelensky", Some("president")),
+            m(1, "Zelensky", Some("president")),
+            m(2, "Zelenskyy", Some("president")),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let g = groups(&refs, &["Volodymyr Zelenskyy".into()], &[]);
+        assert_eq!(g[0].dominant, "Zelenskyy");
+        assert_eq!(g[0].variants[0].0, "Zelensky");
+        assert!(groups(&refs, &[], &["Zelenskyy".into()]).is_empty());
+    }
+
+    #[test]
+    fn mentions_skip_common_capitalised_words() {
+        use crate::model::Origin;
+        let mut doc = Document::new(
+            "t",
+            "Allies met Mark Jansen’s team. The allies agreed.".into(),
+            Origin::Identity,
+        );
+        crate::text::segment_document(&mut doc);
+        let common = lowercase_vocabulary([&doc]);
+        let ms = mentions(0, &doc, &common);
+        let forms: Vec<(&str, Option<&str>)> = ms
+            .iter()
+            .map(|m| (m.form.as_str(), m.before.as_deref()))
+            .collect();
+        assert_eq!(forms, [("Mark", None), ("Jansen", Some("mark"))]);
+    }
+}
