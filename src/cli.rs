@@ -53,6 +53,24 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<String>,
     },
+    /// Pre-publish gate: findings for the drafts only, with the other articles as evidence.
+    Check {
+        /// The articles to check.
+        #[arg(required = true)]
+        drafts: Vec<String>,
+        /// Articles to use as evidence (files or directories).
+        #[arg(long, num_args = 1..)]
+        against: Vec<String>,
+        /// Reference texts (transcripts, statements) to use as evidence.
+        #[arg(long, num_args = 1..)]
+        reference: Vec<String>,
+        /// Apply the safe suggestions to the draft files (atomically).
+        #[arg(long, conflicts_with = "diff")]
+        fix: bool,
+        /// Print the safe suggestions as a patch, without writing.
+        #[arg(long)]
+        diff: bool,
+    },
     /// Two articles side by side: aligned sentences with word diffs, unmatched sentences.
     Diff {
         /// The first article.
@@ -218,6 +236,13 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             })
         }
         Command::Diff { a, b, side_by_side } => diff(a, b, *side_by_side, &cli),
+        Command::Check {
+            drafts,
+            against,
+            reference,
+            fix,
+            diff,
+        } => check(drafts, against, reference, *fix, *diff, &cli),
         Command::Audit { paths } => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             let config = Config::load(cli.config.as_deref(), &cwd)?;
@@ -234,6 +259,9 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             let Some(analysis) = analysis else {
                 return Err(Error::NoInput);
             };
+            for note in &analysis.notes {
+                eprintln!("wirecheck: warning: {note}");
+            }
             let mut out = stdout(cli.color, cli.format);
             let color = colored(&out);
             match cli.format {
@@ -255,6 +283,165 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             Ok(if failing { Exit::Findings } else { Exit::Clean })
         }
     }
+}
+
+/// The file a document came from, for telling drafts and evidence apart.
+fn identity(name: &str) -> String {
+    let (file, id) = match name.split_once('#') {
+        Some((f, id)) => (f, format!("#{id}")),
+        None => (name, String::new()),
+    };
+    let canonical =
+        std::fs::canonicalize(file).map_or_else(|_| file.to_string(), |p| p.display().to_string());
+    format!("{canonical}{id}")
+}
+
+fn check(
+    drafts: &[String],
+    against: &[String],
+    reference: &[String],
+    fix: bool,
+    show_diff: bool,
+    cli: &Cli,
+) -> Result<Exit, Error> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let config = Config::load(cli.config.as_deref(), &cwd)?;
+    let progress = Progress::start(cli.quiet);
+    progress.stage("reading articles");
+    let mut draft_load = ingest::load(drafts);
+    let evidence_paths: Vec<String> = against.iter().chain(reference).cloned().collect();
+    let mut evidence_load = if evidence_paths.is_empty() {
+        Loaded::default()
+    } else {
+        ingest::load(&evidence_paths)
+    };
+    let draft_ids: std::collections::HashSet<String> = draft_load
+        .documents
+        .iter()
+        .map(|d| identity(&d.name))
+        .collect();
+    let mut documents = std::mem::take(&mut draft_load.documents);
+    let draft_names: std::collections::HashSet<String> =
+        documents.iter().map(|d| d.name.clone()).collect();
+    documents.extend(
+        std::mem::take(&mut evidence_load.documents)
+            .into_iter()
+            .filter(|d| !draft_ids.contains(&identity(&d.name))),
+    );
+    documents.sort_by(|a, b| a.name.cmp(&b.name));
+    documents.dedup_by(|a, b| a.name == b.name);
+    let has_drafts = !draft_names.is_empty();
+    let analysis = has_drafts.then(|| {
+        progress.stage("clustering, aligning, checking");
+        crate::analyse(documents, &config)
+    });
+    progress.finish();
+    let mut had_errors = report_load_problems(&draft_load, cli.quiet);
+    had_errors |= report_load_problems(&evidence_load, cli.quiet);
+    let Some(mut analysis) = analysis else {
+        return Err(Error::NoInput);
+    };
+    for note in &analysis.notes {
+        eprintln!("wirecheck: warning: {note}");
+    }
+    let is_draft: Vec<bool> = analysis
+        .documents
+        .iter()
+        .map(|d| draft_names.contains(&d.name))
+        .collect();
+    analysis.findings.retain(|f| is_draft[f.document]);
+
+    if fix || show_diff {
+        let mut out = stdout(ColorWhen::Never, Format::Human);
+        let mut fixed: Vec<usize> = Vec::new();
+        for (index, doc) in analysis
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| is_draft[*i])
+        {
+            let findings: Vec<&crate::model::Finding> = analysis
+                .findings
+                .iter()
+                .filter(|f| f.document == index)
+                .collect();
+            let Some((content, count)) = crate::fix::patched(doc, &findings) else {
+                continue;
+            };
+            if show_diff {
+                let old = String::from_utf8_lossy(doc.original());
+                let new = String::from_utf8_lossy(&content);
+                let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
+                write!(out, "{}", diff.unified_diff().header(&doc.name, &doc.name))?;
+                continue;
+            }
+            let outcome = if doc.name == "-" || doc.name.contains('#') {
+                Err(crate::fix::FixError::Unsupported {
+                    path: doc.name.clone(),
+                    reason: "only files can be fixed in place",
+                })
+            } else if doc.encoding != "UTF-8" {
+                Err(crate::fix::FixError::Unsupported {
+                    path: doc.name.clone(),
+                    reason: "the file is not UTF-8",
+                })
+            } else {
+                crate::fix::write_atomically(
+                    std::path::Path::new(&doc.name),
+                    doc.original(),
+                    &content,
+                )
+            };
+            match outcome {
+                Ok(()) => {
+                    if !cli.quiet {
+                        eprintln!(
+                            "wirecheck: {}: fixed {count} finding{}",
+                            doc.name,
+                            if count == 1 { "" } else { "s" }
+                        );
+                    }
+                    fixed.push(index);
+                }
+                Err(e) => {
+                    eprintln!("wirecheck: error: {e}");
+                    had_errors = true;
+                }
+            }
+        }
+        out.flush()?;
+        if show_diff {
+            return Ok(if had_errors {
+                Exit::Trouble
+            } else {
+                Exit::Clean
+            });
+        }
+        if !fixed.is_empty() && !had_errors {
+            // Report on the files as they are now.
+            return check(drafts, against, reference, false, false, cli);
+        }
+    }
+
+    let mut out = stdout(cli.color, cli.format);
+    let color = colored(&out);
+    match cli.format {
+        Format::Human => {
+            report::human::write_check(&analysis, &is_draft, &mut out, cli.quiet, color)?
+        }
+        Format::Json => report::json::write_report(&analysis, &mut out)?,
+        Format::Sarif => report::sarif::write(&analysis, &mut out)?,
+        Format::Github => report::github::write(&analysis, &mut out)?,
+    }
+    out.flush()?;
+    if had_errors {
+        return Ok(Exit::Trouble);
+    }
+    let failing = cli
+        .fail_on
+        .threshold()
+        .is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
+    Ok(if failing { Exit::Findings } else { Exit::Clean })
 }
 
 /// Loads exactly one article from `path`.

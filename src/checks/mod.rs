@@ -7,6 +7,7 @@ mod mt_disclaimer;
 mod name_variant;
 mod number_mismatch;
 mod repeated_word;
+pub mod suppress;
 mod unbalanced_quotes;
 mod untranslated_text;
 

@@ -400,3 +400,33 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
     }
     writeln!(out)
 }
+
+/// `check`: the drafts' findings and a summary naming how much evidence there was.
+pub fn write_check(
+    analysis: &Analysis,
+    is_draft: &[bool],
+    out: &mut dyn Write,
+    quiet: bool,
+    _color: bool,
+) -> std::io::Result<()> {
+    let locator = Locator::new(&analysis.documents);
+    for f in &analysis.findings {
+        write_finding(out, analysis, &locator, f)?;
+    }
+    if !quiet {
+        let drafts = is_draft.iter().filter(|&&d| d).count();
+        let evidence = is_draft.len() - drafts;
+        let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        writeln!(
+            out,
+            "{BOLD}{} checked against {}: {}, {}, {}{BOLD:#}",
+            plural(drafts, "draft"),
+            plural(evidence, "other article"),
+            plural(count(Severity::Error), "error"),
+            plural(count(Severity::Warning), "warning"),
+            plural(count(Severity::Info), "info")
+        )?;
+    }
+    Ok(())
+}

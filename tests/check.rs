@@ -1,0 +1,224 @@
+//! `wirecheck check`: the pre-publish gate, `--fix`, `--diff`, configuration errors,
+//! suppression markers, and `wirecheck rules`.
+
+mod common;
+
+use common::{root, wirecheck, wirecheck_in};
+
+const SEED_002: &str = "seeds/002_eee5f4eedff0fa07.txt";
+const SEED_004: &str = "seeds/004_e9edd771bc22db2a.txt";
+
+#[test]
+fn seed_002_fails_the_gate() {
+    let out = wirecheck(&["check", SEED_002, "--against", "seeds/"]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn seed_004_passes_at_warning_level() {
+    let out = wirecheck(&[
+        "check",
+        SEED_004,
+        "--against",
+        "seeds/",
+        "--fail-on",
+        "warning",
+    ]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn findings_are_reported_for_drafts_only() {
+    let out = wirecheck(&["check", SEED_004, "--against", "seeds/", "--format", "json"]);
+    let json = out.json();
+    for f in json["findings"].as_array().unwrap() {
+        assert_eq!(f["document"], SEED_004);
+    }
+}
+
+/// The three "Rute" become "Rutte"; every other byte stays as it was.
+#[test]
+fn fix_changes_the_three_name_variants_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read(root().join(SEED_002)).unwrap();
+    std::fs::write(dir.path().join("draft.txt"), &original).unwrap();
+    let seeds = root().join("seeds");
+    let out = wirecheck_in(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "--against",
+            seeds.to_str().unwrap(),
+            "--fix",
+        ],
+        None,
+    );
+    assert!(
+        out.stderr.contains("draft.txt: fixed 3 findings"),
+        "{}",
+        out.stderr
+    );
+    let fixed = std::fs::read(dir.path().join("draft.txt")).unwrap();
+    let expected = String::from_utf8(original)
+        .unwrap()
+        .replace("Rute,", "Rutte,")
+        .replace("Rute said", "Rutte said");
+    assert_eq!(String::from_utf8(fixed).unwrap(), expected);
+    assert_eq!(expected.matches("Rute").count(), 0);
+    // Nothing else is left to fix, and no temporary file is left behind.
+    let again = wirecheck_in(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "--against",
+            seeds.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert!(again.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] != "name-variant"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn diff_prints_the_patch_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read(root().join(SEED_002)).unwrap();
+    std::fs::write(dir.path().join("draft.txt"), &original).unwrap();
+    let seeds = root().join("seeds");
+    let out = wirecheck_in(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "--against",
+            seeds.to_str().unwrap(),
+            "--diff",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout.contains("-Mark Rute, Photo: REUTERS\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("+Mark Rutte, Photo: REUTERS\n"));
+    assert_eq!(
+        std::fs::read(dir.path().join("draft.txt")).unwrap(),
+        original
+    );
+}
+
+#[test]
+fn config_errors_name_the_file_line_and_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Ministers met in the the capital on Monday.\n").unwrap();
+    for (toml, expected) in [
+        (
+            "[rules]\nrepeated-words = \"off\"\n",
+            "wirecheck.toml:2: unknown rule `repeated-words` (valid: name-variant,",
+        ),
+        (
+            "[rules]\nrepeated-word = \"loud\"\n",
+            "wirecheck.toml:2: unknown variant `loud`, expected one of",
+        ),
+        (
+            "[names]\nfavourite = []\n",
+            "wirecheck.toml:2: unknown field `favourite`",
+        ),
+        ("[rules\n", "wirecheck.toml:1:"),
+    ] {
+        std::fs::write(dir.path().join("wirecheck.toml"), toml).unwrap();
+        let out = wirecheck_in(dir.path(), &["check", "a.txt"], None);
+        assert_eq!(out.code, 2, "{toml}");
+        assert!(out.stderr.contains(expected), "{toml}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn config_levels_turn_rules_off_and_up() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Ministers met in the the capital on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("wirecheck.toml"),
+        "[rules]\nrepeated-word = \"off\"\n",
+    )
+    .unwrap();
+    assert_eq!(wirecheck_in(dir.path(), &["check", "a.txt"], None).code, 0);
+    std::fs::write(
+        dir.path().join("wirecheck.toml"),
+        "[rules]\nrepeated-word = \"error\"\n",
+    )
+    .unwrap();
+    let out = wirecheck_in(dir.path(), &["check", "a.txt", "--fail-on", "error"], None);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.starts_with("error[repeated-word]"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn suppression_markers_silence_the_next_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "Ministers met in the the capital.\n\n<!-- wirecheck-disable-next-line repeated-word -->\nThey met in the the hall.\n",
+    )
+    .unwrap();
+    let out = wirecheck_in(dir.path(), &["check", "a.md", "--format", "json"], None);
+    let findings = out.json()["findings"].as_array().unwrap().clone();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["line"], 1);
+}
+
+#[test]
+fn single_article_rules_run_without_against() {
+    let out = wirecheck(&[
+        "check",
+        "seeds/003_b756bfc8c22fe334.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 1);
+    let rules: Vec<String> = out.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        rules,
+        ["confusable-chars", "unbalanced-quotes", "unbalanced-quotes"]
+    );
+}
+
+#[test]
+fn rules_lists_and_documents() {
+    let out = wirecheck(&["rules"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout.lines().count(), 12);
+    assert!(out.stdout.contains("name-variant"));
+    let doc = wirecheck(&["rules", "name-variant"]);
+    assert_eq!(doc.code, 0);
+    for heading in ["What it flags", "Why it matters", "Example"] {
+        assert!(doc.stdout.contains(heading), "{}", doc.stdout);
+    }
+    let bad = wirecheck(&["rules", "name-variants"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("unknown rule `name-variants`"));
+}
