@@ -333,3 +333,92 @@ fn diff_side_by_side_fits_the_width() {
         assert!(line.chars().count() <= 120, "too wide: {line}");
     }
 }
+
+/// Exactly these findings on the seeds, no more, no fewer: the three "Rute" in 002 (two
+/// captions and "Rute said"), the repeated caption and lead quotation of 002, its AI
+/// disclaimer, the styled "𝓮𝔁𝓹𝓸𝓼𝓮𝓭" of 003 and its two quotations closed with “.
+#[test]
+fn seeds_findings_are_exactly_the_expected_ones() {
+    let r = audit("seeds/");
+    let got: Vec<(String, String, u64, String, Option<String>)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                short(&f["document"])[..3].to_string(),
+                f["line"].as_u64().unwrap(),
+                f["found"].as_str().unwrap().chars().take(30).collect(),
+                f["suggestion"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    let want = vec![
+        (
+            "name-variant".to_string(),
+            "002".to_string(),
+            6,
+            "Rute".to_string(),
+            s("Rutte"),
+        ),
+        (
+            "duplicate-passage".into(),
+            "002".into(),
+            7,
+            "Mark Rute, Photo: REUTERS".into(),
+            None,
+        ),
+        (
+            "name-variant".into(),
+            "002".into(),
+            7,
+            "Rute".into(),
+            s("Rutte"),
+        ),
+        (
+            "mt-disclaimer".into(),
+            "002".into(),
+            8,
+            "Disclaimer: The translations a".into(),
+            None,
+        ),
+        (
+            "duplicate-passage".into(),
+            "002".into(),
+            16,
+            "\"It is the foundation on which".into(),
+            None,
+        ),
+        (
+            "name-variant".into(),
+            "002".into(),
+            24,
+            "Rute".into(),
+            s("Rutte"),
+        ),
+        (
+            "confusable-chars".into(),
+            "003".into(),
+            6,
+            "𝓮𝔁𝓹𝓸𝓼𝓮𝓭".into(),
+            s("exposed"),
+        ),
+        (
+            "unbalanced-quotes".into(),
+            "003".into(),
+            11,
+            "“".into(),
+            s("”"),
+        ),
+        (
+            "unbalanced-quotes".into(),
+            "003".into(),
+            16,
+            "“".into(),
+            s("”"),
+        ),
+    ];
+    assert_eq!(got, want);
+}

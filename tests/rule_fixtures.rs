@@ -31,7 +31,14 @@ fn findings_of(rule: &str, case_path: &std::path::Path) -> Vec<serde_json::Value
         .unwrap()
         .to_string_lossy()
         .into_owned();
-    let out = wirecheck(&["audit", "--format", "json", "--fail-on", "never", &rel]);
+    // A case may carry its own wirecheck.toml (names.canonical, names.allow).
+    let config = case_path.join("wirecheck.toml");
+    let config_rel = format!("{rel}/wirecheck.toml");
+    let mut args = vec!["audit", "--format", "json", "--fail-on", "never", &rel];
+    if config.exists() {
+        args.extend(["--config", &config_rel]);
+    }
+    let out = wirecheck(&args);
     assert_eq!(out.code, 0, "{rel}: {}", out.stderr);
     out.json()["findings"]
         .as_array()

@@ -247,19 +247,55 @@ pub struct NameGroup {
     pub variants: Vec<(String, f64)>,
 }
 
+/// "Georgia"/"Georgian", "Serbia"/"Serbians", "Iraq"/"Iraqi": a word derived from the name
+/// with a suffix, not another spelling of it.
+fn derived(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short.as_str()).is_some_and(|suffix| {
+        matches!(
+            suffix,
+            "n" | "an"
+                | "ian"
+                | "ns"
+                | "ans"
+                | "ians"
+                | "s"
+                | "es"
+                | "ese"
+                | "ish"
+                | "i"
+                | "is"
+                | "ic"
+                | "ite"
+                | "ites"
+        )
+    })
+}
+
 /// Statistics of one spelling within a cluster.
 #[derive(Debug, Default, Clone)]
 struct FormStats {
     documents: BTreeSet<usize>,
+    /// Occurrences per document.
+    per_document: BTreeMap<usize, usize>,
     occurrences: usize,
     before: BTreeSet<String>,
     after: BTreeSet<String>,
 }
 
 impl FormStats {
-    /// Independent sources weigh more than repetitions within one article.
-    fn weight(&self) -> usize {
-        self.documents.len() * 3 + self.occurrences
+    /// Whether this spelling clearly outweighs `other`: independent sources count first
+    /// (used by more articles, and not less often), then repetitions within articles (at
+    /// least twice as often, in no fewer articles).
+    fn dominates(&self, other: &FormStats) -> bool {
+        let (da, db) = (self.documents.len(), other.documents.len());
+        let (oa, ob) = (self.occurrences, other.occurrences);
+        (da > db && oa >= ob) || (da >= db && oa >= 2 * ob)
+    }
+
+    fn weight(&self) -> (usize, usize) {
+        (self.documents.len(), self.occurrences)
     }
 }
 
@@ -269,6 +305,7 @@ pub fn groups(mentions: &[&Mention], canonical: &[String], allow: &[String]) -> 
     for m in mentions {
         let s = stats.entry(m.form.as_str()).or_default();
         s.documents.insert(m.document);
+        *s.per_document.entry(m.document).or_default() += 1;
         s.occurrences += 1;
         s.before.extend(m.before.clone());
         s.after.extend(m.after.clone());
@@ -304,25 +341,46 @@ pub fn groups(mentions: &[&Mention], canonical: &[String], allow: &[String]) -> 
     let mut best: BTreeMap<&str, (&str, f64)> = BTreeMap::new();
     for (a, b) in pairs {
         let (sa, sb) = (&stats[a], &stats[b]);
-        let shared_context = !sa.before.is_disjoint(&sb.before) || !sa.after.is_disjoint(&sb.after);
-        if !shared_context {
+        let (fa, fb) = (&folded[a], &folded[b]);
+        if derived(a, b) {
             continue;
         }
-        let (fa, fb) = (&folded[a], &folded[b]);
         let distance = strsim::damerau_levenshtein(fa, fb);
         let longest = fa.chars().count().max(fb.chars().count());
         if distance > 2 || distance * 4 > longest {
+            continue;
+        }
+        let shared_neighbour =
+            !sa.before.is_disjoint(&sb.before) || !sa.after.is_disjoint(&sb.after);
+        // One slip in a long name, in an article that spells it right elsewhere.
+        let same_article_slip = distance <= 1
+            && a.chars().count().min(b.chars().count()) >= 5
+            && !sa.documents.is_disjoint(&sb.documents);
+        if !shared_neighbour && !same_article_slip {
             continue;
         }
         let similarity = strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase());
         let (dominant, variant) = match (canonical_words.contains(a), canonical_words.contains(b)) {
             (true, false) => (a, b),
             (false, true) => (b, a),
-            _ if sa.weight() >= 2 * sb.weight() => (a, b),
-            _ if sb.weight() >= 2 * sa.weight() => (b, a),
+            _ if sa.dominates(sb) => (a, b),
+            _ if sb.dominates(sa) => (b, a),
             _ => continue,
         };
         if allowed.contains(variant) || canonical_words.contains(variant) {
+            continue;
+        }
+        // Both spellings used repeatedly in one article, and no other article to settle it:
+        // two people ("Mark Carney" and "Mark Carey"), not a slip.
+        let (sd, sv) = (&stats[dominant], &stats[variant]);
+        let both_repeated = sd
+            .per_document
+            .iter()
+            .any(|(d, &n)| n >= 2 && sv.per_document.get(d).is_some_and(|&m| m >= 2));
+        if both_repeated
+            && sd.documents.len() <= sv.documents.len()
+            && !canonical_words.contains(dominant)
+        {
             continue;
         }
         let better = best
