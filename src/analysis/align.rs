@@ -245,6 +245,9 @@ fn extend_split(
     }
     let (i, j) = (c.a.start, c.b.start);
     let (a, b) = (pa, pb);
+    // Compare order-aware overlap (Dice), not scores: a fragment's score measures containment.
+    let current =
+        2.0 * c.common_tokens as f64 / (pa[i].norms.len() + pb[j].norms.len()).max(1) as f64;
     let mut best: Option<(Range<usize>, Range<usize>, AlignKind, f64, usize)> = None;
     let mut options: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     if j + 1 < b.len() && !used_b[j + 1] {
@@ -266,7 +269,7 @@ fn extend_split(
         let xb = joined_b.as_ref().unwrap_or(&pb[j]);
         if let Some((kind, score, false, common)) = compare(xa, xb) {
             if kind >= AlignKind::NearDuplicate
-                && score >= c.score + 0.1
+                && score >= current + 0.1
                 && best.as_ref().is_none_or(|b| score > b.3)
             {
                 best = Some((ra, rb, kind, score, common));
@@ -353,6 +356,26 @@ mod tests {
         let al = align(&a, &b);
         assert_eq!(al.len(), 1, "{al:?}");
         assert_eq!(al[0].b, 0..2);
+    }
+
+    #[test]
+    fn split_found_through_a_fragment_and_merge_found_through_a_paraphrase() {
+        let a = toks(&["The city council met on Tuesday and agreed to raise the budget for public schools by ten percent next year, the mayor's office said."]);
+        let b = toks(&["The city council met on Tuesday.", "It agreed to raise the budget for public schools by ten percent next year, the mayor's office said."]);
+        let al = align(&a, &b);
+        assert_eq!(al.len(), 1, "{al:?}");
+        assert_eq!(
+            (al[0].a.clone(), al[0].b.clone(), al[0].kind),
+            (0..1, 0..2, AlignKind::NearDuplicate)
+        );
+        let a = toks(&[
+            "Teachers' unions welcomed the decision.",
+            "They said it was the first real increase in a decade.",
+        ]);
+        let b = toks(&["Teachers' unions welcomed the decision, saying it was the first real increase in a decade."]);
+        let al = align(&a, &b);
+        assert_eq!(al.len(), 1, "{al:?}");
+        assert_eq!((al[0].a.clone(), al[0].b.clone()), (0..2, 0..1));
     }
 
     #[test]

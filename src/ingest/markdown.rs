@@ -35,6 +35,11 @@ pub fn read(name: &str, decoded: Decoded) -> Document {
                 let inner = content[hashes..].trim();
                 if !inner.is_empty() {
                     let start = offset + content.find(inner).unwrap_or(hashes);
+                    // The `#` marks are markup, not text.
+                    removed.push(Removed {
+                        range: offset..start,
+                        reason: RemovalReason::Markup,
+                    });
                     hints.push((start..start + inner.len(), SentenceKind::Headline));
                     if hashes == 1 && doc.meta.title.is_none() {
                         doc.meta.title = Some(inner.to_string());
@@ -44,6 +49,7 @@ pub fn read(name: &str, decoded: Decoded) -> Document {
         }
         offset += line.len();
     }
+    removed.sort_by_key(|r| (r.range.start, r.range.end));
     doc.removed = removed;
     doc.block_hints = hints;
     doc
@@ -107,12 +113,13 @@ mod tests {
         let doc = read("a.md", decode(src.as_bytes().to_vec()));
         assert_eq!(doc.meta.title.as_deref(), Some("Ministers meet"));
         assert_eq!(doc.meta.date.as_deref(), Some("2025-04-04"));
-        assert_eq!(doc.removed.len(), 2);
+        assert_eq!(doc.removed.len(), 3);
         assert_eq!(
             &doc.text[doc.removed[0].range.clone()],
             "---\ntitle: \"Ministers meet\"\ndate: 2025-04-04\n---\n"
         );
-        assert!(doc.text[doc.removed[1].range.clone()].starts_with("<!-- wirecheck-disable"));
+        assert_eq!(&doc.text[doc.removed[1].range.clone()], "# ");
+        assert!(doc.text[doc.removed[2].range.clone()].starts_with("<!-- wirecheck-disable"));
         let (range, kind) = &doc.block_hints[0];
         assert_eq!(&doc.text[range.clone()], "Ministers meet");
         assert_eq!(*kind, SentenceKind::Headline);

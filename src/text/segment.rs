@@ -1,15 +1,366 @@
-//! PLACEHOLDER replaced by the real segmenter before commit.
+//! Sentence segmentation: one forward pass over the bytes of a block of text.
+//!
+//! A sentence ends at `.`, `!`, `?`, `…` (and runs of them), with any closing quotes and
+//! brackets after it, when whitespace and then a sentence start follow (a capital, a digit, an
+//! opening quote or bracket) — unless the word before the full stop is an abbreviation
+//! ("Mr.", "Gen.", "e.g."), an initial ("J. D. Smith"), or a dotted acronym ("U.S.") that runs
+//! on into the sentence. Blank lines always end a sentence; a single line break ends one when
+//! the line before ends a sentence or the next line starts like a new one (headlines, captions,
+//! bylines and list items are their own segments), and is a soft wrap otherwise. Numbers
+//! ("2.5%", "€20.5 billion"), URLs and e-mail addresses never split, as their full stops are
+//! not followed by whitespace.
+
 use std::ops::Range;
+
+/// Titles and other abbreviations that do not end a sentence (lowercase, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "al", "approx", "apr", "aug", "capt", "cf", "cmdr", "co", "col", "corp", "cpl", "dec",
+    "dept", "dr", "e.g", "esp", "est", "feb", "fig", "figs", "gen", "gov", "hon", "i.e", "inc",
+    "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no",
+    "nos", "nov", "oct", "op", "p", "pp", "prof", "pvt", "rep", "reps", "rev", "sen", "sens",
+    "sep", "sept", "sgt", "sr", "st", "supt", "vol", "vols", "vs",
+];
+
+/// Months and numbering words: abbreviations only before a number ("Jan. 2026", "No. 5").
+const BEFORE_NUMBERS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vol", "vols", "p", "pp", "fig", "figs", "op",
+];
+
+/// Words that start a sentence after a dotted acronym ("…in the U.S. The talks…").
+const SENTENCE_STARTERS: &[&str] = &[
+    "A", "After", "An", "As", "At", "But", "He", "Her", "His", "I", "In", "It", "Its", "On", "Our",
+    "She", "That", "The", "Their", "There", "These", "They", "This", "We", "When", "While",
+];
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '"' | '’' | '\'' | '»' | '›' | ')' | ']' | '」' | '』'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '"' | '‘' | '\'' | '«' | '‹' | '(' | '[' | '„' | '「' | '『' | '¿' | '¡'
+    )
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '-' | '*' | '–' | '—' | '·' | '▪' | '►' | '>')
+}
+
+/// Whether a character can start a sentence: a capital or a caseless letter, a digit, an
+/// opening quote or bracket.
+fn starts_sentence(c: char) -> bool {
+    (c.is_alphabetic() && !c.is_lowercase())
+        || c.is_ascii_digit()
+        || is_opener(c)
+        || c == '€'
+        || c == '$'
+        || c == '£'
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// The word just before byte `end` (letters, digits and inner dots), at most 32 bytes back so
+/// that pathological input stays linear.
+fn word_before(text: &str, end: usize) -> &str {
+    let floor = end.saturating_sub(32);
+    let mut start = end;
+    while start > floor {
+        match char_before(text, start) {
+            Some(c) if c.is_alphanumeric() || c == '.' => start -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text[start..end].trim_start_matches('.')
+}
+
+/// The first word at `i` (letters only).
+fn word_at(text: &str, i: usize) -> &str {
+    let rest = &text[i..];
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Whether the full stop ending `word` is part of it rather than the end of a sentence,
+/// given what follows.
+fn dot_belongs_to_word(word: &str, next: char, next_word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if BEFORE_NUMBERS.contains(&lower.as_str()) {
+        if next.is_ascii_digit() {
+            return true;
+        }
+        // "Jan." alone may end a sentence; the titles below never do.
+        if !ABBREVIATIONS.contains(&lower.as_str()) || lower.len() > 2 && lower != "no" {
+            return false;
+        }
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) && !BEFORE_NUMBERS.contains(&lower.as_str()) {
+        return true;
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    // An initial: "J." in "J. D. Smith".
+    if word.chars().count() == 1 && first.is_uppercase() {
+        return true;
+    }
+    // A dotted acronym ("U.S", "e.g" handled above): runs on unless a sentence clearly starts.
+    if word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && !p.is_empty())
+    {
+        return !SENTENCE_STARTERS.contains(&next_word);
+    }
+    false
+}
+
+/// Splits one block of text into sentences: byte ranges into `text`, in order,
+/// non-overlapping, trimmed, never empty. Never panics.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in text.split_inclusive('\n') {
-        let t = raw.trim();
-        if !t.is_empty() {
-            let s = pos + raw.find(t).unwrap();
-            out.push(s..s + t.len());
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<Range<usize>>, from: usize, to: usize| {
+        let piece = &text[from..to];
+        let trimmed_start = from + (piece.len() - piece.trim_start().len());
+        let trimmed_end = from + piece.trim_end().len();
+        if trimmed_start < trimmed_end {
+            out.push(trimmed_start..trimmed_end);
         }
-        pos += raw.len();
+    };
+    while i < text.len() {
+        let Some(c) = char_at(text, i) else { break };
+        if c == '\n' {
+            let next_line = i + 1;
+            let rest = &text[next_line..];
+            let indent = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\u{a0}']).len();
+            let first = char_at(text, next_line + indent);
+            let blank = matches!(first, None | Some('\n'));
+            let before = text[start..i].trim_end();
+            let line_ends_sentence = before
+                .chars()
+                .rev()
+                .find(|&ch| !is_closer(ch))
+                .is_some_and(is_terminal);
+            let next_starts = first.is_some_and(|f| starts_sentence(f) || is_bullet(f));
+            if blank || line_ends_sentence || next_starts {
+                push(&mut out, start, i);
+                start = next_line;
+            }
+            i = next_line;
+            continue;
+        }
+        if !is_terminal(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // A run of terminal marks ("?!", "...", "…"), then closing quotes and brackets.
+        let run_start = i;
+        let mut end = i;
+        while let Some(t) = char_at(text, end).filter(|&t| is_terminal(t)) {
+            end += t.len_utf8();
+        }
+        while let Some(t) = char_at(text, end).filter(|&t| is_closer(t)) {
+            end += t.len_utf8();
+        }
+        let cjk = matches!(c, '。' | '！' | '？');
+        let after = char_at(text, end);
+        let followed_by_space = after.is_none_or(char::is_whitespace);
+        if !followed_by_space && !cjk {
+            i = end.max(i + c.len_utf8());
+            continue;
+        }
+        // What comes next, on this line (a line break is handled above).
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
+        let next_at = end + gap;
+        let next = char_at(text, next_at);
+        let split = match next {
+            None | Some('\n') | Some('\r') => true,
+            Some(n) if !starts_sentence(n) => false,
+            Some(n) => {
+                let single_dot = &text[run_start..end].trim_end_matches(is_closer) == &".";
+                let next_word =
+                    word_at(text, next_at + if is_opener(n) { n.len_utf8() } else { 0 });
+                !(single_dot && dot_belongs_to_word(word_before(text, run_start), n, next_word))
+            }
+        };
+        if split && next != Some('\n') && next != Some('\r') {
+            push(&mut out, start, end);
+            start = end;
+        }
+        i = end;
     }
+    push(&mut out, start, text.len());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(
+            split("One two. Three four! Five six? Seven"),
+            ["One two.", "Three four!", "Five six?", "Seven"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_titles_and_initials() {
+        assert_eq!(
+            split("Mr. Smith met Dr. Jones and Gen. Lee on St. Mark's Square. J. D. Vance spoke."),
+            [
+                "Mr. Smith met Dr. Jones and Gen. Lee on St. Mark's Square.",
+                "J. D. Vance spoke."
+            ]
+        );
+        assert_eq!(
+            split("It rose, e.g. in May. The end."),
+            ["It rose, e.g. in May.", "The end."]
+        );
+        assert_eq!(
+            split("Talks start on Jan. 5 in No. 10. They end soon."),
+            ["Talks start on Jan. 5 in No. 10.", "They end soon."]
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms() {
+        assert_eq!(
+            split("The U.S. Senate voted. The U.K. agreed."),
+            ["The U.S. Senate voted.", "The U.K. agreed."]
+        );
+        assert_eq!(
+            split("Aid came from the U.S. The talks went on."),
+            ["Aid came from the U.S.", "The talks went on."]
+        );
+    }
+
+    #[test]
+    fn numbers_and_amounts_never_split() {
+        assert_eq!(
+            split("Costs rose 2.5% to €20.5 billion. Then fell."),
+            ["Costs rose 2.5% to €20.5 billion.", "Then fell."]
+        );
+        assert_eq!(
+            split("Version 1.2.3 at example.com works. Yes."),
+            ["Version 1.2.3 at example.com works.", "Yes."]
+        );
+        assert_eq!(
+            split("It happened in 2025. The year ended."),
+            ["It happened in 2025.", "The year ended."]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            split("And so… we left. Then… Nothing."),
+            ["And so… we left.", "Then…", "Nothing."]
+        );
+        assert_eq!(split("Wait... what? Yes..."), ["Wait... what?", "Yes..."]);
+    }
+
+    #[test]
+    fn quotations_at_sentence_ends() {
+        let t = "“Ukraine’s security is closely linked to our own,” he said. “Our support must continue unabated. For their own sake, and for ours.”";
+        assert_eq!(
+            split(t),
+            [
+                "“Ukraine’s security is closely linked to our own,” he said.",
+                "“Our support must continue unabated.",
+                "For their own sake, and for ours.”"
+            ]
+        );
+        let t = "\"I am absolutely convinced that this alliance will survive, with the US in it. Their commitment (to NATO) is absolutely clear,\" Jansen said.";
+        assert_eq!(
+            split(t),
+            [
+                "\"I am absolutely convinced that this alliance will survive, with the US in it.",
+                "Their commitment (to NATO) is absolutely clear,\" Jansen said."
+            ]
+        );
+        assert_eq!(
+            split("“Is it over?” she asked. No."),
+            ["“Is it over?” she asked.", "No."]
+        );
+        assert_eq!(
+            split("…priority.” Jansen added."),
+            ["…priority.”", "Jansen added."]
+        );
+    }
+
+    #[test]
+    fn line_breaks() {
+        assert_eq!(
+            split("Jansen: We need a stronger alliance\nMark Jansen, Photo: REUTERS\nDisclaimer: text."),
+            ["Jansen: We need a stronger alliance", "Mark Jansen, Photo: REUTERS", "Disclaimer: text."]
+        );
+        assert_eq!(
+            split("a strategic victory for Putin\nand weakens us."),
+            ["a strategic victory for Putin\nand weakens us."]
+        );
+        assert_eq!(
+            split("First part\n\nsecond part"),
+            ["First part", "second part"]
+        );
+        assert_eq!(
+            split("Line one.\r\nLine two.\r\n\r\nThree"),
+            ["Line one.", "Line two.", "Three"]
+        );
+        assert_eq!(split("Items:\n- one\n- two"), ["Items:", "- one", "- two"]);
+    }
+
+    #[test]
+    fn blank_line_ends_a_quotation_sentence() {
+        let t = "…as “the foundation on which NATO was built, and it remains our number one priority.”\n\nA major focus…";
+        assert_eq!(split(t), ["…as “the foundation on which NATO was built, and it remains our number one priority.”", "A major focus…"]);
+    }
+
+    #[test]
+    fn long_sentence_with_quote_stays_whole() {
+        let t = "He paid tribute to the victims and reiterated NATO’s support for Ukraine, highlighting that “more than €20 billion in security assistance has already been pledged by Allies this year.”";
+        assert_eq!(split(t), [t]);
+    }
+
+    #[test]
+    fn edge_inputs() {
+        assert!(split("").is_empty());
+        assert!(split("   \n\n ").is_empty());
+        assert_eq!(split("."), ["."]);
+        // Read as a dotted acronym running on, like "U.S. Senate".
+        assert_eq!(split("a.a.a.a.a. B"), ["a.a.a.a.a. B"]);
+        assert_eq!(split("中文句子。第二句。"), ["中文句子。", "第二句。"]);
+    }
 }
