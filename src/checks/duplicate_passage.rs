@@ -32,6 +32,15 @@ fn same(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
         return true;
     }
     let (la, lb) = (a.norms.len(), b.norms.len());
+    // The same words in another order ("said the mayor" / "the mayor said").
+    if la == lb && la >= MIN_TOKENS {
+        let (mut x, mut y) = (a.norms.clone(), b.norms.clone());
+        x.sort_unstable();
+        y.sort_unstable();
+        if x == y {
+            return true;
+        }
+    }
     if la.min(lb) < 10 || la.abs_diff(lb) * 10 > la.max(lb) {
         return false;
     }
