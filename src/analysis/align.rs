@@ -248,7 +248,9 @@ fn extend_split(
     // Compare order-aware overlap (Dice), not scores: a fragment's score measures containment.
     let current =
         2.0 * c.common_tokens as f64 / (pa[i].norms.len() + pb[j].norms.len()).max(1) as f64;
-    let mut best: Option<(Range<usize>, Range<usize>, AlignKind, f64, usize)> = None;
+    // (sentences of a, sentences of b, kind, score, common tokens)
+    type Extension = (Range<usize>, Range<usize>, AlignKind, f64, usize);
+    let mut best: Option<Extension> = None;
     let mut options: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     if j + 1 < b.len() && !used_b[j + 1] {
         options.push((i..i + 1, j..j + 2));

@@ -51,6 +51,9 @@ fn unit(norm: &str) -> &str {
     norm.split_once(':').map_or(norm, |(u, _)| u)
 }
 
+/// A number's place: (document, byte range in its text).
+type Place = (usize, Range<usize>);
+
 #[derive(Default)]
 struct Tally {
     agree: usize,
@@ -71,7 +74,7 @@ impl Check for NumberMismatch {
     fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         // Per pair in parallel: (document, number span) agrees or disagrees with (other, span).
-        let events: Vec<((usize, Range<usize>), Option<(usize, Range<usize>)>)> = ctx
+        let events: Vec<(Place, Option<Place>)> = ctx
             .corpus
             .pairs
             .par_iter()

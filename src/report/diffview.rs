@@ -61,11 +61,7 @@ pub fn rows(pair: &PairReport, a_len: usize, b_len: usize) -> Vec<Row> {
             None => out.push(Row::OnlyA(i)),
         }
     }
-    for j in b_cursor..b_len {
-        if !b_aligned[j] {
-            out.push(Row::OnlyB(j));
-        }
-    }
+    out.extend((b_cursor..b_len).filter(|&j| !b_aligned[j]).map(Row::OnlyB));
     out
 }
 

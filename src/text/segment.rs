@@ -201,7 +201,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             None | Some('\n') | Some('\r') => true,
             Some(n) if !starts_sentence(n) => false,
             Some(n) => {
-                let single_dot = &text[run_start..end].trim_end_matches(is_closer) == &".";
+                let single_dot = text[run_start..end].trim_end_matches(is_closer) == ".";
                 let next_word =
                     word_at(text, next_at + if is_opener(n) { n.len_utf8() } else { 0 });
                 !(single_dot && dot_belongs_to_word(word_before(text, run_start), n, next_word))

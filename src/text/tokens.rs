@@ -75,15 +75,12 @@ fn split_raw(text: &str) -> Vec<Raw> {
             let mut end = i;
             while end < text.len() {
                 let b = bytes[end];
-                if b.is_ascii_digit() {
-                    end += 1;
-                } else if (b == b',' || b == b'.')
-                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    end += 1;
-                } else {
+                let inner_separator =
+                    (b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+                if !(b.is_ascii_digit() || inner_separator) {
                     break;
                 }
+                end += 1;
             }
             let s = &text[start..end];
             let value = parse_number(s);
@@ -94,18 +91,15 @@ fn split_raw(text: &str) -> Vec<Raw> {
             let mut end = i;
             while end < text.len() {
                 let ch = text[end..].chars().next().unwrap_or(' ');
-                if ch.is_alphanumeric() {
-                    end += ch.len_utf8();
-                } else if (ch == '\'' || ch == '’' || ch == '-')
+                let inner_mark = (ch == '\'' || ch == '’' || ch == '-')
                     && text[end + ch.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric)
-                {
-                    end += ch.len_utf8();
-                } else {
+                        .is_some_and(char::is_alphanumeric);
+                if !(ch.is_alphanumeric() || inner_mark) {
                     break;
                 }
+                end += ch.len_utf8();
             }
             out.push(Raw::Word(start..end));
             i = end;

@@ -24,9 +24,7 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.buckets[key(word.as_bytes())]
-            .iter()
-            .any(|w| *w == word)
+        self.buckets[key(word.as_bytes())].contains(&word)
     }
 }
 
