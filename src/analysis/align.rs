@@ -54,6 +54,8 @@ pub struct AlignParams {
     pub paraphrase_content: f64,
     /// Fewest content words in common for a paraphrase.
     pub paraphrase_min_shared: usize,
+    /// A run of this many identical tokens makes a paraphrase on its own.
+    pub copied_run_tokens: usize,
 }
 
 pub const PARAMS: AlignParams = AlignParams {
@@ -62,6 +64,7 @@ pub const PARAMS: AlignParams = AlignParams {
     fragment_min_tokens: 6,
     paraphrase_content: 0.45,
     paraphrase_min_shared: 4,
+    copied_run_tokens: 7,
 };
 
 /// Length of the longest common subsequence, and the longest run of consecutive equal tokens.
@@ -120,8 +123,7 @@ pub fn compare(
     let shared = shared_count(&a.content, &b.content);
     let min_content = a.content.len().min(b.content.len()).max(1);
     let content_share = shared as f64 / min_content as f64;
-    let paraphrase_possible =
-        shared >= PARAMS.paraphrase_min_shared && content_share >= PARAMS.paraphrase_content;
+    let paraphrase_possible = shared >= PARAMS.paraphrase_min_shared;
     // The common subsequence cannot hold more tokens than the two share; skip the diff when
     // even that bound cannot reach a near-duplicate or fragment and no paraphrase is possible.
     if !paraphrase_possible {
@@ -144,14 +146,13 @@ pub fn compare(
     if containment >= PARAMS.fragment_containment && shorter >= PARAMS.fragment_min_tokens {
         return Some((AlignKind::NearDuplicate, containment * 0.95, true, common));
     }
-    let shared = shared_count(&a.content, &b.content);
-    let min_content = a.content.len().min(b.content.len()).max(1);
-    let content_share = shared as f64 / min_content as f64;
     let shared_number = a.numbers.iter().any(|n| b.numbers.contains(n));
     let anchored = shared_number || longest_run >= 3;
-    if shared >= PARAMS.paraphrase_min_shared
-        && content_share >= PARAMS.paraphrase_content
-        && anchored
+    // A long verbatim stretch ("preparations for the upcoming summit in the capital") is
+    // copying even when the rest of the sentence differs.
+    let long_copied_run = longest_run >= PARAMS.copied_run_tokens;
+    if paraphrase_possible
+        && ((content_share >= PARAMS.paraphrase_content && anchored) || long_copied_run)
     {
         return Some((
             AlignKind::Paraphrase,
