@@ -309,16 +309,25 @@ fn check(
     let progress = Progress::start(cli.quiet);
     progress.stage("reading articles");
     let mut draft_load = ingest::load(drafts);
-    let evidence_paths: Vec<String> = against.iter().chain(reference).cloned().collect();
-    let mut evidence_load = if evidence_paths.is_empty() {
+    let mut evidence_load = if against.is_empty() {
         Loaded::default()
     } else {
-        ingest::load(&evidence_paths)
+        ingest::load(against)
+    };
+    let mut reference_load = if reference.is_empty() {
+        Loaded::default()
+    } else {
+        ingest::load(reference)
     };
     let draft_ids: std::collections::HashSet<String> = draft_load
         .documents
         .iter()
         .map(|d| identity(&d.name))
+        .collect();
+    let reference_names: std::collections::HashSet<String> = reference_load
+        .documents
+        .iter()
+        .map(|d| d.name.clone())
         .collect();
     let mut documents = std::mem::take(&mut draft_load.documents);
     let draft_names: std::collections::HashSet<String> =
@@ -326,18 +335,32 @@ fn check(
     documents.extend(
         std::mem::take(&mut evidence_load.documents)
             .into_iter()
+            .chain(std::mem::take(&mut reference_load.documents))
             .filter(|d| !draft_ids.contains(&identity(&d.name))),
     );
     documents.sort_by(|a, b| a.name.cmp(&b.name));
     documents.dedup_by(|a, b| a.name == b.name);
+    let roles = crate::Roles {
+        drafts: Some(
+            documents
+                .iter()
+                .map(|d| draft_names.contains(&d.name))
+                .collect(),
+        ),
+        references: documents
+            .iter()
+            .map(|d| reference_names.contains(&d.name))
+            .collect(),
+    };
     let has_drafts = !draft_names.is_empty();
     let analysis = has_drafts.then(|| {
         progress.stage("clustering, aligning, checking");
-        crate::analyse(documents, &config)
+        crate::analyse_with_roles(documents, &config, &roles)
     });
     progress.finish();
     let mut had_errors = report_load_problems(&draft_load, cli.quiet);
     had_errors |= report_load_problems(&evidence_load, cli.quiet);
+    had_errors |= report_load_problems(&reference_load, cli.quiet);
     let Some(mut analysis) = analysis else {
         return Err(Error::NoInput);
     };

@@ -28,12 +28,37 @@ pub struct Analysis {
     pub notes: Vec<String>,
 }
 
-/// Clusters, aligns and checks already loaded documents.
+/// What each document is for in a `check` run.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    /// Which documents are drafts; `None` in `audit`, where every document is checked.
+    pub drafts: Option<Vec<bool>>,
+    /// Which documents are reference texts.
+    pub references: Vec<bool>,
+}
+
+/// Clusters, aligns and checks already loaded documents (`audit`).
 pub fn analyse(documents: Vec<Document>, config: &config::Config) -> Analysis {
+    analyse_with_roles(documents, config, &Roles::default())
+}
+
+/// Clusters, aligns and checks documents whose roles are known (`check`).
+pub fn analyse_with_roles(
+    documents: Vec<Document>,
+    config: &config::Config,
+    roles: &Roles,
+) -> Analysis {
     let corpus = analysis::analyse(&documents, &config.cluster, &config.align);
+    let references = if roles.references.len() == documents.len() {
+        roles.references.clone()
+    } else {
+        vec![false; documents.len()]
+    };
     let mut findings = checks::run_all(&checks::Context {
         documents: &documents,
         corpus: &corpus,
+        drafts: roles.drafts.as_deref(),
+        references: &references,
         config,
     });
     let mut notes = Vec::new();

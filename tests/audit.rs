@@ -334,7 +334,8 @@ fn diff_side_by_side_fits_the_width() {
     }
 }
 
-/// Exactly these findings on the seeds, no more, no fewer: the three "Rute" in 002 (two
+/// Exactly these findings on the seeds, no more, no fewer: 000's two quotations that differ
+/// from 002's wording (was/is built; must/need and the dropped "a"), the three "Rute" in 002 (two
 /// captions and "Rute said"), the repeated caption and lead quotation of 002, its AI
 /// disclaimer, the styled "𝓮𝔁𝓹𝓸𝓼𝓮𝓭" of 003 and its two quotations closed with “.
 #[test]
@@ -356,6 +357,20 @@ fn seeds_findings_are_exactly_the_expected_ones() {
         .collect();
     let s = |x: &str| Some(x.to_string());
     let want = vec![
+        (
+            "quote-altered".to_string(),
+            "000".to_string(),
+            3,
+            "the foundation on which NATO w".to_string(),
+            s("the foundation on which NATO is built and remains our number one priority"),
+        ),
+        (
+            "quote-altered".into(),
+            "000".into(),
+            13,
+            "we must build a stronger, a fa".into(),
+            s("We need to build a stronger, fairer and more lethal NATO"),
+        ),
         (
             "name-variant".to_string(),
             "002".to_string(),
@@ -421,4 +436,47 @@ fn seeds_findings_are_exactly_the_expected_ones() {
         ),
     ];
     assert_eq!(got, want);
+}
+
+/// 000's and 002's renderings of the same two utterances are grouped with speaker Rutte, and
+/// 004's "as the world grows more dangerous" is attributed to the Secretary General, Rutte.
+#[test]
+fn seeds_quotes_are_grouped_and_attributed() {
+    let r = audit("seeds/");
+    let quotes = r["quotes"].as_array().unwrap();
+    let find = |doc: &str, start: &str| {
+        quotes
+            .iter()
+            .find(|q| {
+                short(&q["document"]).starts_with(doc)
+                    && q["text"].as_str().unwrap().starts_with(start)
+            })
+            .unwrap_or_else(|| panic!("no quote {doc} {start}"))
+    };
+    let foundation_000 = find("000", "the foundation on which NATO was built");
+    let foundation_002 = find("002", "It is the foundation on which NATO is built");
+    assert_eq!(foundation_000["group"], foundation_002["group"]);
+    assert_eq!(foundation_000["speaker"], "Mark Rutte");
+    assert_eq!(foundation_002["speaker"], "Mark Rutte");
+    let lethal_000 = find(
+        "000",
+        "In the face of these and other challenges, we must build",
+    );
+    let lethal_002 = find("002", "Our priorities are clear, we need to build");
+    let headline_002 = find("002", "We need to build a stronger");
+    assert_eq!(lethal_000["group"], lethal_002["group"]);
+    assert_eq!(lethal_000["group"], headline_002["group"]);
+    assert_eq!(headline_002["speaker"], "Mark Rutte");
+    assert_eq!(
+        find("004", "as the world grows more dangerous")["speaker"],
+        "Rutte"
+    );
+    // Nothing from the removed comment sections.
+    for q in quotes {
+        let text = q["text"].as_str().unwrap();
+        assert!(
+            !text.contains("betrayed Russia") && !text.contains("stronger, more lethal Alliance"),
+            "{text}"
+        );
+    }
 }

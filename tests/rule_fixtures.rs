@@ -34,7 +34,47 @@ fn findings_of(rule: &str, case_path: &std::path::Path) -> Vec<serde_json::Value
     // A case may carry its own wirecheck.toml (names.canonical, names.allow).
     let config = case_path.join("wirecheck.toml");
     let config_rel = format!("{rel}/wirecheck.toml");
-    let mut args = vec!["audit", "--format", "json", "--fail-on", "never", &rel];
+    // A case with a draft is a `check` run: the draft against the other files, with
+    // `reference.*` files as references.
+    let files: Vec<String> = std::fs::read_dir(case_path)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n != "wirecheck.toml")
+        .collect();
+    let mut files = files;
+    files.sort();
+    let in_case = |n: &String| format!("{rel}/{n}");
+    let drafts: Vec<String> = files
+        .iter()
+        .filter(|n| n.starts_with("draft"))
+        .map(in_case)
+        .collect();
+    let references: Vec<String> = files
+        .iter()
+        .filter(|n| n.starts_with("reference"))
+        .map(in_case)
+        .collect();
+    let others: Vec<String> = files
+        .iter()
+        .filter(|n| !n.starts_with("draft") && !n.starts_with("reference"))
+        .map(in_case)
+        .collect();
+    let mut args: Vec<&str> = if drafts.is_empty() {
+        vec!["audit", &rel]
+    } else {
+        let mut a = vec!["check"];
+        a.extend(drafts.iter().map(String::as_str));
+        if !others.is_empty() {
+            a.push("--against");
+            a.extend(others.iter().map(String::as_str));
+        }
+        if !references.is_empty() {
+            a.push("--reference");
+            a.extend(references.iter().map(String::as_str));
+        }
+        a
+    };
+    args.extend(["--format", "json", "--fail-on", "never"]);
     if config.exists() {
         args.extend(["--config", &config_rel]);
     }

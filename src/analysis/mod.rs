@@ -3,6 +3,7 @@
 pub mod align;
 pub mod cluster;
 pub mod names;
+pub mod quotes;
 
 use rayon::prelude::*;
 
@@ -46,6 +47,8 @@ pub struct PairReport {
 pub struct Corpus {
     pub clusters: Clusters,
     pub pairs: Vec<PairReport>,
+    /// Every direct quotation, by document and position, with its speaker and group.
+    pub quotes: Vec<quotes::Quote>,
 }
 
 impl Corpus {
@@ -125,7 +128,12 @@ pub fn analyse(
         .map(|&(a, b)| pair_report(documents, a, b, &features[a], &features[b]))
         .collect();
     pairs.sort_by_key(|p| (p.a, p.b));
-    Corpus { clusters, pairs }
+    let quotes = quotes::extract_all(documents);
+    Corpus {
+        clusters,
+        pairs,
+        quotes,
+    }
 }
 
 pub fn pair_report(

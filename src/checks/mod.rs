@@ -6,6 +6,9 @@ mod mojibake;
 mod mt_disclaimer;
 mod name_variant;
 mod number_mismatch;
+mod quote_altered;
+mod quote_misattributed;
+mod quote_unsupported;
 mod repeated_word;
 pub mod suppress;
 mod unbalanced_quotes;
@@ -20,6 +23,10 @@ use crate::model::{Document, Finding, RuleId, Severity};
 pub struct Context<'a> {
     pub documents: &'a [Document],
     pub corpus: &'a crate::analysis::Corpus,
+    /// In `check`: which documents are drafts (the others are evidence).
+    pub drafts: Option<&'a [bool]>,
+    /// Which documents are reference texts (transcripts) given with `--reference`.
+    pub references: &'a [bool],
     pub config: &'a Config,
 }
 
@@ -89,6 +96,9 @@ pub fn finding_at(
 /// Every rule wirecheck has, in the order `wirecheck rules` lists them.
 pub static CHECKS: &[&dyn Check] = &[
     &name_variant::NameVariant,
+    &quote_altered::QuoteAltered,
+    &quote_misattributed::QuoteMisattributed,
+    &quote_unsupported::QuoteUnsupported,
     &number_mismatch::NumberMismatch,
     &confusable_chars::ConfusableChars,
     &unbalanced_quotes::UnbalancedQuotes,

@@ -37,6 +37,7 @@ pub fn write_finding(
     analysis: &Analysis,
     locator: &Locator<'_>,
     f: &Finding,
+    color: bool,
 ) -> std::io::Result<()> {
     let doc = &analysis.documents[f.document];
     let loc = locator.locate(f);
@@ -80,6 +81,17 @@ pub fn write_finding(
             "{:gutter$} {BLUE}={BLUE:#} suggestion: {GREEN}{s}{GREEN:#}",
             ""
         )?;
+    }
+    if f.rule == crate::model::RuleId::QuoteAltered {
+        if let Some(canonical) = &f.suggestion {
+            let pieces = super::worddiff::word_diff(canonical, &f.found);
+            writeln!(
+                out,
+                "{:gutter$} {BLUE}={BLUE:#} diff: {}",
+                "",
+                super::worddiff::render_inline(&pieces, color)
+            )?;
+        }
     }
     for r in &f.related {
         let (line, _) = locator.line_column(r.document, r.span.start);
@@ -125,7 +137,7 @@ pub fn write_report(
     }
     let locator = Locator::new(&analysis.documents);
     for f in &analysis.findings {
-        write_finding(out, analysis, &locator, f)?;
+        write_finding(out, analysis, &locator, f, color)?;
     }
     if !quiet {
         write_summary(out, analysis)?;
@@ -407,11 +419,11 @@ pub fn write_check(
     is_draft: &[bool],
     out: &mut dyn Write,
     quiet: bool,
-    _color: bool,
+    color: bool,
 ) -> std::io::Result<()> {
     let locator = Locator::new(&analysis.documents);
     for f in &analysis.findings {
-        write_finding(out, analysis, &locator, f)?;
+        write_finding(out, analysis, &locator, f, color)?;
     }
     if !quiet {
         let drafts = is_draft.iter().filter(|&&d| d).count();

@@ -155,6 +155,18 @@ impl<'a> JsonFinding<'a> {
 }
 
 #[derive(Serialize)]
+pub struct JsonQuote<'a> {
+    pub document: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub text: &'a str,
+    pub speaker: Option<&'a str>,
+    pub group: Option<usize>,
+    pub fragment: bool,
+}
+
+#[derive(Serialize)]
 pub struct JsonCluster<'a> {
     pub id: usize,
     pub documents: Vec<&'a str>,
@@ -254,7 +266,7 @@ pub struct JsonReport<'a> {
     pub documents: Vec<JsonDocument<'a, usize>>,
     pub clusters: Vec<JsonCluster<'a>>,
     pub pairs: Vec<JsonPair<'a>>,
-    pub quotes: Vec<serde_json::Value>,
+    pub quotes: Vec<JsonQuote<'a>>,
     pub findings: Vec<JsonFinding<'a>>,
 }
 
@@ -300,7 +312,25 @@ impl<'a> JsonReport<'a> {
                 .iter()
                 .map(|p| JsonPair::build(p, docs, locator))
                 .collect(),
-            quotes: Vec::new(),
+            quotes: analysis
+                .corpus
+                .quotes
+                .iter()
+                .map(|q| {
+                    let d = &docs[q.document];
+                    let span = d.span(q.range.clone());
+                    JsonQuote {
+                        document: &d.name,
+                        start: span.start,
+                        end: span.end,
+                        line: locator.line_column(q.document, span.start).0,
+                        text: &d.text[q.range.clone()],
+                        speaker: q.speaker.as_deref(),
+                        group: q.group,
+                        fragment: q.fragment,
+                    }
+                })
+                .collect(),
             findings: analysis
                 .findings
                 .iter()

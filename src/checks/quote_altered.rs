@@ -1,0 +1,213 @@
+//! `quote-altered`.
+
+use super::{Check, Context};
+use crate::analysis::quotes::{aligned_window, canonical};
+use crate::model::{Finding, Related, RuleId, Severity};
+use crate::text::tokens::{tokenize, TokenKind};
+
+crate::declare_rule! {
+    /// A direct quotation close to, but not the same as, another source's quotation of the same
+    /// speaker.
+    ///
+    /// What it flags: a quotation whose words differ from the best-attested wording of the same
+    /// utterance (the wording most articles agree with, or the `--reference` transcript). Only
+    /// the part the two share is compared, so a faithful partial quotation of a longer one is
+    /// not flagged. The message names the kind of change: punctuation only, case only, tense or
+    /// inflection, words added or dropped, words substituted, negation flipped, number changed.
+    /// Punctuation-only and case-only differences are reported as info.
+    ///
+    /// Why it matters: a quotation is a promise that these were the speaker's words; back-
+    /// translated or retyped quotes drift ("was built" becomes "is built"), and a changed
+    /// negation or number changes the meaning.
+    ///
+    /// Example: one outlet quotes "we must build a stronger, a fairer and more capable
+    /// alliance", two others "we need to build a stronger, fairer and more capable alliance":
+    /// the first is flagged, with the word diff must/need and the dropped "a".
+    pub struct QuoteAltered;
+}
+
+/// What kind of change turns `canonical` into `quoted`.
+pub fn change_kinds(canonical: &str, quoted: &str) -> Vec<&'static str> {
+    let edge = |c: char| !c.is_alphanumeric();
+    if canonical.trim_matches(edge) == quoted.trim_matches(edge) {
+        return Vec::new();
+    }
+    let ct = tokenize(canonical);
+    let qt = tokenize(quoted);
+    let cn: Vec<&str> = ct.iter().map(|t| t.norm.as_str()).collect();
+    let qn: Vec<&str> = qt.iter().map(|t| t.norm.as_str()).collect();
+    if cn == qn {
+        let strip = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        };
+        return if strip(canonical) == strip(quoted) {
+            vec!["punctuation only"]
+        } else {
+            vec!["case only"]
+        };
+    }
+    let mut kinds = Vec::new();
+    let negations = [
+        "not", "no", "never", "n't", "nothing", "none", "nor", "cannot",
+    ];
+    let auxiliaries = [
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "shall",
+        "should", "may", "might", "be", "been",
+    ];
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &cn, &qn) {
+        let (tag, old, new) = op.as_tag_tuple();
+        let (o, n) = (&cn[old.clone()], &qn[new.clone()]);
+        let push = |kinds: &mut Vec<&'static str>, k: &'static str| {
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+        };
+        if o.iter()
+            .chain(n)
+            .any(|w| negations.contains(w) || w.ends_with("n't"))
+        {
+            push(&mut kinds, "negation flipped");
+        }
+        let numbers = |r: &std::ops::Range<usize>, t: &[crate::text::tokens::Token]| {
+            t[r.clone()].iter().any(|x| x.kind == TokenKind::Number)
+        };
+        match tag {
+            similar::DiffTag::Equal => {}
+            similar::DiffTag::Delete => push(&mut kinds, "words dropped"),
+            similar::DiffTag::Insert => push(&mut kinds, "words added"),
+            similar::DiffTag::Replace => {
+                if numbers(&old, &ct) && numbers(&new, &qt) {
+                    push(&mut kinds, "number changed");
+                } else if o.len() == n.len()
+                    && o.iter().zip(n).all(|(a, b)| {
+                        (auxiliaries.contains(a) && auxiliaries.contains(b))
+                            || (a.len() > 3
+                                && b.len() > 3
+                                && a[..a.len().min(b.len()) - 2] == b[..a.len().min(b.len()) - 2])
+                    })
+                {
+                    push(&mut kinds, "tense or inflection");
+                } else {
+                    push(&mut kinds, "words substituted");
+                }
+            }
+        }
+    }
+    kinds
+}
+
+impl Check for QuoteAltered {
+    fn rule(&self) -> RuleId {
+        RuleId::QuoteAltered
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn docs(&self) -> &'static str {
+        Self::DOCS
+    }
+    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+        let docs = ctx.documents;
+        let quotes = &ctx.corpus.quotes;
+        let canon = canonical(docs, quotes, ctx.references);
+        for (i, q) in quotes.iter().enumerate() {
+            let Some(g) = q.group else { continue };
+            let Some(&c) = canon.get(&g) else { continue };
+            if c == i {
+                continue;
+            }
+            let cq = &quotes[c];
+            // Another article's wording only: a repetition within one article is not a source.
+            if cq.document == q.document {
+                continue;
+            }
+            let ctext = &docs[cq.document].text[cq.range.clone()];
+            let qtext = &docs[q.document].text[q.range.clone()];
+            // Compare with the part of the longer quotation that the shorter one renders.
+            // The finding covers the part of this quotation that renders the canonical one.
+            let (window_text, quoted_text, quoted_range) = if ctext.len() >= qtext.len() {
+                let w = aligned_window(ctext, qtext);
+                (&ctext[w], qtext, q.range.clone())
+            } else {
+                let w = aligned_window(qtext, ctext);
+                (
+                    ctext,
+                    &qtext[w.clone()],
+                    q.range.start + w.start..q.range.start + w.end,
+                )
+            };
+            let kinds = change_kinds(window_text, quoted_text);
+            if kinds.is_empty() {
+                continue;
+            }
+            let minor = kinds
+                .iter()
+                .all(|k| matches!(*k, "punctuation only" | "case only"));
+            let similarity = strsim::normalized_levenshtein(window_text, quoted_text);
+            let cd = &docs[cq.document];
+            sink.push(Finding {
+                rule: RuleId::QuoteAltered,
+                severity: if minor {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                },
+                document: q.document,
+                span: docs[q.document].span(quoted_range),
+                found: quoted_text.to_string(),
+                suggestion: Some(window_text.to_string()),
+                score: Some(similarity),
+                message: format!(
+                    "quotation{} differs from {}'s wording ({})",
+                    q.speaker
+                        .as_deref()
+                        .map(|s| format!(" of {s}"))
+                        .unwrap_or_default(),
+                    cd.name,
+                    kinds.join(", ")
+                ),
+                related: vec![Related {
+                    document: cq.document,
+                    span: cd.span(cq.range.clone()),
+                    text: ctext.to_string(),
+                }],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_change() {
+        assert_eq!(
+            change_kinds("NATO was built", "NATO is built"),
+            ["tense or inflection"]
+        );
+        assert_eq!(
+            change_kinds(
+                "we must build a stronger, a fairer alliance",
+                "we need to build a stronger, fairer alliance"
+            ),
+            ["words substituted", "words dropped"]
+        );
+        assert_eq!(
+            change_kinds("we will win", "we will not win"),
+            ["negation flipped", "words added"]
+        );
+        assert_eq!(
+            change_kinds("a rise of 5%", "a rise of 7%"),
+            ["number changed"]
+        );
+        assert_eq!(
+            change_kinds("We will win, and soon.", "We will win; and soon."),
+            ["punctuation only"]
+        );
+        assert_eq!(change_kinds("We Will Win", "we will win"), ["case only"]);
+        assert!(change_kinds("We will win.", "We will win").is_empty());
+    }
+}
