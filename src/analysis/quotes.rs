@@ -495,6 +495,12 @@ fn speaker_near(
     // "…,” said Smith" / "…,” Smith said" / "…,” she said".
     if let Some(&first) = clause_words.first() {
         let lf = first.to_lowercase();
+        // "…,” according to Smith."
+        if lf == "according" && clause_words.get(1).is_some_and(|w| *w == "to") {
+            if let Some(s) = resolve(&clause_words[2..], quote.start) {
+                return Some(s);
+            }
+        }
         if SPEECH_VERBS.contains(&lf.as_str()) {
             // "said army chief Petro Marenko": a lowercase role before the name.
             let rest = &clause_words[1..];
@@ -531,11 +537,10 @@ fn speaker_near(
         .into_iter()
         .map(|r| (r.start, &lead[r]))
         .collect();
-    if let Some(pos) = lead_words
-        .iter()
-        .rposition(|(_, w)| SPEECH_VERBS.contains(&w.to_lowercase().as_str()) || *w == "according")
-    {
-        if lead_words[pos].1 == "according" {
+    if let Some(pos) = lead_words.iter().rposition(|(_, w)| {
+        SPEECH_VERBS.contains(&w.to_lowercase().as_str()) || w.eq_ignore_ascii_case("according")
+    }) {
+        if lead_words[pos].1.eq_ignore_ascii_case("according") {
             let rest: Vec<&str> = lead_words[pos + 1..]
                 .iter()
                 .map(|(_, w)| *w)
@@ -576,7 +581,10 @@ fn speaker_near(
         }
     }
     // A colon lead-in: "Smith: “…”".
-    let lead_trim = lead.trim_end();
+    let lead_trim = lead
+        .trim_end()
+        .trim_end_matches(['“', '"', '«', '„', '‘'])
+        .trim_end();
     if let Some(stem) = lead_trim.strip_suffix(':') {
         let ws: Vec<&str> = stem
             .split_whitespace()

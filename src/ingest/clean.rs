@@ -243,11 +243,16 @@ fn merge(sorted: Vec<Removed>) -> Vec<Removed> {
 /// A headline has no final full stop, is short, and starts with a capital or a digit.
 fn looks_like_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    let last = line.chars().last().unwrap_or('.');
+    // A sentence may end inside its closing quotation mark: `…agreement.”`.
+    let last = line
+        .trim_end_matches(['”', '"', '’', '»', ')'])
+        .chars()
+        .last()
+        .unwrap_or('.');
     let first = line.chars().next().unwrap_or('a');
     (2..=30).contains(&words)
         && line.len() <= 250
-        && !matches!(last, '.' | ',' | ';' | ':')
+        && !matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '…')
         && (first.is_uppercase() || first.is_ascii_digit() || "\"“‘'«„".contains(first))
 }
 
