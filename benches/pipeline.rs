@@ -1,16 +1,32 @@
-//! load + clean + segment + language over a corpus of varied seed copies, at 10, 30 and 100 MB,
-//! to check throughput (MB/s) and that cost grows linearly with corpus size.
+//! Per-document stages over a corpus of varied seed copies (10, 30 and 100 MB): reading
+//! (load + clean + segment + language), quote extraction and grouping, and the single-article
+//! rules. Throughput is reported in bytes per second; the sizes show whether cost grows
+//! linearly.
 
 mod support;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use rayon::prelude::*;
+use wirecheck::analysis::cluster::Clusters;
+use wirecheck::analysis::Corpus;
+use wirecheck::checks::{Context, CHECKS};
+use wirecheck::config::Config;
 use wirecheck::ingest::{read_bytes, Format};
+use wirecheck::model::{Document, RuleId};
+
+const SIZES_MB: [usize; 3] = [10, 30, 100];
+
+fn read(corpus: &[(String, Vec<u8>)]) -> Vec<Document> {
+    corpus
+        .par_iter()
+        .flat_map_iter(|(name, bytes)| read_bytes(name, bytes.clone(), Format::Text).0)
+        .collect()
+}
 
 fn read_corpus(c: &mut Criterion) {
     let mut group = c.benchmark_group("read_clean_segment_language");
     group.sample_size(10);
-    for mb in [10usize, 30, 100] {
+    for mb in SIZES_MB {
         let corpus = support::corpus(mb * 1024 * 1024);
         let bytes: usize = corpus.iter().map(|(_, b)| b.len()).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
@@ -19,15 +35,10 @@ fn read_corpus(c: &mut Criterion) {
             &corpus,
             |b, corpus| {
                 b.iter(|| {
-                    let sentences: usize = corpus
-                        .par_iter()
-                        .map(|(name, bytes)| {
-                            let (docs, _, _) = read_bytes(name, bytes.clone(), Format::Text);
-                            docs.iter().map(|d| d.sentences.len()).sum::<usize>()
-                        })
-                        .sum();
-                    assert!(sentences > 0);
-                    sentences
+                    read(corpus)
+                        .iter()
+                        .map(|d| d.sentences.len())
+                        .sum::<usize>()
                 })
             },
         );
@@ -35,5 +46,79 @@ fn read_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_corpus);
+fn quotes(c: &mut Criterion) {
+    let mut group = c.benchmark_group("quotes_extract_and_group");
+    group.sample_size(10);
+    for mb in SIZES_MB {
+        let corpus = support::corpus(mb * 1024 * 1024);
+        let bytes: usize = corpus.iter().map(|(_, b)| b.len()).sum();
+        let documents = read(&corpus);
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb}MB")),
+            &documents,
+            |b, docs| b.iter(|| wirecheck::analysis::quotes::extract_all(docs).len()),
+        );
+    }
+    group.finish();
+}
+
+/// The rules that need no alignment, each article on its own (every article its own cluster).
+fn single_article_rules(c: &mut Criterion) {
+    let mut group = c.benchmark_group("single_article_rules");
+    group.sample_size(10);
+    let config = Config::default();
+    let single = [
+        RuleId::NameVariant,
+        RuleId::ConfusableChars,
+        RuleId::UnbalancedQuotes,
+        RuleId::UntranslatedText,
+        RuleId::MtDisclaimer,
+        RuleId::RepeatedWord,
+        RuleId::DuplicatePassage,
+        RuleId::Mojibake,
+    ];
+    for mb in SIZES_MB {
+        let corpus = support::corpus(mb * 1024 * 1024);
+        let bytes: usize = corpus.iter().map(|(_, b)| b.len()).sum();
+        let documents = read(&corpus);
+        let corpus_facts = Corpus {
+            clusters: Clusters {
+                of_document: (0..documents.len()).collect(),
+                members: (0..documents.len()).map(|d| vec![d]).collect(),
+            },
+            pairs: Vec::new(),
+            quotes: Vec::new(),
+        };
+        let references = vec![false; documents.len()];
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb}MB")),
+            &documents,
+            |b, docs| {
+                b.iter(|| {
+                    let ctx = Context {
+                        documents: docs,
+                        corpus: &corpus_facts,
+                        drafts: None,
+                        references: &references,
+                        config: &config,
+                    };
+                    CHECKS
+                        .par_iter()
+                        .filter(|c| single.contains(&c.rule()))
+                        .map(|c| {
+                            let mut sink = Vec::new();
+                            c.run(&ctx, &mut sink);
+                            sink.len()
+                        })
+                        .sum::<usize>()
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, read_corpus, quotes, single_article_rules);
 criterion_main!(benches);
