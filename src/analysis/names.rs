@@ -133,18 +133,19 @@ fn strip_possessive(text: &str, r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// Lowercase words that appear in lowercase somewhere: capitalised, they are common words.
+/// Words that appear in lowercase somewhere: capitalised, they are common words. Borrowed
+/// from the documents' text, no copies.
 pub fn lowercase_vocabulary<'a>(
     documents: impl IntoIterator<Item = &'a Document>,
-) -> BTreeSet<String> {
-    let mut vocab = BTreeSet::new();
+) -> std::collections::HashSet<&'a str> {
+    let mut vocab = std::collections::HashSet::new();
     for doc in documents {
         for s in &doc.sentences {
             let text = doc.sentence_text(s);
             for r in words(text) {
                 let w = &text[r];
                 if w.chars().next().is_some_and(char::is_lowercase) {
-                    vocab.insert(w.to_string());
+                    vocab.insert(w);
                 }
             }
         }
@@ -153,7 +154,11 @@ pub fn lowercase_vocabulary<'a>(
 }
 
 /// Name mentions of one document.
-pub fn mentions(index: usize, doc: &Document, common: &BTreeSet<String>) -> Vec<Mention> {
+pub fn mentions(
+    index: usize,
+    doc: &Document,
+    common: &std::collections::HashSet<&str>,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         let text = doc.sentence_text(s);
@@ -161,8 +166,11 @@ pub fn mentions(index: usize, doc: &Document, common: &BTreeSet<String>) -> Vec<
         let name_like = |k: usize| {
             let r = strip_possessive(text, ws[k].clone());
             let w = &text[r];
+            if !is_capitalised(w) {
+                return false;
+            }
             let lower = w.to_lowercase();
-            is_capitalised(w) && !NOT_NAMES.contains(&lower.as_str()) && !common.contains(&lower)
+            !NOT_NAMES.contains(&lower.as_str()) && !common.contains(lower.as_str())
         };
         let flags: Vec<bool> = (0..ws.len()).map(name_like).collect();
         for k in 0..ws.len() {

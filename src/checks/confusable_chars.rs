@@ -116,6 +116,35 @@ fn invisible_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether the bytes hold anything this rule looks for: a control byte, a C1 control, a
+/// Greek or Cyrillic letter, or a three- or four-byte character from the blocks of invisible,
+/// letter-like, fullwidth or mathematical characters. Plain text (curly quotes and dashes
+/// included) is skipped without decoding.
+fn worth_scanning(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => true,
+        0xC2 => bytes
+            .get(i + 1)
+            .is_some_and(|&n| (0x80..=0x9F).contains(&n)),
+        0xCE..=0xD4 => true,
+        // U+2000..U+21FF: zero-width and bidi controls (E2 80/81), letter-like (E2 84/85).
+        0xE2 => match bytes.get(i + 1) {
+            Some(0x80) => bytes
+                .get(i + 2)
+                .is_some_and(|&t| matches!(t, 0x8B..=0x8F | 0xAA..=0xAE)),
+            Some(0x81) => bytes
+                .get(i + 2)
+                .is_some_and(|&t| matches!(t, 0xA0 | 0xA6..=0xA9)),
+            Some(0x84 | 0x85) => true,
+            _ => false,
+        },
+        // U+FB00 ligatures, U+FEFF, U+FF00 fullwidth.
+        0xEF => matches!(bytes.get(i + 1), Some(0xAC | 0xBB | 0xBC | 0xBD)),
+        0xF0 => bytes.get(i + 1) == Some(&0x9D),
+        _ => false,
+    })
+}
+
 /// Runs of letters and digits (and the marks between them), with their byte offsets.
 fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -158,6 +187,9 @@ impl Check for ConfusableChars {
         for (index, doc) in ctx.documents.iter().enumerate() {
             for kept in kept_ranges(doc) {
                 let text = &doc.text[kept.clone()];
+                if !worth_scanning(text.as_bytes()) {
+                    continue;
+                }
                 // Invisible characters, one finding each.
                 for (i, c) in text.char_indices() {
                     if let Some(name) = invisible_name(c) {
@@ -223,6 +255,25 @@ mod tests {
             words("a Ukrаine’s, x-ray 𝓮𝔁."),
             vec![(0, "a"), (2, "Ukrаine’s"), (16, "x-ray"), (22, "𝓮𝔁")]
         );
+    }
+
+    #[test]
+    fn plain_text_is_not_scanned_but_suspects_are() {
+        assert!(!worth_scanning(
+            "“Plain” text — with ’quotes’ and café.".as_bytes()
+        ));
+        for s in [
+            "a\u{200B}b",
+            "Ukrаine",
+            "𝓮𝔁",
+            "Ｋ",
+            "ﬁ",
+            "\u{202E}",
+            "\u{FEFF}",
+            "a\u{7}b",
+        ] {
+            assert!(worth_scanning(s.as_bytes()), "{s:?}");
+        }
     }
 
     #[test]

@@ -3,8 +3,7 @@
 use super::{Check, Context};
 use crate::analysis::align::common_subsequence;
 use crate::model::{Finding, Related, RuleId, SentenceKind, Severity};
-use crate::text::features::{features, SentenceFeatures};
-use crate::text::tokens::tokenize;
+use crate::text::features::SentenceFeatures;
 
 crate::declare_rule! {
     /// A sentence, paragraph or caption repeated within one article.
@@ -25,6 +24,30 @@ crate::declare_rule! {
 }
 
 const MIN_TOKENS: usize = 4;
+
+/// Words of a sentence as hashes of their lowercase letters and digits: all a repeat check
+/// needs, without allocating a string per word.
+fn word_hashes(text: &str) -> SentenceFeatures {
+    let mut norms = Vec::new();
+    let mut h: Option<u64> = None;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            let mut x = h.unwrap_or(0xcbf2_9ce4_8422_2325);
+            for l in c.to_lowercase() {
+                x ^= u64::from(l);
+                x = x.wrapping_mul(0x0100_0000_01b3);
+            }
+            h = Some(x);
+        } else if let Some(x) = h.take() {
+            norms.push(x);
+        }
+    }
+    norms.extend(h);
+    SentenceFeatures {
+        norms,
+        ..Default::default()
+    }
+}
 const NEAR: f64 = 0.95;
 
 fn same(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
@@ -63,7 +86,7 @@ impl Check for DuplicatePassage {
             let feats: Vec<SentenceFeatures> = doc
                 .sentences
                 .iter()
-                .map(|s| features(&tokenize(doc.sentence_text(s))))
+                .map(|s| word_hashes(doc.sentence_text(s)))
                 .collect();
             let n = feats.len();
             // For each sentence, the earliest earlier sentence it repeats.
@@ -144,7 +167,7 @@ mod tests {
     use super::*;
 
     fn f(s: &str) -> SentenceFeatures {
-        features(&tokenize(s))
+        word_hashes(s)
     }
 
     #[test]

@@ -60,6 +60,11 @@ fn cp1252_byte(c: char) -> Option<u8> {
 
 /// Mojibake sequences in `text`: (byte range, decoded text). Consecutive sequences merge.
 pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    // Every lead character (Â..ô) is encoded with a first byte 0xC3 in UTF-8, and "â" is
+    // among them: text without that byte has no mojibake to find.
+    if memchr::memchr(0xC3, text.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut i = 0;

@@ -46,7 +46,11 @@ impl Check for MtDisclaimer {
         for (index, doc) in ctx.documents.iter().enumerate() {
             for s in &doc.sentences {
                 let text = doc.sentence_text(s);
-                if DISCLAIMER.is_match(text) {
+                // Every disclaimer mentions translation: a cheap test before the pattern.
+                let mentions_translation = memchr::memmem::find(text.as_bytes(), b"ranslat")
+                    .is_some()
+                    || memchr::memmem::find(text.as_bytes(), b"RANSLAT").is_some();
+                if mentions_translation && DISCLAIMER.is_match(text) {
                     sink.push(finding_at(
                         RuleId::MtDisclaimer,
                         Severity::Info,

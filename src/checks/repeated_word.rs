@@ -93,7 +93,12 @@ fn doubled(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, &
     }
     words
         .windows(2)
-        .filter(|w| text[w[0].clone()].to_lowercase() == text[w[1].clone()].to_lowercase())
+        .filter(|w| {
+            let (a, b) = (&text[w[0].clone()], &text[w[1].clone()]);
+            a.len() == b.len()
+                && (a.eq_ignore_ascii_case(b)
+                    || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase()))
+        })
         .map(|w| (w[0].clone(), w[1].clone(), &text[w[0].end..w[1].start]))
         .collect()
 }
