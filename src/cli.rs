@@ -262,25 +262,7 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             for note in &analysis.notes {
                 eprintln!("wirecheck: warning: {note}");
             }
-            let mut out = stdout(cli.color, cli.format);
-            let color = colored(&out);
-            match cli.format {
-                Format::Human => {
-                    report::human::write_report(&analysis, &mut out, cli.quiet, color)?
-                }
-                Format::Json => report::json::write_report(&analysis, &mut out)?,
-                Format::Sarif => report::sarif::write(&analysis, &mut out)?,
-                Format::Github => report::github::write(&analysis, &mut out)?,
-            }
-            out.flush()?;
-            if had_errors {
-                return Ok(Exit::Trouble);
-            }
-            let failing = cli
-                .fail_on
-                .threshold()
-                .is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
-            Ok(if failing { Exit::Findings } else { Exit::Clean })
+            report_and_exit(&analysis, None, had_errors, &cli)
         }
     }
 }
@@ -446,15 +428,27 @@ fn check(
         }
     }
 
+    report_and_exit(&analysis, Some(&is_draft), had_errors, cli)
+}
+
+/// Prints the report of `audit` (no drafts) or `check`, and picks the exit code: trouble
+/// reading inputs wins, then findings at or above `--fail-on`.
+fn report_and_exit(
+    analysis: &crate::Analysis,
+    drafts: Option<&[bool]>,
+    had_errors: bool,
+    cli: &Cli,
+) -> Result<Exit, Error> {
     let mut out = stdout(cli.color, cli.format);
     let color = colored(&out);
-    match cli.format {
-        Format::Human => {
-            report::human::write_check(&analysis, &is_draft, &mut out, cli.quiet, color)?
+    match (cli.format, drafts) {
+        (Format::Human, None) => report::human::write_report(analysis, &mut out, cli.quiet, color)?,
+        (Format::Human, Some(d)) => {
+            report::human::write_check(analysis, d, &mut out, cli.quiet, color)?
         }
-        Format::Json => report::json::write_report(&analysis, &mut out)?,
-        Format::Sarif => report::sarif::write(&analysis, &mut out)?,
-        Format::Github => report::github::write(&analysis, &mut out)?,
+        (Format::Json, _) => report::json::write_report(analysis, &mut out)?,
+        (Format::Sarif, _) => report::sarif::write(analysis, &mut out)?,
+        (Format::Github, _) => report::github::write(analysis, &mut out)?,
     }
     out.flush()?;
     if had_errors {

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::model::Document;
+use crate::text::words;
 
 /// One occurrence of a capitalised word that may be (part of) a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,27 +100,6 @@ const NOT_NAMES: &[&str] = &[
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Words of a sentence with byte ranges (letters, with inner apostrophes and hyphens).
-fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphabetic() || (start.is_some() && matches!(c, '-' | '\'' | '’'));
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
 }
 
 /// Strips a possessive ("Smith’s", "NATO's") from a word's range.

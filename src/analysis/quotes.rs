@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use crate::model::{Document, SentenceKind};
 use crate::text::features::{features, SentenceFeatures};
 use crate::text::tokens::tokenize;
+use crate::text::words;
 
 /// One quotation.
 #[derive(Debug, Clone, PartialEq)]
@@ -218,27 +219,6 @@ impl People {
             .or_else(|| before().next())
             .map(|(_, n, _)| n.clone())
     }
-}
-
-/// Capitalised words of a text with their byte ranges.
-fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphabetic() || (start.is_some() && matches!(c, '-' | '\'' | '’'));
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
 }
 
 fn strip_possessive(w: &str) -> &str {

@@ -102,47 +102,52 @@ pub fn word_diff(a: &str, b: &str) -> Vec<Piece> {
 const REMOVED: Style = AnsiColor::Red.on_default().bold().underline();
 const ADDED: Style = AnsiColor::Green.on_default().bold().underline();
 
-/// `a` with what `b` lacks marked: red in colour, `[-…-]` without.
-pub fn render_old(pieces: &[Piece], color: bool) -> String {
+/// Which sides of a diff to show.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sides {
+    Old,
+    New,
+    Both,
+}
+
+fn render(pieces: &[Piece], color: bool, sides: Sides) -> String {
     let mut s = String::new();
     for p in pieces {
         match p {
             Piece::Same(t) => s.push_str(t),
-            Piece::Removed(t) if color => s.push_str(&format!("{REMOVED}{t}{REMOVED:#}")),
-            Piece::Removed(t) => s.push_str(&format!("[-{t}-]")),
-            Piece::Added(_) => {}
+            Piece::Removed(t) if sides != Sides::New => {
+                if color {
+                    s.push_str(&format!("{REMOVED}{t}{REMOVED:#}"));
+                } else {
+                    s.push_str(&format!("[-{t}-]"));
+                }
+            }
+            Piece::Added(t) if sides != Sides::Old => {
+                if color {
+                    s.push_str(&format!("{ADDED}{t}{ADDED:#}"));
+                } else {
+                    s.push_str(&format!("{{+{t}+}}"));
+                }
+            }
+            Piece::Removed(_) | Piece::Added(_) => {}
         }
     }
     s
+}
+
+/// `a` with what `b` lacks marked: red in colour, `[-…-]` without.
+pub fn render_old(pieces: &[Piece], color: bool) -> String {
+    render(pieces, color, Sides::Old)
 }
 
 /// `b` with what `a` lacks marked: green in colour, `{+…+}` without.
 pub fn render_new(pieces: &[Piece], color: bool) -> String {
-    let mut s = String::new();
-    for p in pieces {
-        match p {
-            Piece::Same(t) => s.push_str(t),
-            Piece::Added(t) if color => s.push_str(&format!("{ADDED}{t}{ADDED:#}")),
-            Piece::Added(t) => s.push_str(&format!("{{+{t}+}}")),
-            Piece::Removed(_) => {}
-        }
-    }
-    s
+    render(pieces, color, Sides::New)
 }
 
 /// Both in one line, git word-diff style.
 pub fn render_inline(pieces: &[Piece], color: bool) -> String {
-    let mut s = String::new();
-    for p in pieces {
-        match p {
-            Piece::Same(t) => s.push_str(t),
-            Piece::Removed(t) if color => s.push_str(&format!("{REMOVED}{t}{REMOVED:#}")),
-            Piece::Removed(t) => s.push_str(&format!("[-{t}-]")),
-            Piece::Added(t) if color => s.push_str(&format!("{ADDED}{t}{ADDED:#}")),
-            Piece::Added(t) => s.push_str(&format!("{{+{t}+}}")),
-        }
-    }
-    s
+    render(pieces, color, Sides::Both)
 }
 
 #[cfg(test)]

@@ -10,6 +10,28 @@ use std::ops::Range;
 
 use crate::model::{Document, Sentence, SentenceKind};
 
+/// Words of a text with their byte ranges: letters, with inner hyphens and apostrophes
+/// ("NATO-Ukraine", "Smith’s").
+pub fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphabetic() || (start.is_some() && matches!(c, '-' | '\'' | '’'));
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
 /// Splits the document's remaining text (outside removed regions) into sentences. Removed
 /// regions and headline/caption blocks are hard boundaries.
 pub fn segment_document(doc: &mut Document) {
