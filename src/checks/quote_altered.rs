@@ -29,7 +29,16 @@ crate::declare_rule! {
 /// What kind of change turns `canonical` into `quoted`.
 pub fn change_kinds(canonical: &str, quoted: &str) -> Vec<&'static str> {
     let edge = |c: char| !c.is_alphanumeric();
-    if canonical.trim_matches(edge) == quoted.trim_matches(edge) {
+    // A quotation may start mid-sentence ("she said the city “has waited…”"): the case of its
+    // first letter is the writer's, not the speaker's.
+    let first_lower = |s: &str| {
+        let s = s.trim_matches(edge);
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    if first_lower(canonical) == first_lower(quoted) {
         return Vec::new();
     }
     let ct = tokenize(canonical);
@@ -111,6 +120,9 @@ impl Check for QuoteAltered {
     fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         let quotes = &ctx.corpus.quotes;
+        if ctx.references.iter().any(|&r| r) {
+            against_references(ctx, sink);
+        }
         let canon = canonical(docs, quotes, ctx.references);
         for (i, q) in quotes.iter().enumerate() {
             let Some(g) = q.group else { continue };
@@ -120,7 +132,10 @@ impl Check for QuoteAltered {
             }
             let cq = &quotes[c];
             // Another article's wording only: a repetition within one article is not a source.
-            if cq.document == q.document {
+            // Quotations checked against a reference transcript are reported from it.
+            if cq.document == q.document
+                || (ctx.references.iter().any(|&r| r) && has_reference_match(ctx, i))
+            {
                 continue;
             }
             let ctext = &docs[cq.document].text[cq.range.clone()];
@@ -178,6 +193,108 @@ impl Check for QuoteAltered {
     }
 }
 
+/// Passages of the reference texts a quotation can come from: each sentence, and each two
+/// and three sentences in a row, as (document, byte range).
+fn reference_passages(ctx: &Context<'_>) -> Vec<(usize, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for (d, doc) in ctx.documents.iter().enumerate() {
+        if !ctx.references.get(d).copied().unwrap_or(false) {
+            continue;
+        }
+        let n = doc.sentences.len();
+        for i in 0..n {
+            for len in 1..=3.min(n - i) {
+                out.push((
+                    d,
+                    doc.sentences[i].range.start..doc.sentences[i + len - 1].range.end,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The reference passage that best renders quotation `q`, if any does.
+fn best_reference(ctx: &Context<'_>, q: usize) -> Option<(usize, std::ops::Range<usize>)> {
+    let quote = &ctx.corpus.quotes[q];
+    if quote.fragment || ctx.references.get(quote.document).copied().unwrap_or(false) {
+        return None;
+    }
+    let text = &ctx.documents[quote.document].text[quote.range.clone()];
+    let f = crate::text::features::features(&tokenize(text));
+    reference_passages(ctx)
+        .into_iter()
+        .filter_map(|(d, r)| {
+            let pf = crate::text::features::features(&tokenize(&ctx.documents[d].text[r.clone()]));
+            if !crate::analysis::quotes::same_utterance(&f, &pf) {
+                return None;
+            }
+            let (common, _) = crate::analysis::align::common_subsequence(&f.norms, &pf.norms);
+            // Prefer the passage that covers the quotation best and adds least.
+            let score = common as f64 / (f.norms.len().max(pf.norms.len())) as f64;
+            Some((score, d, r))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, d, r)| (d, r))
+}
+
+fn has_reference_match(ctx: &Context<'_>, q: usize) -> bool {
+    best_reference(ctx, q).is_some()
+}
+
+/// Every quotation that a reference transcript carries is compared with the transcript's
+/// words (the main pre-publish use: `check DRAFT --reference transcript.txt`).
+fn against_references(ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+    let docs = ctx.documents;
+    for (i, q) in ctx.corpus.quotes.iter().enumerate() {
+        if ctx.drafts.is_some_and(|d| !d[q.document]) {
+            continue;
+        }
+        let Some((rd, rr)) = best_reference(ctx, i) else {
+            continue;
+        };
+        let qtext = &docs[q.document].text[q.range.clone()];
+        let passage = &docs[rd].text[rr.clone()];
+        let w = aligned_window(passage, qtext);
+        let window_text = &passage[w.clone()];
+        let kinds = change_kinds(window_text, qtext);
+        if kinds.is_empty() {
+            continue;
+        }
+        let minor = kinds
+            .iter()
+            .all(|k| matches!(*k, "punctuation only" | "case only"));
+        let reference = &docs[rd];
+        sink.push(Finding {
+            rule: RuleId::QuoteAltered,
+            severity: if minor {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
+            document: q.document,
+            span: docs[q.document].span(q.range.clone()),
+            found: qtext.to_string(),
+            suggestion: Some(window_text.to_string()),
+            score: Some(strsim::normalized_levenshtein(window_text, qtext)),
+            message: format!(
+                "quotation{} differs from the reference {} ({})",
+                q.speaker
+                    .as_deref()
+                    .map(|s| format!(" of {s}"))
+                    .unwrap_or_default(),
+                reference.name,
+                kinds.join(", ")
+            ),
+            related: vec![Related {
+                document: rd,
+                span: reference.span(rr.start + w.start..rr.start + w.end),
+                text: window_text.to_string(),
+            }],
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +326,6 @@ mod tests {
         );
         assert_eq!(change_kinds("We Will Win", "we will win"), ["case only"]);
         assert!(change_kinds("We will win.", "We will win").is_empty());
+        assert!(change_kinds("The city has waited", "the city has waited").is_empty());
     }
 }
