@@ -581,6 +581,16 @@ fn speaker_near(
 
 /// Quotations of one document.
 pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
+    // No quotation mark and no "Name: words" headline: nothing to extract, and no need to
+    // find the people the article names.
+    let marks = ['“', '"', '‘', '«', '»', '„'];
+    let headline_lead = doc
+        .sentences
+        .first()
+        .is_some_and(|s| s.kind == SentenceKind::Headline && doc.sentence_text(s).contains(": "));
+    if !headline_lead && !doc.text.contains(marks) {
+        return Vec::new();
+    }
     let people = people(doc);
     let text = doc.text.as_str();
     let mut out = Vec::new();
