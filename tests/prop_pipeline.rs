@@ -89,3 +89,22 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    /// The whole analysis (clusters, alignment, quotes, every rule) never panics, and every
+    /// finding's span lies in its document.
+    #[test]
+    fn whole_analysis_on_arbitrary_articles(a in newsy_bytes(), b in newsy_bytes(), c in newsy_bytes()) {
+        let mut docs = Vec::new();
+        for (i, bytes) in [a.clone(), b, a, c].into_iter().enumerate() {
+            docs.extend(read_bytes(&format!("d{i}"), bytes, Format::Text).0);
+        }
+        let analysis = wirecheck::analyse(docs, &wirecheck::config::Config::default());
+        for f in &analysis.findings {
+            let len = analysis.documents[f.document].original().len();
+            prop_assert!(f.span.start <= f.span.end && f.span.end <= len);
+        }
+    }
+}
