@@ -2,7 +2,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{finding_at, kept_ranges, Check, Context};
+use super::{finding_at, kept_ranges, Context};
 use crate::model::{Finding, RuleId, Severity};
 
 crate::declare_rule! {
@@ -22,6 +22,7 @@ crate::declare_rule! {
     /// "exposed". Superscripts ("km²"), ligatures in names of other scripts and words written
     /// wholly in Cyrillic or Greek are not flagged.
     pub struct ConfusableChars;
+    rule: RuleId::ConfusableChars, severity: Severity::Warning;
 }
 
 /// Letter-like characters whose NFKC form is a plain ASCII letter or digit.
@@ -173,17 +174,8 @@ fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
 }
 
-impl Check for ConfusableChars {
-    fn rule(&self) -> RuleId {
-        RuleId::ConfusableChars
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl ConfusableChars {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
             for kept in kept_ranges(doc) {
                 let text = &doc.text[kept.clone()];

@@ -1,6 +1,6 @@
 //! `duplicate-passage`.
 
-use super::{Check, Context};
+use super::Context;
 use crate::analysis::align::common_subsequence;
 use crate::model::{Finding, Related, RuleId, SentenceKind, Severity};
 use crate::text::features::SentenceFeatures;
@@ -21,6 +21,7 @@ crate::declare_rule! {
     /// the article is flagged once at the repetition; "Jane Roe, Photo: REUTERS" twice in a
     /// row flags the second caption line.
     pub struct DuplicatePassage;
+    rule: RuleId::DuplicatePassage, severity: Severity::Warning;
 }
 
 const MIN_TOKENS: usize = 4;
@@ -71,17 +72,8 @@ fn same(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
     2.0 * common as f64 / (la + lb) as f64 >= NEAR - 0.05 && common + 2 >= la.max(lb)
 }
 
-impl Check for DuplicatePassage {
-    fn rule(&self) -> RuleId {
-        RuleId::DuplicatePassage
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl DuplicatePassage {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
             let feats: Vec<SentenceFeatures> = doc
                 .sentences

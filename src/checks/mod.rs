@@ -39,15 +39,30 @@ pub trait Check: Sync {
     fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>);
 }
 
-/// Declares a rule type whose doc comment is also available at run time as `DOCS`.
+/// Declares a rule type: its doc comment (also available at run time as `DOCS`), its id and
+/// default severity. The type implements `fn check(&self, ctx, sink)`.
 #[macro_export]
 macro_rules! declare_rule {
-    ($(#[doc = $doc:literal])* pub struct $name:ident;) => {
+    ($(#[doc = $doc:literal])* pub struct $name:ident; rule: $rule:expr, severity: $severity:expr;) => {
         $(#[doc = $doc])*
         pub struct $name;
         impl $name {
             /// The rule's documentation, as `wirecheck rules` prints it.
             pub const DOCS: &'static str = concat!($($doc, "\n"),*);
+        }
+        impl $crate::checks::Check for $name {
+            fn rule(&self) -> $crate::model::RuleId {
+                $rule
+            }
+            fn default_severity(&self) -> $crate::model::Severity {
+                $severity
+            }
+            fn docs(&self) -> &'static str {
+                Self::DOCS
+            }
+            fn run(&self, ctx: &$crate::checks::Context<'_>, sink: &mut Vec<$crate::model::Finding>) {
+                self.check(ctx, sink)
+            }
         }
     };
 }

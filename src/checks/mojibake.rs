@@ -1,6 +1,6 @@
 //! `mojibake`.
 
-use super::{finding_at, kept_ranges, Check, Context};
+use super::{finding_at, kept_ranges, Context};
 use crate::model::{Finding, RuleId, Severity};
 
 crate::declare_rule! {
@@ -17,6 +17,7 @@ crate::declare_rule! {
     /// Example: "the minsterâ€™s cafÃ©" flags "â€™" (suggestion "’") and "Ã©" (suggestion
     /// "é").
     pub struct Mojibake;
+    rule: RuleId::Mojibake, severity: Severity::Warning;
 }
 
 /// The Windows-1252 byte a character encodes to, if it is one of that code page's.
@@ -117,17 +118,8 @@ pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
     out
 }
 
-impl Check for Mojibake {
-    fn rule(&self) -> RuleId {
-        RuleId::Mojibake
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl Mojibake {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
             for kept in kept_ranges(doc) {
                 for (range, decoded) in find(&doc.text[kept.clone()]) {

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{finding_at, Check, Context};
+use super::{finding_at, Context};
 use crate::model::{Finding, RuleId, Severity};
 
 crate::declare_rule! {
@@ -22,6 +22,7 @@ crate::declare_rule! {
     /// Example: "Disclaimer: The translations are mostly done through AI translator and might
     /// not be 100% accurate." is reported (severity info).
     pub struct MtDisclaimer;
+    rule: RuleId::MtDisclaimer, severity: Severity::Info;
 }
 
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
@@ -32,17 +33,8 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
-impl Check for MtDisclaimer {
-    fn rule(&self) -> RuleId {
-        RuleId::MtDisclaimer
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Info
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl MtDisclaimer {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
             for s in &doc.sentences {
                 let text = doc.sentence_text(s);

@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 
-use super::{Check, Context};
+use super::Context;
 use crate::analysis::names::{groups, lowercase_vocabulary, mentions, Mention};
 use crate::model::{Finding, Related, RuleId, Severity};
 
@@ -27,19 +27,11 @@ crate::declare_rule! {
     /// caption's "Janssen" is flagged with the suggestion "Jansen". "Iran" next to "Iraq" is
     /// not flagged: the two never share a neighbouring name word.
     pub struct NameVariant;
+    rule: RuleId::NameVariant, severity: Severity::Warning;
 }
 
-impl Check for NameVariant {
-    fn rule(&self) -> RuleId {
-        RuleId::NameVariant
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl NameVariant {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         let names = &ctx.config.names;
         let found: Vec<Finding> = ctx

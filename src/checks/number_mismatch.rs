@@ -6,7 +6,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 use similar::{Algorithm, DiffTag};
 
-use super::{Check, Context};
+use super::Context;
 use crate::analysis::align::AlignKind;
 use crate::model::{Document, Finding, Related, RuleId, Severity};
 use crate::text::tokens::{tokenize, Token, TokenKind};
@@ -27,6 +27,7 @@ crate::declare_rule! {
     /// €25 billion" (copy) flags "€25 billion", citing the wire's sentence. When three or more
     /// articles carry the sentence, the figure in the minority is flagged.
     pub struct NumberMismatch;
+    rule: RuleId::NumberMismatch, severity: Severity::Warning;
 }
 
 /// Tokens of a run of sentences, with ranges into the document text.
@@ -61,17 +62,8 @@ struct Tally {
     disagree: Vec<(usize, Range<usize>)>,
 }
 
-impl Check for NumberMismatch {
-    fn rule(&self) -> RuleId {
-        RuleId::NumberMismatch
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl NumberMismatch {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         // Per pair in parallel: (document, number span) agrees or disagrees with (other, span).
         let events: Vec<(Place, Option<Place>)> = ctx

@@ -1,6 +1,6 @@
 //! `quote-altered`.
 
-use super::{Check, Context};
+use super::Context;
 use crate::analysis::quotes::{aligned_window, canonical};
 use crate::model::{Finding, Related, RuleId, Severity};
 use crate::text::tokens::{tokenize, TokenKind};
@@ -24,6 +24,7 @@ crate::declare_rule! {
     /// alliance", two others "we need to build a stronger, fairer and more capable alliance":
     /// the first is flagged, with the word diff must/need and the dropped "a".
     pub struct QuoteAltered;
+    rule: RuleId::QuoteAltered, severity: Severity::Warning;
 }
 
 /// What kind of change turns `canonical` into `quoted`.
@@ -107,17 +108,8 @@ pub fn change_kinds(canonical: &str, quoted: &str) -> Vec<&'static str> {
     kinds
 }
 
-impl Check for QuoteAltered {
-    fn rule(&self) -> RuleId {
-        RuleId::QuoteAltered
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl QuoteAltered {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         let quotes = &ctx.corpus.quotes;
         if ctx.references.iter().any(|&r| r) {

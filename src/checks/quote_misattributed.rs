@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Check, Context};
+use super::Context;
 use crate::analysis::align::common_subsequence;
 use crate::model::{Finding, Related, RuleId, Severity};
 use crate::text::features::features;
@@ -22,23 +22,15 @@ crate::declare_rule! {
     /// Example: one outlet has "“We will not retreat,” said Olena Kova", another has the same
     /// words "said Petro Marenko": both are flagged, each pointing at the other.
     pub struct QuoteMisattributed;
+    rule: RuleId::QuoteMisattributed, severity: Severity::Warning;
 }
 
 fn surname(s: &str) -> String {
     s.split_whitespace().last().unwrap_or(s).to_lowercase()
 }
 
-impl Check for QuoteMisattributed {
-    fn rule(&self) -> RuleId {
-        RuleId::QuoteMisattributed
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl QuoteMisattributed {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         let quotes = &ctx.corpus.quotes;
         // Candidates share an exact word 4-gram; then the words must nearly match.

@@ -1,6 +1,6 @@
 //! `quote-unsupported`.
 
-use super::{Check, Context};
+use super::Context;
 use crate::analysis::quotes::same_utterance;
 use crate::model::{Finding, RuleId, Severity};
 use crate::text::features::features;
@@ -20,19 +20,11 @@ crate::declare_rule! {
     /// Example: `wirecheck check draft.md --reference transcript.txt` reports a quotation
     /// found nowhere in the transcript (severity info).
     pub struct QuoteUnsupported;
+    rule: RuleId::QuoteUnsupported, severity: Severity::Info;
 }
 
-impl Check for QuoteUnsupported {
-    fn rule(&self) -> RuleId {
-        RuleId::QuoteUnsupported
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Info
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl QuoteUnsupported {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let Some(drafts) = ctx.drafts else { return };
         let docs = ctx.documents;
         let quotes = &ctx.corpus.quotes;

@@ -1,6 +1,6 @@
 //! `repeated-word`.
 
-use super::{finding_at, Check, Context};
+use super::{finding_at, Context};
 use crate::model::{Finding, RuleId, Severity};
 
 crate::declare_rule! {
@@ -17,6 +17,7 @@ crate::declare_rule! {
     /// Example: "ministers met in the the capital" flags the second "the", suggesting
     /// "the".
     pub struct RepeatedWord;
+    rule: RuleId::RepeatedWord, severity: Severity::Warning;
 }
 
 /// Doublings that can be grammatical or emphatic.
@@ -25,17 +26,8 @@ const ALLOWED: &[&str] = &[
     "again", "really", "yes", "go", "ho", "la", "chop", "now",
 ];
 
-impl Check for RepeatedWord {
-    fn rule(&self) -> RuleId {
-        RuleId::RepeatedWord
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl RepeatedWord {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
             for s in &doc.sentences {
                 let text = doc.sentence_text(s);

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{finding_at, Check, Context};
+use super::{finding_at, Context};
 use crate::model::{Document, Finding, RuleId, Severity};
 
 crate::declare_rule! {
@@ -22,6 +22,7 @@ crate::declare_rule! {
     ///
     /// Example: "“Ukraine needs more,“ he said" flags the second “ with the suggestion ”.
     pub struct UnbalancedQuotes;
+    rule: RuleId::UnbalancedQuotes, severity: Severity::Warning;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,17 +165,8 @@ fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
     out
 }
 
-impl Check for UnbalancedQuotes {
-    fn rule(&self) -> RuleId {
-        RuleId::UnbalancedQuotes
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl UnbalancedQuotes {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
             let language = doc.language.map_or("eng", |l| l.code);
             let paras = paragraphs(doc);

@@ -1,6 +1,6 @@
 //! `untranslated-text`.
 
-use super::{finding_at, Check, Context};
+use super::{finding_at, Context};
 use crate::model::{Finding, RuleId, Severity};
 
 crate::declare_rule! {
@@ -17,19 +17,11 @@ crate::declare_rule! {
     /// Example: in an English article, "Die Minister haben sich nicht auf einen Haushalt
     /// geeinigt, sagte der Sprecher." is flagged as German.
     pub struct UntranslatedText;
+    rule: RuleId::UntranslatedText, severity: Severity::Warning;
 }
 
-impl Check for UntranslatedText {
-    fn rule(&self) -> RuleId {
-        RuleId::UntranslatedText
-    }
-    fn default_severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn docs(&self) -> &'static str {
-        Self::DOCS
-    }
-    fn run(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+impl UntranslatedText {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
             let Some(article) = doc.language.filter(|l| l.reliable) else {
                 continue;
