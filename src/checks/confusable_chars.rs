@@ -177,60 +177,49 @@ fn is_latin_letter(c: char) -> bool {
 impl ConfusableChars {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
+            let mut report = |range: std::ops::Range<usize>, plain: String, message: String| {
+                sink.push(finding_at(
+                    RuleId::ConfusableChars,
+                    Severity::Warning,
+                    index,
+                    doc,
+                    range,
+                    Some(plain),
+                    None,
+                    message,
+                ));
+            };
             for kept in kept_ranges(doc) {
                 let text = &doc.text[kept.clone()];
                 if !worth_scanning(text.as_bytes()) {
                     continue;
                 }
-                // Invisible characters, one finding each.
+                // Invisible characters, one finding each; removing them is the fix.
                 for (i, c) in text.char_indices() {
                     if let Some(name) = invisible_name(c) {
                         let start = kept.start + i;
-                        sink.push(finding_at(
-                            RuleId::ConfusableChars,
-                            Severity::Warning,
-                            index,
-                            doc,
-                            start..start + c.len_utf8(),
-                            Some(String::new()),
-                            None,
-                            format!("invisible character U+{:04X} {name}", c as u32),
-                        ));
+                        let message = format!("invisible character U+{:04X} {name}", c as u32);
+                        report(start..start + c.len_utf8(), String::new(), message);
                     }
                 }
                 // Words with styled letters or mixed scripts.
                 for (word_start, word) in words(text) {
-                    let offset = kept.start + word_start;
-                    if word.chars().any(is_styled_letter) {
-                        let plain: String = word.nfkc().collect();
-                        sink.push(finding_at(
-                            RuleId::ConfusableChars,
-                            Severity::Warning,
-                            index,
-                            doc,
-                            offset..offset + word.len(),
-                            Some(plain.clone()),
-                            None,
-                            format!("styled look-alike letters; plain text reads \u{201c}{plain}\u{201d}"),
-                        ));
+                    let range = kept.start + word_start..kept.start + word_start + word.len();
+                    let (plain, what): (String, &str) = if word.chars().any(is_styled_letter) {
+                        (word.nfkc().collect(), "styled look-alike letters")
                     } else if word.chars().any(is_latin_letter)
                         && word.chars().any(|c| latin_look_alike(c).is_some())
                     {
-                        let plain: String = word
+                        let plain = word
                             .chars()
                             .map(|c| latin_look_alike(c).unwrap_or(c))
                             .collect();
-                        sink.push(finding_at(
-                            RuleId::ConfusableChars,
-                            Severity::Warning,
-                            index,
-                            doc,
-                            offset..offset + word.len(),
-                            Some(plain.clone()),
-                            None,
-                            format!("letters from another script inside a Latin word; plain text reads \u{201c}{plain}\u{201d}"),
-                        ));
-                    }
+                        (plain, "letters from another script inside a Latin word")
+                    } else {
+                        continue;
+                    };
+                    let message = format!("{what}; plain text reads \u{201c}{plain}\u{201d}");
+                    report(range, plain, message);
                 }
             }
         }

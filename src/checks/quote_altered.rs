@@ -149,39 +149,63 @@ impl QuoteAltered {
             if kinds.is_empty() {
                 continue;
             }
-            let minor = kinds
-                .iter()
-                .all(|k| matches!(*k, "punctuation only" | "case only"));
-            let similarity = strsim::normalized_levenshtein(window_text, quoted_text);
             let cd = &docs[cq.document];
-            sink.push(Finding {
-                rule: RuleId::QuoteAltered,
-                severity: if minor {
-                    Severity::Info
-                } else {
-                    Severity::Warning
-                },
-                document: q.document,
-                span: docs[q.document].span(quoted_range),
-                found: quoted_text.to_string(),
-                suggestion: Some(window_text.to_string()),
-                score: Some(similarity),
-                message: format!(
-                    "quotation{} differs from {}'s wording ({})",
-                    q.speaker
-                        .as_deref()
-                        .map(|s| format!(" of {s}"))
-                        .unwrap_or_default(),
-                    cd.name,
-                    kinds.join(", ")
-                ),
-                related: vec![Related {
+            sink.push(altered(
+                ctx,
+                q,
+                quoted_range,
+                quoted_text,
+                window_text,
+                &kinds,
+                &format!("{}'s wording", cd.name),
+                Related {
                     document: cq.document,
                     span: cd.span(cq.range.clone()),
                     text: ctext.to_string(),
-                }],
-            });
+                },
+            ));
         }
+    }
+}
+
+/// The finding for a quotation whose words (`quoted`, at `range`) differ from `canonical`.
+/// Punctuation-only and case-only changes are info.
+#[allow(clippy::too_many_arguments)]
+fn altered(
+    ctx: &Context<'_>,
+    q: &crate::analysis::quotes::Quote,
+    range: std::ops::Range<usize>,
+    quoted: &str,
+    canonical: &str,
+    kinds: &[&str],
+    source: &str,
+    evidence: Related,
+) -> Finding {
+    let minor = kinds
+        .iter()
+        .all(|k| matches!(*k, "punctuation only" | "case only"));
+    let speaker = q
+        .speaker
+        .as_deref()
+        .map(|s| format!(" of {s}"))
+        .unwrap_or_default();
+    Finding {
+        rule: RuleId::QuoteAltered,
+        severity: if minor {
+            Severity::Info
+        } else {
+            Severity::Warning
+        },
+        document: q.document,
+        span: ctx.documents[q.document].span(range),
+        found: quoted.to_string(),
+        suggestion: Some(canonical.to_string()),
+        score: Some(strsim::normalized_levenshtein(canonical, quoted)),
+        message: format!(
+            "quotation{speaker} differs from {source} ({})",
+            kinds.join(", ")
+        ),
+        related: vec![evidence],
     }
 }
 
@@ -253,37 +277,21 @@ fn against_references(ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         if kinds.is_empty() {
             continue;
         }
-        let minor = kinds
-            .iter()
-            .all(|k| matches!(*k, "punctuation only" | "case only"));
         let reference = &docs[rd];
-        sink.push(Finding {
-            rule: RuleId::QuoteAltered,
-            severity: if minor {
-                Severity::Info
-            } else {
-                Severity::Warning
-            },
-            document: q.document,
-            span: docs[q.document].span(q.range.clone()),
-            found: qtext.to_string(),
-            suggestion: Some(window_text.to_string()),
-            score: Some(strsim::normalized_levenshtein(window_text, qtext)),
-            message: format!(
-                "quotation{} differs from the reference {} ({})",
-                q.speaker
-                    .as_deref()
-                    .map(|s| format!(" of {s}"))
-                    .unwrap_or_default(),
-                reference.name,
-                kinds.join(", ")
-            ),
-            related: vec![Related {
+        sink.push(altered(
+            ctx,
+            q,
+            q.range.clone(),
+            qtext,
+            window_text,
+            &kinds,
+            &format!("the reference {}", reference.name),
+            Related {
                 document: rd,
                 span: reference.span(rr.start + w.start..rr.start + w.end),
                 text: window_text.to_string(),
-            }],
-        });
+            },
+        ));
     }
 }
 
