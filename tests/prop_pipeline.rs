@@ -91,7 +91,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(120))]
+    #![proptest_config(ProptestConfig::with_cases(200))]
 
     /// The whole analysis (clusters, alignment, quotes, every rule) never panics, and every
     /// finding's span lies in its document.

@@ -27,6 +27,16 @@ crate::declare_rule! {
     rule: RuleId::QuoteAltered, severity: Severity::Warning;
 }
 
+/// Two words that differ only in their last two letters ("build"/"built", "remain"/"remains"),
+/// counted in characters.
+fn same_stem(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    la > 3 && lb > 3 && {
+        let stem = la.min(lb) - 2;
+        a.chars().take(stem).eq(b.chars().take(stem))
+    }
+}
+
 /// What kind of change turns `canonical` into `quoted`.
 pub fn change_kinds(canonical: &str, quoted: &str) -> Vec<&'static str> {
     let edge = |c: char| !c.is_alphanumeric();
@@ -92,10 +102,7 @@ pub fn change_kinds(canonical: &str, quoted: &str) -> Vec<&'static str> {
                     push(&mut kinds, "number changed");
                 } else if o.len() == n.len()
                     && o.iter().zip(n).all(|(a, b)| {
-                        (auxiliaries.contains(a) && auxiliaries.contains(b))
-                            || (a.len() > 3
-                                && b.len() > 3
-                                && a[..a.len().min(b.len()) - 2] == b[..a.len().min(b.len()) - 2])
+                        (auxiliaries.contains(a) && auxiliaries.contains(b)) || same_stem(a, b)
                     })
                 {
                     push(&mut kinds, "tense or inflection");
@@ -327,5 +334,7 @@ mod tests {
         assert_eq!(change_kinds("We Will Win", "we will win"), ["case only"]);
         assert!(change_kinds("We will win.", "We will win").is_empty());
         assert!(change_kinds("The city has waited", "the city has waited").is_empty());
+        // Regression: multi-byte letters in a changed word (found by the property test).
+        assert_eq!(change_kinds("u4𝐖 is", "u4𝐖𝐖 is"), ["words substituted"]);
     }
 }
