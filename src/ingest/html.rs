@@ -394,8 +394,11 @@ pub fn extract(html: &str) -> ExtractedHtml {
                 if VOID.contains(&name) || tag.self_closing {
                     continue;
                 }
-                let dropped = DROPPED.contains(&name)
-                    || (name != "body" && name != "html" && is_furniture(&tag));
+                // An article's own <header> holds its headline; the page's header is furniture.
+                let own_header = name == "header" && (scope.article.is_some() || scope.main);
+                let dropped = (DROPPED.contains(&name) && !own_header)
+                    || (!matches!(name, "body" | "html" | "article" | "main")
+                        && is_furniture(&tag));
                 let kind = match name {
                     "h1" | "h2" | "h3" => Some(BlockKind::Headline),
                     "figcaption" => Some(BlockKind::Caption),
@@ -702,6 +705,10 @@ mod tests {
         assert_eq!(extract("<nav><ul><li>Menu</nav><p>Body</p>").text, "Body");
         assert_eq!(extract("<p>unclosed <script>x").text, "unclosed");
         assert_eq!(extract("<main><p>Main</p></main><p>Other</p>").text, "Main");
+        assert_eq!(
+            extract("<header>Site</header><article><header><h1>Title</h1></header><p>Body</p></article>").text,
+            "Title\n\nBody"
+        );
         assert_eq!(extract("").text, "");
         assert_eq!(extract("<").text, "<");
     }
