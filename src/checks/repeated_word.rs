@@ -67,22 +67,7 @@ impl RepeatedWord {
 
 /// Pairs of adjacent equal words (case-insensitive): their ranges and the text between.
 fn doubled(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, &str)> {
-    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || (start.is_some() && (c == '\'' || c == '’'));
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                words.push(s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push(s..text.len());
-    }
+    let words = crate::text::word_ranges(text, char::is_alphanumeric, &['\'', '’']);
     words
         .windows(2)
         .filter(|w| {

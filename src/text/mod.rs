@@ -13,11 +13,17 @@ use crate::model::{Document, Sentence, SentenceKind};
 /// Words of a text with their byte ranges: letters, with inner hyphens and apostrophes
 /// ("NATO-Ukraine", "Smith’s").
 pub fn words(text: &str) -> Vec<Range<usize>> {
+    word_ranges(text, char::is_alphabetic, &['-', '\'', '’'])
+}
+
+/// Runs of characters for which `part` holds, with `joiners` allowed inside a run (not at its
+/// start), as byte ranges.
+pub fn word_ranges(text: &str, part: impl Fn(char) -> bool, joiners: &[char]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let part = c.is_alphabetic() || (start.is_some() && matches!(c, '-' | '\'' | '’'));
-        match (part, start) {
+        let inside = part(c) || (start.is_some() && joiners.contains(&c));
+        match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push(s..i);
