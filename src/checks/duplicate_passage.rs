@@ -88,6 +88,7 @@ impl DuplicatePassage {
             for (j, f) in feats.iter().enumerate() {
                 let long_enough = f.norms.len() >= MIN_TOKENS
                     || (doc.sentences[j].kind == SentenceKind::Caption && f.norms.len() >= 2);
+                let long_enough = long_enough && doc.sentences[j].kind.is_prose();
                 if !long_enough {
                     continue;
                 }

@@ -29,7 +29,7 @@ const ALLOWED: &[&str] = &[
 impl RepeatedWord {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
-            for s in &doc.sentences {
+            for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
                 let text = doc.sentence_text(s);
                 for (first, second, gap) in doubled(text) {
                     let w1 = &text[first.clone()];

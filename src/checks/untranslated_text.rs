@@ -26,7 +26,7 @@ impl UntranslatedText {
             let Some(article) = doc.language.filter(|l| l.reliable) else {
                 continue;
             };
-            for s in &doc.sentences {
+            for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
                 let Some(lang) = s.language.filter(|l| l.reliable && l.code != article.code) else {
                     continue;
                 };
