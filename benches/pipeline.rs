@@ -139,6 +139,7 @@ fn single_article_rules(c: &mut Criterion) {
                 of_document: (0..documents.len()).collect(),
                 members: (0..documents.len()).map(|d| vec![d]).collect(),
             },
+            links: Vec::new(),
             pairs: Vec::new(),
             quotes: Vec::new(),
         };
