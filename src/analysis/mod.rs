@@ -128,7 +128,7 @@ pub fn analyse(
         .map(|&(a, b)| pair_report(documents, a, b, &features[a], &features[b]))
         .collect();
     pairs.sort_by_key(|p| (p.a, p.b));
-    let quotes = quotes::extract_all(documents);
+    let quotes = quotes::extract_all(documents, &clusters.of_document);
     Corpus {
         clusters,
         pairs,
