@@ -174,10 +174,16 @@ pub fn run_all(ctx: &Context<'_>) -> Vec<Finding> {
             let severity = ctx
                 .config
                 .severity(check.rule(), check.default_severity())?;
+            // A rule may grade its findings (quote-altered: info, warning, error); they keep
+            // their grade unless wirecheck.toml sets the rule's level.
+            let configured = ctx.config.severity(check.rule(), Severity::Info)
+                == ctx.config.severity(check.rule(), Severity::Error);
             let mut sink = Vec::new();
             check.run(ctx, &mut sink);
             for f in &mut sink {
-                f.severity = severity;
+                if configured || f.severity == check.default_severity() {
+                    f.severity = severity;
+                }
             }
             Some(sink)
         })
