@@ -14,6 +14,47 @@ fn seed_002_fails_the_gate() {
     assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
 }
 
+/// 002's lead quotation ("NATO is built and remains", line 3, repeated on line 16) differs from
+/// 000's wording ("NATO was built, and it remains"). 002 is the draft: its own repetition is no
+/// evidence, so 000's wording is the one to compare with, and the repetition is reported once.
+#[test]
+fn seed_002_lead_quotation_differs_from_000() {
+    let out = wirecheck(&["check", SEED_002, "--against", "seeds/", "--format", "json"]);
+    let json = out.json();
+    let altered: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["rule"] == "quote-altered"
+                && f["found"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("the foundation on which NATO is built")
+        })
+        .collect();
+    assert_eq!(altered.len(), 1, "{altered:#?}");
+    let f = altered[0];
+    assert_eq!(f["line"], 3);
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        f["suggestion"],
+        "the foundation on which NATO was built, and it remains our number one priority"
+    );
+    assert!(f["related"][0]["document"]
+        .as_str()
+        .unwrap()
+        .starts_with("seeds/000_"));
+    let human = wirecheck(&["check", SEED_002, "--against", "seeds/"]);
+    assert!(
+        human.stdout.contains(
+            "diff: the foundation on which NATO [-wa-]{+i+}s built[-,-] and[- it-] remains our number one priority"
+        ),
+        "{}",
+        human.stdout
+    );
+}
+
 #[test]
 fn seed_004_passes_at_warning_level() {
     let out = wirecheck(&[

@@ -1,7 +1,9 @@
 //! Quote extraction and attribution over fixtures/quotes/*: each folder holds an article and
-//! `expected.txt`, one line per quotation: `SPEAKER | start of the quoted text`, or
-//! `FRAGMENT | text` for scare quotes and titles. Every expected quotation must be found with
-//! its speaker, and no other quotation may be reported.
+//! `expected.txt`, one line per quoted span: `SPEAKER | start of the quoted text` for a
+//! quotation of speech; `NONE | text` for one whose speaker is unknown (null, with a reason);
+//! `TERM`, `TITLE`, `NICKNAME`, `SLOGAN` or `DOCUMENT | text` for quoted spans of that kind
+//! (never a speaker); `FRAGMENT | text` for any of those five. Every expected span must be
+//! found as described, and no other quoted span may be reported.
 
 mod common;
 
@@ -46,10 +48,40 @@ fn quote_fixtures() {
                 failures.push(format!("{name}: no quote starting {start:?}: {quotes:?}"));
                 continue;
             };
+            let kind = q["kind"].as_str().unwrap();
+            let speech = matches!(kind, "speech" | "partial");
+            if speech != (q["fragment"] == false) {
+                failures.push(format!(
+                    "{name}: {start:?}: kind {kind} but fragment {}",
+                    q["fragment"]
+                ));
+            }
+            if q["speaker"].is_null() != q["speaker_reason"].is_string() {
+                failures.push(format!(
+                    "{name}: {start:?}: a null speaker needs a reason: {q}"
+                ));
+            }
             if speaker == "FRAGMENT" {
-                if q["fragment"] != true {
-                    failures.push(format!("{name}: {start:?} should be a fragment"));
+                if speech {
+                    failures.push(format!("{name}: {start:?} should not be speech: {q}"));
                 }
+            } else if matches!(
+                speaker,
+                "TERM" | "TITLE" | "NICKNAME" | "SLOGAN" | "DOCUMENT"
+            ) {
+                if kind != speaker.to_lowercase() {
+                    failures.push(format!("{name}: {start:?} is {kind}, expected {speaker}"));
+                }
+            } else if speaker == "NONE" {
+                if !speech || !q["speaker"].is_null() {
+                    failures.push(format!(
+                        "{name}: {start:?}: expected speech without speaker: {q}"
+                    ));
+                }
+            } else if !speech {
+                failures.push(format!(
+                    "{name}: {start:?} is {kind}, expected speech by {speaker}"
+                ));
             } else if q["speaker"].as_str() != Some(speaker) {
                 failures.push(format!(
                     "{name}: {start:?} by {:?}, expected {speaker:?}",

@@ -130,27 +130,12 @@ pub fn analyse(
         .map(|&(a, b)| pair_report(documents, a, b, &features[a], &features[b]))
         .collect();
     pairs.sort_by_key(|p| (p.a, p.b));
-    let mut quotes = quotes::extract_all(documents);
-    within_clusters(&mut quotes, &clusters);
+    let quotes = quotes::extract_all(documents, &clusters.of_document);
     Corpus {
         clusters,
         links,
         pairs,
         quotes,
-    }
-}
-
-/// Splits quotation groups at cluster borders: quotations of the same words in two events are
-/// two groups. Group numbers follow the first quotation of each (cluster, group).
-fn within_clusters(quotes: &mut [quotes::Quote], clusters: &Clusters) {
-    let mut ids: std::collections::HashMap<(usize, usize), usize> =
-        std::collections::HashMap::new();
-    for q in quotes.iter_mut() {
-        if let Some(g) = q.group {
-            let key = (clusters.of_document[q.document], g);
-            let next = ids.len();
-            q.group = Some(*ids.entry(key).or_insert(next));
-        }
     }
 }
 

@@ -22,16 +22,61 @@ use crate::text::features::{features, SentenceFeatures};
 use crate::text::tokens::tokenize;
 use crate::text::words;
 
-/// One quotation.
+/// What a quoted span is. Only [`QuoteKind::Speech`] and [`QuoteKind::Partial`] are
+/// quotations of someone's words and take part in the quote rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum QuoteKind {
+    /// A quotation of speech or writing: a clause or more, usually with a reporting verb.
+    Speech,
+    /// A few of someone's words quoted inside the writer's own sentence
+    /// (`he called the plan “a disaster”`).
+    Partial,
+    /// A scare quote, a coined term or a word discussed as a word ("naive", "shovel-ready").
+    Term,
+    /// The title of a work: a film, book, show, song, report; a "READ MORE" headline.
+    Title,
+    /// A nickname between a first and last name (Cris “Cyborg” Justino), or after "nicknamed".
+    Nickname,
+    /// The words of a sign, banner, chant, slogan or hashtag.
+    Slogan,
+    /// Wording cited from a law, bill, report, ruling or other document.
+    Document,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Speech => "speech",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Term => "term",
+            QuoteKind::Title => "title",
+            QuoteKind::Nickname => "nickname",
+            QuoteKind::Slogan => "slogan",
+            QuoteKind::Document => "document",
+        }
+    }
+
+    /// Whether quotations of this kind are someone's words (and take part in quote rules).
+    pub fn is_speech(self) -> bool {
+        matches!(self, QuoteKind::Speech | QuoteKind::Partial)
+    }
+}
+
+/// One quoted span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     pub document: usize,
     /// Byte range of the quoted words (inside the marks) in the document text.
     pub range: Range<usize>,
+    /// The speaker's name, as fully as the article gives it.
     pub speaker: Option<String>,
-    /// Scare quotes, titles: one or two words.
+    /// Why `speaker` is `None` (always set when it is).
+    pub speaker_reason: Option<String>,
+    pub kind: QuoteKind,
+    /// Not a quotation of someone's words: `!kind.is_speech()`.
     pub fragment: bool,
-    /// Group index across the corpus (fragments are not grouped).
+    /// Group index across the corpus (only speech and partial quotations are grouped, and
+    /// only with quotations of the same event cluster).
     pub group: Option<usize>,
 }
 
@@ -146,7 +191,461 @@ const TITLE_WORDS: &[&str] = &[
     "dr",
     "professor",
     "pope",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "rev",
+    "atty",
+    "lieutenant",
+    "sergeant",
+    "reverend",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "councilman",
+    "councilwoman",
+    "justice",
+    "attorney",
+    "vice",
+    "first",
+    "lady",
+    "sheriff",
+    "coach",
+    "sir",
+    "dame",
+    "lord",
+    "rabbi",
+    "father",
+    "bishop",
 ];
+
+/// Capitalised words that are never part of a person's name: pronouns, question words,
+/// sentence openers, days, months, boilerplate.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "They",
+    "It",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "As",
+    "This",
+    "That",
+    "NATO",
+    "EU",
+    "US",
+    "UN",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Its",
+    "What",
+    "When",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "There",
+    "Here",
+    "If",
+    "So",
+    "Yes",
+    "No",
+    "Not",
+    "Then",
+    "After",
+    "Before",
+    "While",
+    "Asked",
+    "Also",
+    "Still",
+    "Now",
+    "Even",
+    "Just",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "One",
+    "You",
+    "Your",
+    "Article",
+    "Continued",
+    "Below",
+    "Read",
+    "More",
+    "Full",
+    "Text",
+    "Update",
+    "Updated",
+    "Editor",
+    "Photo",
+    "Getty",
+    "Images",
+    "AP",
+    "AFP",
+    "Reuters",
+    "Yesterday",
+    "Today",
+    "Tonight",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "For",
+    "With",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "Or",
+    "Nor",
+    "Yet",
+    "Those",
+    "These",
+    "Every",
+    "Each",
+    "Another",
+    "Other",
+    "Such",
+    "According",
+    "Said",
+    "Says",
+    "Later",
+    "Earlier",
+    "Meanwhile",
+    "However",
+    "Instead",
+    "Last",
+    "Next",
+    "Not",
+    "Yet",
+    "Please",
+    "Thank",
+    "Thanks",
+    "Well",
+    "Oh",
+    "Okay",
+    "OK",
+    "Advertisement",
+    "Subscribe",
+    "Share",
+    "Watch",
+    "Listen",
+    "Related",
+    "Image",
+    "Video",
+    "Caption",
+    "Credit",
+    "Source",
+];
+
+/// Verbs that report speech or writing (any common form).
+fn is_speech_verb(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "wrote",
+        "writes",
+        "read",
+        "reads",
+        "spoke",
+        "speaks",
+        "saying",
+        "went",
+        "thought",
+        "thinks",
+        "according",
+    ];
+    const BASES: &[&str] = &[
+        "add",
+        "state",
+        "note",
+        "stress",
+        "underline",
+        "warn",
+        "ask",
+        "explain",
+        "continue",
+        "insist",
+        "argue",
+        "declare",
+        "announce",
+        "emphasise",
+        "emphasize",
+        "acknowledge",
+        "reply",
+        "replie",
+        "urge",
+        "underscore",
+        "commend",
+        "describe",
+        "call",
+        "reiterate",
+        "highlight",
+        "conclude",
+        "claim",
+        "admit",
+        "brief",
+        "vow",
+        "promise",
+        "accuse",
+        "recall",
+        "suggest",
+        "predict",
+        "concede",
+        "remark",
+        "observe",
+        "comment",
+        "respond",
+        "tweet",
+        "post",
+        "point",
+        "caution",
+        "confirm",
+        "deny",
+        "denie",
+        "answer",
+        "shout",
+        "joke",
+        "quip",
+        "echo",
+        "echoe",
+        "recount",
+        "counter",
+        "retort",
+        "wonder",
+        "muse",
+        "boast",
+        "complain",
+        "lament",
+        "contend",
+        "maintain",
+        "reason",
+        "estimate",
+        "testify",
+        "testifie",
+        "text",
+        "email",
+        "e-mail",
+        "message",
+        "whisper",
+        "yell",
+        "scream",
+        "exclaim",
+        "proclaim",
+        "offer",
+        "agree",
+        "disagree",
+        "object",
+        "protest",
+        "charge",
+        "allege",
+        "assert",
+        "elaborate",
+        "summarize",
+        "summarise",
+        "advise",
+        "plead",
+        "beg",
+        "demand",
+        "threaten",
+        "speculate",
+        "guess",
+        "mention",
+        "cry",
+        "crie",
+        "chime",
+        "interject",
+        "interrupt",
+        "marvel",
+        "sigh",
+        "laugh",
+        "predict",
+        "repeat",
+        "report",
+        "tell",
+        "write",
+        "fume",
+        "rail",
+        "scoff",
+        "snap",
+        "grumble",
+        "gush",
+        "rave",
+        "tout",
+        "pledge",
+        "assure",
+        "reassure",
+        "begin",
+        "add",
+        "ask",
+        "insist",
+        "observe",
+        "explain",
+        "acknowledge",
+        "declare",
+        "counsel",
+        "relate",
+        "reflect",
+        "opine",
+        "conclude",
+    ];
+    let w = w.to_lowercase();
+    if IRREGULAR.contains(&w.as_str()) || SPEECH_VERBS.contains(&w.as_str()) {
+        return true;
+    }
+    BASES.iter().any(|b| {
+        w.strip_prefix(b).is_some_and(|rest| {
+            matches!(
+                rest,
+                "" | "s" | "d" | "ed" | "es" | "ped" | "ged" | "ing" | "ted"
+            )
+        })
+    })
+}
+
+/// Byte length of the reporting clause at the start of `s`: up to the first sentence end or
+/// quotation mark, not counting the full stop of an abbreviation ("Mr.", "Sen.", "E.").
+fn clause_end(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' | '"' | '!' | '?' | '”' => return i,
+            '\'' if bytes.get(i + 1) == Some(&b'\'') => return i,
+            '.' => {
+                let word = s[..i]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let abbreviation = (word.chars().count() == 1
+                    && word.chars().all(char::is_uppercase))
+                    || matches!(
+                        word,
+                        "Mr" | "Mrs"
+                            | "Ms"
+                            | "Dr"
+                            | "Sen"
+                            | "Rep"
+                            | "Gov"
+                            | "Gen"
+                            | "Lt"
+                            | "Col"
+                            | "Sgt"
+                            | "Rev"
+                            | "Jr"
+                            | "Sr"
+                            | "St"
+                            | "Atty"
+                            | "Calif"
+                            | "Ariz"
+                            | "Fla"
+                            | "Mass"
+                            | "Conn"
+                            | "Pa"
+                            | "Va"
+                            | "Md"
+                            | "Ga"
+                            | "Mich"
+                            | "Wis"
+                            | "Minn"
+                            | "Ill"
+                            | "Ind"
+                            | "Tenn"
+                            | "Ky"
+                            | "Ala"
+                            | "La"
+                            | "Okla"
+                            | "Tex"
+                            | "Colo"
+                            | "Nev"
+                            | "Ore"
+                            | "Wash"
+                            | "Mo"
+                            | "Ariz."
+                            | "Inc"
+                            | "Corp"
+                            | "Co"
+                            | "Ltd"
+                            | "No"
+                            | "Vt"
+                            | "Del"
+                            | "Neb"
+                            | "Kan"
+                            | "Miss"
+                            | "Ark"
+                            | "Wyo"
+                            | "Mont"
+                            | "Ida"
+                            | "Dak"
+                    );
+                if !abbreviation {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// The last run of name words in `words` (skipping titles and possessives): "Jeff Traeger" in
+/// "UFCW Local 832 president Jeff Traeger".
+fn last_name_run<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
+    let mut best: Option<Vec<&str>> = None;
+    let mut cur: Vec<&str> = Vec::new();
+    for w in words {
+        let w = strip_possessive(w);
+        if is_name_word(w) {
+            cur.push(w);
+        } else {
+            if !cur.is_empty() {
+                best = Some(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        best = Some(cur);
+    }
+    best
+}
 
 fn is_title_word(w: &str) -> bool {
     let lower = w.to_lowercase();
@@ -161,30 +660,8 @@ fn is_name_word(w: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && !TITLE_WORDS.contains(&w.to_lowercase().as_str())
-        && !matches!(
-            w,
-            "The"
-                | "A"
-                | "An"
-                | "He"
-                | "She"
-                | "They"
-                | "It"
-                | "We"
-                | "I"
-                | "In"
-                | "On"
-                | "At"
-                | "But"
-                | "And"
-                | "As"
-                | "This"
-                | "That"
-                | "NATO"
-                | "EU"
-                | "US"
-                | "UN"
-        )
+        && !NOT_NAMES.contains(&w.trim_end_matches('.'))
+        && w.chars().any(char::is_lowercase)
 }
 
 /// People named in a document: surname (lowercase) -> fullest name, and title phrase
@@ -328,6 +805,10 @@ enum Style {
     Double,
     Straight,
     Single,
+    /// ' used as a quotation mark: opens before a capital letter at a word start.
+    StraightSingle,
+    /// Two apostrophes standing for a double mark (''…'', common in news archives).
+    TwoApostrophes,
     Guillemet,
     GuillemetReversed,
     Low,
@@ -338,6 +819,7 @@ fn opening(c: char) -> Option<Style> {
         '“' => Style::Double,
         '"' => Style::Straight,
         '‘' => Style::Single,
+        '\'' => Style::StraightSingle,
         '«' => Style::Guillemet,
         '»' => Style::GuillemetReversed,
         '„' => Style::Low,
@@ -350,6 +832,7 @@ fn closes(style: Style, c: char) -> bool {
         Style::Double => matches!(c, '”' | '“'),
         Style::Straight => c == '"',
         Style::Single => c == '’',
+        Style::StraightSingle | Style::TwoApostrophes => c == '\'',
         Style::Guillemet => c == '»',
         Style::GuillemetReversed => c == '«',
         Style::Low => matches!(c, '“' | '”'),
@@ -376,40 +859,78 @@ fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
 /// Quoted spans of one paragraph text (byte ranges inside the marks, relative to `text`), and
 /// whether the last one is left open.
 fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
+    // One pass over the characters, keeping one open mark: linear in the paragraph's length.
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<(Style, usize)> = None;
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|&(_, n)| n);
         let at_word_start = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
+        let two = c == '\'' && next == Some('\'');
+        let after_two = chars.get(k + 2).map(|&(_, n)| n);
         let at_word_end =
             prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric());
         match open {
             Some((style, start)) => {
-                let closing = closes(style, c)
-                    && (style != Style::Single || at_word_end)
-                    && (c != '“' || at_word_end || style == Style::Low);
+                let closing = match style {
+                    Style::TwoApostrophes => {
+                        two && prev.is_some_and(|p| !p.is_whitespace())
+                            && after_two.is_none_or(|n| !n.is_alphanumeric())
+                    }
+                    Style::StraightSingle => {
+                        closes(style, c) && !two && at_word_end && prev != Some('s')
+                    }
+                    Style::Single => closes(style, c) && at_word_end,
+                    _ => closes(style, c) && (c != '“' || at_word_end || style == Style::Low),
+                };
                 if closing {
                     out.push(start..i);
                     open = None;
+                    if two {
+                        k += 1;
+                    }
+                } else if style == Style::StraightSingle && (two || matches!(c, '“' | '"')) {
+                    // The single mark was an apostrophe: read this mark afresh.
+                    open = None;
+                    continue;
                 }
             }
             None => {
+                if two {
+                    if at_word_start && after_two.is_some_and(|n| !n.is_whitespace()) {
+                        open = Some((Style::TwoApostrophes, i + 2));
+                    }
+                    k += 2;
+                    continue;
+                }
                 if let Some(style) = opening(c) {
-                    // ’ and ' are apostrophes; ‘ opens only at a word start.
-                    if (style != Style::Single || at_word_start)
-                        && (style != Style::Straight || !prev.is_some_and(|p| p.is_ascii_digit()))
-                    {
+                    // ’ and ' are apostrophes; ‘ opens only at a word start, ' only at a word
+                    // start before a capital letter.
+                    let ok = match style {
+                        Style::Single => at_word_start,
+                        Style::StraightSingle => {
+                            at_word_start && next.is_some_and(char::is_uppercase)
+                        }
+                        Style::Straight => !prev.is_some_and(|p| p.is_ascii_digit()),
+                        _ => true,
+                    };
+                    if ok {
                         open = Some((style, i + c.len_utf8()));
                     }
                 }
             }
         }
+        k += 1;
     }
-    let left_open = open.is_some();
-    if let Some((_, start)) = open {
-        out.push(start..text.len());
+    // A single straight mark left open was an apostrophe after all.
+    let left_open = open.is_some_and(|(style, _)| style != Style::StraightSingle);
+    if let Some((style, start)) = open {
+        if style != Style::StraightSingle {
+            out.push(start..text.len());
+        }
     }
     (out, left_open)
 }
@@ -423,13 +944,7 @@ fn speaker_near(
 ) -> Option<String> {
     let text = doc.text.as_str();
     let after = &text[quote.end..paragraph.end];
-    let after = after.trim_start_matches(['”', '"', '’', '»', '«', '“', ',', ' ', '.']);
-    let clause_end = after.find(['.', '“', '"', '!', '?']).unwrap_or(after.len());
-    let clause_words: Vec<&str> = after[..clause_end]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .collect();
+    let after = after.trim_start_matches(['”', '"', '’', '»', '«', '“', ',', ' ', '.', '\'']);
     let resolve = |words: &[&str], at: usize| -> Option<String> {
         // A name (one or more capitalised words) or a pronoun or "the TITLE".
         let first = *words.first()?;
@@ -473,39 +988,81 @@ fn speaker_near(
             _ => None,
         }
     };
-    // "…,” said Smith" / "…,” Smith said" / "…,” she said".
-    if let Some(&first) = clause_words.first() {
-        let lf = first.to_lowercase();
-        // "…,” according to Smith."
-        if lf == "according" && clause_words.get(1).is_some_and(|w| *w == "to") {
-            if let Some(s) = resolve(&clause_words[2..], quote.start) {
-                return Some(s);
-            }
+    // "…,” said Smith" / "…,” Smith said" / "…,” she said" / "…,” said UFCW president Jeff
+    // Traeger" / "…,” Richard Fadden, a former adviser, said".
+    let clause = &after[..clause_end(after)];
+    // Words, with a marker for each comma.
+    let mut cw: Vec<&str> = Vec::new();
+    for piece in clause.split_inclusive(',') {
+        let has_comma = piece.ends_with(',');
+        cw.extend(
+            piece
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+                .filter(|w| !w.is_empty() && *w != "'" && *w != "''"),
+        );
+        if has_comma {
+            cw.push(",");
         }
-        if SPEECH_VERBS.contains(&lf.as_str()) {
-            // "said army chief Petro Marenko": a lowercase role before the name.
-            let rest = &clause_words[1..];
-            let skip = rest
+    }
+    cw.truncate(16);
+    if let Some(verb_at) = cw.iter().take(12).position(|w| is_speech_verb(w)) {
+        let verb = cw[verb_at].to_lowercase();
+        if verb == "according" {
+            let rest: Vec<&str> = cw[verb_at + 1..]
                 .iter()
-                .take(4)
-                .position(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(w.to_lowercase().as_str(), "he" | "she" | "the")
-                })
-                .unwrap_or(0);
-            if let Some(s) = resolve(&rest[skip..], quote.start) {
+                .copied()
+                .skip_while(|w| *w == "to")
+                .take_while(|w| *w != ",")
+                .collect();
+            if let Some(name) = last_name_run(&rest) {
+                return Some(people.fullest(&name.join(" ")));
+            }
+            if let Some(s) = resolve(&rest, quote.start) {
                 return Some(s);
             }
-        }
-        if let Some(verb_at) = clause_words
-            .iter()
-            .take(6)
-            .position(|w| SPEECH_VERBS.contains(&w.to_lowercase().as_str()))
-        {
-            if verb_at > 0 {
-                if let Some(s) = resolve(&clause_words[..verb_at], quote.start) {
+        } else if verb_at == 0 || cw[..verb_at].iter().all(|w| w.eq_ignore_ascii_case("also")) {
+            // Verb first: the name after it, up to the first comma.
+            let rest: Vec<&str> = cw[verb_at + 1..]
+                .iter()
+                .copied()
+                .take_while(|w| *w != ",")
+                .collect();
+            if let Some(first) = rest.first() {
+                if matches!(first.to_lowercase().as_str(), "he" | "she") {
+                    return people.last_before(quote.start);
+                }
+            }
+            if let Some(name) = last_name_run(&rest) {
+                return Some(people.fullest(&name.join(" ")));
+            }
+            if let Some(t) = rest.iter().position(|w| w.eq_ignore_ascii_case("the")) {
+                if let Some(s) = resolve(&rest[t..], quote.start) {
                     return Some(s);
                 }
+            }
+        } else {
+            // Subject first; an appositive after a comma is not the subject.
+            let subject: Vec<&str> = cw[..verb_at]
+                .iter()
+                .copied()
+                .take_while(|w| *w != ",")
+                .collect();
+            let lower: Vec<String> = subject.iter().map(|w| w.to_lowercase()).collect();
+            if lower.iter().any(|w| w == "he" || w == "she") && subject.len() <= 2 {
+                return people.last_before(quote.start);
+            }
+            if let Some(name) = last_name_run(&subject) {
+                return Some(people.fullest(&name.join(" ")));
+            }
+            if let Some(t) = lower.iter().position(|w| w == "the") {
+                if let Some(s) = resolve(&subject[t..], quote.start) {
+                    return Some(s);
+                }
+            }
+            // A role in lowercase ("the rookie defenceman said"): the person the article
+            // introduced with it.
+            if let Some(s) = role_person(people, &lower, text, quote.start) {
+                return Some(s);
             }
         }
     }
@@ -580,11 +1137,324 @@ fn speaker_near(
     None
 }
 
+const TITLE_CUES: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "book",
+    "books",
+    "novel",
+    "show",
+    "shows",
+    "series",
+    "song",
+    "songs",
+    "album",
+    "documentary",
+    "play",
+    "musical",
+    "podcast",
+    "episode",
+    "titled",
+    "entitled",
+    "memoir",
+    "essay",
+    "column",
+    "poem",
+    "opera",
+    "programme",
+    "program",
+    "sitcom",
+    "hit",
+    "single",
+    "video",
+    "exhibition",
+    "headline",
+    "headlined",
+    "article",
+    "op-ed",
+    "editorial",
+    "painting",
+    "game",
+    "track",
+];
+
+const SLOGAN_CUES: &[&str] = &[
+    "sign",
+    "signs",
+    "placard",
+    "placards",
+    "banner",
+    "banners",
+    "chanted",
+    "chanting",
+    "chant",
+    "chants",
+    "slogan",
+    "slogans",
+    "t-shirt",
+    "t-shirts",
+    "shirt",
+    "shirts",
+    "hat",
+    "hats",
+    "hashtag",
+    "motto",
+    "sticker",
+    "stickers",
+    "emblazoned",
+    "billboard",
+    "graffiti",
+    "poster",
+    "posters",
+    "mantra",
+    "cry",
+    "rallying",
+    "sang",
+    "singing",
+];
+
+const DOCUMENT_CUES: &[&str] = &[
+    "law",
+    "laws",
+    "bill",
+    "act",
+    "report",
+    "reports",
+    "ruling",
+    "statute",
+    "constitution",
+    "resolution",
+    "memo",
+    "memorandum",
+    "document",
+    "documents",
+    "filing",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "order",
+    "policy",
+    "guidelines",
+    "agreement",
+    "treaty",
+    "amendment",
+    "regulation",
+    "regulations",
+    "section",
+    "clause",
+    "provision",
+    "provisions",
+    "study",
+    "survey",
+    "manual",
+    "contract",
+    "verdict",
+    "decision",
+    "opinion",
+    "legislation",
+    "code",
+    "charter",
+    "platform",
+    "rule",
+    "rules",
+    "criteria",
+    "definition",
+    "dictionary",
+    "warrant",
+];
+
+const TERM_CUES: &[&str] = &[
+    "word",
+    "words",
+    "term",
+    "terms",
+    "phrase",
+    "phrases",
+    "label",
+    "labels",
+    "so-called",
+    "dubbed",
+    "coined",
+    "buzzword",
+    "expression",
+    "name",
+    "named",
+    "known",
+    "branded",
+    "style",
+    "styled",
+    "acronym",
+    "adjective",
+    "noun",
+    "verb",
+];
+
+fn lower_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// What a quoted span is, from its words and the text around it. `attributed`: a reporting
+/// clause in its sentence names a speaker.
+fn classify(
+    text: &str,
+    range: &Range<usize>,
+    sentence: &Range<usize>,
+    sentence_kind: SentenceKind,
+    attributed: bool,
+) -> QuoteKind {
+    let quoted = &text[range.clone()];
+    let n_words = quoted.split_whitespace().count();
+    let open = text[sentence.start..range.start.max(sentence.start)]
+        .trim_end_matches(['“', '"', '«', '„', '‘', '\'', '»'])
+        .len()
+        + sentence.start;
+    let lead = &text[sentence.start..open.min(range.start)];
+    let close_end = text[range.end..sentence.end.max(range.end)]
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, '”' | '"' | '’' | '»' | '«' | '“' | '\''))
+        .map_or(sentence.end.max(range.end), |(i, _)| range.end + i);
+    let tail = &text[close_end..sentence.end.max(close_end)];
+    let before = lower_words(lead);
+    let after = lower_words(tail);
+    let near_before: Vec<&str> = before.iter().rev().take(4).map(String::as_str).collect();
+    let near_after: Vec<&str> = after.iter().take(3).map(String::as_str).collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let lead_last = lead.split_whitespace().last().unwrap_or("");
+    let tail_first = tail.split_whitespace().next().unwrap_or("");
+    // READ MORE: '…' and similar promotions of another article.
+    let lead_lower = lead.to_lowercase();
+    if lead_lower.contains("read more")
+        || lead_lower.contains("related:")
+        || lead_lower.contains("watch:")
+    {
+        return QuoteKind::Title;
+    }
+    if n_words <= 3
+        && !attributed
+        && ((capitalised(lead_last)
+            && is_name_word(lead_last)
+            && capitalised(tail_first)
+            && is_name_word(tail_first.trim_end_matches([',', '.', '\'', '’', 's'])))
+            || near_before
+                .iter()
+                .any(|w| matches!(*w, "nicknamed" | "nickname" | "aka" | "alias")))
+    {
+        return QuoteKind::Nickname;
+    }
+    let sign_near = before
+        .iter()
+        .rev()
+        .take(8)
+        .chain(after.iter().take(4))
+        .any(|w| SLOGAN_CUES.contains(&w.as_str()));
+    if sign_near && !attributed {
+        return QuoteKind::Slogan;
+    }
+    if !attributed
+        && (near_before.iter().any(|w| TITLE_CUES.contains(w))
+            || ((2..=8).contains(&n_words)
+                && quoted
+                    .split_whitespace()
+                    .filter(|w| w.chars().count() > 3)
+                    .all(capitalised)
+                && !matches!(sentence_kind, SentenceKind::Headline)
+                && range.start > sentence.start + 1
+                && !lead.trim_end().ends_with(':')))
+    {
+        return QuoteKind::Title;
+    }
+    let document_near = near_before
+        .iter()
+        .chain(near_after.iter())
+        .any(|w| DOCUMENT_CUES.contains(w));
+    if document_near && !attributed {
+        return QuoteKind::Document;
+    }
+    if !attributed && near_before.iter().any(|w| TERM_CUES.contains(w)) && n_words <= 6 {
+        return QuoteKind::Term;
+    }
+    // Quoted inside the writer's own sentence, not as a whole clause.
+    let embedded = {
+        let l = lead.trim_end();
+        !l.is_empty()
+            && !l.ends_with([':', ',', '—', '–', '(', '[', ';'])
+            && !quoted.ends_with(['.', '!', '?', ','])
+    };
+    if n_words <= 3 {
+        if attributed && !embedded {
+            return QuoteKind::Speech;
+        }
+        return if attributed {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Term
+        };
+    }
+    if embedded || quoted.chars().next().is_some_and(char::is_lowercase) {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Speech
+    }
+}
+
+/// Why a quote has no speaker.
+fn no_speaker_reason(kind: QuoteKind, role: Option<&str>) -> String {
+    if !kind.is_speech() {
+        return format!("not a quotation of speech ({})", kind.as_str());
+    }
+    match role {
+        Some(r) => format!("names no person: {r}"),
+        None => "no reporting clause names the speaker".to_string(),
+    }
+}
+
+/// A speaker as found by [`speaker_near`], checked: a role or organisation the article never
+/// ties to a person's name ("the former prime minister") is not a name.
+fn named(speaker: Option<String>) -> (Option<String>, Option<String>) {
+    match speaker {
+        Some(s) if s.starts_with("the ") => (None, Some(s)),
+        other => (other, None),
+    }
+}
+
+/// The person an article introduced with a role ("Jane Doe, the rookie defenceman," or
+/// "defenceman Jane Doe") that a later reporting clause uses alone ("the defenceman said"):
+/// the last person named right next to the role's last word before `at`.
+fn role_person(people: &People, role: &[String], text: &str, at: usize) -> Option<String> {
+    let noun = role.last()?;
+    if noun.len() < 4 || !noun.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let before = &text[..at];
+    let mut search = before.len();
+    while let Some(pos) = before[..search].rfind(noun.as_str()) {
+        search = pos;
+        // A mention within a few words either side of the role word.
+        let found = people
+            .mentions
+            .iter()
+            .rev()
+            .find(|(o, _, _)| (*o + 40 > pos && *o < pos + noun.len() + 40) && *o < at);
+        if let Some((_, name, _)) = found {
+            return Some(name.clone());
+        }
+        if pos == 0 {
+            break;
+        }
+    }
+    None
+}
+
 /// Quotations of one document.
 pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
     // No quotation mark and no "Name: words" headline: nothing to extract, and no need to
     // find the people the article names.
-    let marks = ['“', '"', '‘', '«', '»', '„'];
+    let marks = ['“', '"', '‘', '«', '»', '„', '\''];
     let headline_lead = doc
         .sentences
         .first()
@@ -594,9 +1464,11 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
     }
     let people = people(doc);
     let text = doc.text.as_str();
-    let mut out = Vec::new();
+    let mut out: Vec<Quote> = Vec::new();
     let paras = paragraphs(doc);
     let mut carried: Option<usize> = None;
+    // Quotes of the previous paragraph: (first index, end offset of the paragraph).
+    let mut previous_paragraph: Option<(usize, usize, usize)> = None;
     for (k, p) in paras.iter().enumerate() {
         let start = doc.sentences[p.start].range.start;
         let end = doc.sentences[p.end - 1].range.end;
@@ -620,9 +1492,12 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                         document: index,
                         range: q_start..end,
                         speaker: Some(people.fullest(lead)),
+                        speaker_reason: None,
+                        kind: QuoteKind::Speech,
                         fragment: false,
                         group: None,
                     });
+                    previous_paragraph = None;
                     continue;
                 }
             }
@@ -634,25 +1509,43 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
             let mut range = start + s.start..start + s.end;
             let trimmed = text[range.clone()].trim_end_matches([',', ' ']);
             range.end = range.start + trimmed.len();
-            let quote_text = &text[range.clone()];
+            if text[range.clone()].trim().is_empty() {
+                continue;
+            }
             let is_last = n + 1 == spans.len();
             let continues = is_last
                 && left_open
                 && paras.get(k + 1).is_some_and(|next| {
                     text[doc.sentences[next.start].range.clone()]
-                        .starts_with(['“', '"', '«', '„', '‘'])
+                        .starts_with(['“', '"', '«', '„', '‘', '\''])
                 });
-            let fragment = quote_text.split_whitespace().count() <= 2;
-            let speaker = if fragment {
-                None
+            let sentence = doc.sentences[p.clone()]
+                .iter()
+                .find(|s| s.range.end > range.start)
+                .map_or(para.clone(), |s| {
+                    s.range.start.min(range.start)..s.range.end.max(range.end)
+                });
+            let sentence_kind = doc.sentences[p.clone()]
+                .iter()
+                .find(|s| s.range.end > range.start)
+                .map_or(SentenceKind::Body, |s| s.kind);
+            let found = speaker_near(doc, &people, &range, &para);
+            let kind = classify(text, &range, &sentence, sentence_kind, found.is_some());
+            let (speaker, role) = if kind.is_speech() {
+                named(found)
             } else {
-                speaker_near(doc, &people, &range, &para)
+                (None, None)
             };
+            let speaker_reason = speaker
+                .is_none()
+                .then(|| no_speaker_reason(kind, role.as_deref()));
             out.push(Quote {
                 document: index,
                 range,
                 speaker,
-                fragment,
+                speaker_reason,
+                kind,
+                fragment: !kind.is_speech(),
                 group: None,
             });
             if continues {
@@ -663,43 +1556,100 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
         if let Some(previous) = continued_from {
             if let Some(first) = out.get(first_in_paragraph).map(|q| q.speaker.clone()) {
                 match (first, out[previous].speaker.clone()) {
-                    (None, Some(s)) => out[first_in_paragraph].speaker = Some(s),
-                    (Some(s), None) => out[previous].speaker = Some(s),
+                    (None, Some(s)) => set_speaker(&mut out[first_in_paragraph], s),
+                    (Some(s), None) => set_speaker(&mut out[previous], s),
                     _ => {}
                 }
             }
         }
         // Quotations of one paragraph without their own reporting clause belong to the
         // speaker of the paragraph's other quotations ("“…,” he said. “…”").
-        let named: Vec<Option<String>> = out[first_in_paragraph..]
+        let named_here: Vec<Option<String>> = out[first_in_paragraph..]
             .iter()
             .map(|q| q.speaker.clone())
             .collect();
         for (n, q) in out[first_in_paragraph..].iter_mut().enumerate() {
             if q.speaker.is_none() && !q.fragment {
-                q.speaker = named[..n]
+                if let Some(s) = named_here[..n]
                     .iter()
                     .rev()
                     .flatten()
                     .next()
-                    .or_else(|| named[n + 1..].iter().flatten().next())
-                    .cloned();
+                    .or_else(|| named_here[n + 1..].iter().flatten().next())
+                    .cloned()
+                {
+                    set_speaker(q, s);
+                }
             }
         }
+        // A paragraph that opens with a quotation and names nobody continues the previous
+        // paragraph's speaker ("“…,” Smith said.\n\n“…”"), unless another person is named
+        // in between.
+        if let Some(first) = out.get(first_in_paragraph).map(|q| q.range.start) {
+            let opens_with_quote = text[start..first]
+                .trim_start_matches(['“', '"', '«', '„', '‘', '\''])
+                .trim()
+                .is_empty();
+            if opens_with_quote
+                && out[first_in_paragraph].speaker.is_none()
+                && !out[first_in_paragraph].fragment
+            {
+                let inherited = previous_paragraph.and_then(|(q0, q1, prev_start)| {
+                    let last = out[q0..q1]
+                        .iter()
+                        .rev()
+                        .find_map(|q| q.speaker.clone().map(|s| (s, q.range.end)));
+                    match last {
+                        Some((s, at)) => {
+                            let intervening = people.mentions.iter().any(|(o, name, _)| {
+                                *o > at && *o < first && surname(name) != surname(&s)
+                            });
+                            (!intervening).then_some(s)
+                        }
+                        // No quotation there: the person the previous paragraph reports
+                        // ("Smith said the plan would fail.").
+                        None => {
+                            let ms: Vec<&(usize, String, bool)> = people
+                                .mentions
+                                .iter()
+                                .filter(|(o, _, _)| *o >= prev_start && *o < first)
+                                .collect();
+                            let subject = ms.iter().rev().find(|(_, _, subj)| *subj)?;
+                            ms.iter()
+                                .all(|(_, n, _)| surname(n) == surname(&subject.1))
+                                .then(|| subject.1.clone())
+                        }
+                    }
+                });
+                if let Some(s) = inherited {
+                    for q in out[first_in_paragraph..].iter_mut() {
+                        if q.speaker.is_none() && !q.fragment {
+                            set_speaker(q, s.clone());
+                        }
+                    }
+                }
+            }
+        }
+        previous_paragraph = Some((first_in_paragraph, out.len(), start));
     }
-    // A speaker named once for a quotation continued over paragraphs applies to all parts;
-    // quotes without a speaker inherit the next quote's speaker in the same paragraph.
     out
 }
 
-/// Quotations of every document, grouped across documents.
-pub fn extract_all(documents: &[Document]) -> Vec<Quote> {
+fn set_speaker(q: &mut Quote, s: String) {
+    q.speaker = Some(s);
+    q.speaker_reason = None;
+}
+
+/// Quotations of every document, grouped across the documents of one event cluster
+/// (`cluster_of[d]` is document `d`'s cluster): quotations of different events are never
+/// compared.
+pub fn extract_all(documents: &[Document], cluster_of: &[usize]) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = documents
         .par_iter()
         .enumerate()
         .flat_map_iter(|(i, d)| extract(i, d))
         .collect();
-    group(documents, &mut quotes);
+    group(documents, cluster_of, &mut quotes);
     quotes
 }
 
@@ -725,7 +1675,8 @@ pub fn same_utterance(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
 
 /// Groups quotations by an index of word trigrams, then local alignment; speakers must agree
 /// (or be unknown).
-fn group(documents: &[Document], quotes: &mut [Quote]) {
+fn group(documents: &[Document], cluster_of: &[usize], quotes: &mut [Quote]) {
+    let cluster = |q: &Quote| cluster_of.get(q.document).copied().unwrap_or(q.document);
     let feats: Vec<Option<SentenceFeatures>> = quotes
         .iter()
         .map(|q| (!q.fragment).then(|| quote_features(documents, q)))
@@ -768,6 +1719,9 @@ fn group(documents: &[Document], quotes: &mut [Quote]) {
     pairs.sort_unstable();
     pairs.dedup();
     for (a, b) in pairs {
+        if cluster(&quotes[a]) != cluster(&quotes[b]) {
+            continue;
+        }
         let compatible = match (&quotes[a].speaker, &quotes[b].speaker) {
             (Some(x), Some(y)) => surname(x) == surname(y),
             _ => true,
@@ -804,14 +1758,19 @@ fn contains_run(long: &[u64], short: &[u64]) -> bool {
     !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
 
-/// The best-attested member of each group: the wording that most documents (then most
-/// quotations) agree with, where a quotation agrees with another when one is a contiguous
-/// part of the other; reference documents win outright. Returns group -> quote index.
+/// The best-attested member of each group: the wording that most independent articles
+/// agree with, where a quotation agrees with another when one is a contiguous part of the
+/// other. A reference transcript wins outright; a draft (`drafts[d]` in `check`) is never
+/// evidence, not even for itself; an article counts once however often it repeats the
+/// quotation. Ties go to the wording more of the group's quotations agree with, then to the
+/// earliest. Returns group -> quote index.
 pub fn canonical(
     documents: &[Document],
     quotes: &[Quote],
     is_reference: &[bool],
+    drafts: Option<&[bool]>,
 ) -> BTreeMap<usize, usize> {
+    let is_draft = |d: usize| drafts.is_some_and(|x| x.get(d).copied().unwrap_or(false));
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, q) in quotes.iter().enumerate() {
         if let Some(g) = q.group {
@@ -824,7 +1783,7 @@ pub fn canonical(
             .iter()
             .map(|&i| quote_features(documents, &quotes[i]).norms)
             .collect();
-        // (from a reference, documents agreeing, quotations agreeing, earlier first)
+        // (from a reference, independent articles agreeing, quotations agreeing, earlier first)
         type Support = (bool, usize, usize, std::cmp::Reverse<usize>);
         let mut best: Option<(Support, usize)> = None;
         for (x, &i) in list.iter().enumerate() {
@@ -832,12 +1791,17 @@ pub fn canonical(
             let mut count = 0;
             for (y, &j) in list.iter().enumerate() {
                 if contains_run(&feats[x], &feats[y]) || contains_run(&feats[y], &feats[x]) {
-                    docs.insert(quotes[j].document);
+                    if !is_draft(quotes[j].document) {
+                        docs.insert(quotes[j].document);
+                    }
                     count += 1;
                 }
             }
             let key = (
-                is_reference[quotes[i].document],
+                is_reference
+                    .get(quotes[i].document)
+                    .copied()
+                    .unwrap_or(false),
                 docs.len(),
                 count,
                 std::cmp::Reverse(x),

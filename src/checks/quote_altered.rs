@@ -14,7 +14,11 @@ crate::declare_rule! {
     /// the part the two share is compared, so a faithful partial quotation of a longer one is
     /// not flagged. The message names the kind of change: punctuation only, case only, tense or
     /// inflection, words added or dropped, words substituted, negation flipped, number changed.
-    /// Punctuation-only and case-only differences are reported as info.
+    /// Punctuation-only and case-only differences are reported as info, substituted, added or
+    /// dropped words as a warning, and a changed number or a flipped negation as an error.
+    /// Only quotations of speech (kinds `speech` and `partial`) of one event cluster are
+    /// compared; in `check` a draft is never evidence, not even for itself, and a quotation
+    /// an article repeats counts once.
     ///
     /// Why it matters: a quotation is a promise that these were the speaker's words; back-
     /// translated or retyped quotes drift ("was built" becomes "is built"), and a changed
@@ -122,36 +126,48 @@ impl QuoteAltered {
         if ctx.references.iter().any(|&r| r) {
             against_references(ctx, sink);
         }
-        let canon = canonical(docs, quotes, ctx.references);
+        let canon = canonical(docs, quotes, ctx.references, ctx.drafts);
+        // A quotation repeated word for word inside one article is reported once, at its
+        // first occurrence.
+        let mut seen: std::collections::BTreeSet<(usize, usize, String)> = Default::default();
         for (i, q) in quotes.iter().enumerate() {
             let Some(g) = q.group else { continue };
+            if !q.kind.is_speech() {
+                continue;
+            }
+            let norms: String = tokenize(&docs[q.document].text[q.range.clone()])
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !seen.insert((q.document, g, norms)) {
+                continue;
+            }
             let Some(&c) = canon.get(&g) else { continue };
             if c == i {
                 continue;
             }
             let cq = &quotes[c];
-            // Another article's wording only: a repetition within one article is not a source.
-            // Quotations checked against a reference transcript are reported from it.
+            // Another article's wording only: a repetition within one article is not a source,
+            // and in `check` a draft is never evidence. Quotations checked against a reference
+            // transcript are reported from it.
             if cq.document == q.document
+                || ctx
+                    .drafts
+                    .is_some_and(|d| d.get(cq.document).copied().unwrap_or(false))
                 || (ctx.references.iter().any(|&r| r) && has_reference_match(ctx, i))
             {
                 continue;
             }
             let ctext = &docs[cq.document].text[cq.range.clone()];
             let qtext = &docs[q.document].text[q.range.clone()];
-            // Compare with the part of the longer quotation that the shorter one renders.
-            // The finding covers the part of this quotation that renders the canonical one.
-            let (window_text, quoted_text, quoted_range) = if ctext.len() >= qtext.len() {
-                let w = aligned_window(ctext, qtext);
-                (&ctext[w], qtext, q.range.clone())
-            } else {
-                let w = aligned_window(qtext, ctext);
-                (
-                    ctext,
-                    &qtext[w.clone()],
-                    q.range.start + w.start..q.range.start + w.end,
-                )
-            };
+            // Compare the parts the two quotations share: from the first to the last word
+            // they have in common, on both sides (a faithful partial quotation of a longer one
+            // is not flagged; words outside the shared part are not the same utterance).
+            let (cw, qw) = shared_windows(ctext, qtext);
+            let window_text = &ctext[cw];
+            let quoted_text = &qtext[qw.clone()];
+            let quoted_range = q.range.start + qw.start..q.range.start + qw.end;
             let kinds = change_kinds(window_text, quoted_text);
             if kinds.is_empty() {
                 continue;
@@ -175,6 +191,30 @@ impl QuoteAltered {
     }
 }
 
+/// The byte ranges of `a` and `b` from the first to the last word they share (in order);
+/// the whole texts when they share none.
+pub fn shared_windows(a: &str, b: &str) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+    let (ta, tb) = (tokenize(a), tokenize(b));
+    let na: Vec<&str> = ta.iter().map(|t| t.norm.as_str()).collect();
+    let nb: Vec<&str> = tb.iter().map(|t| t.norm.as_str()).collect();
+    let mut first: Option<(usize, usize)> = None;
+    let mut last: Option<(usize, usize)> = None;
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &na, &nb) {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal && !old.is_empty() {
+            first.get_or_insert((old.start, new.start));
+            last = Some((old.end - 1, new.end - 1));
+        }
+    }
+    match (first, last) {
+        (Some((fa, fb)), Some((la, lb))) => (
+            ta[fa].range.start..ta[la].range.end,
+            tb[fb].range.start..tb[lb].range.end,
+        ),
+        _ => (0..a.len(), 0..b.len()),
+    }
+}
+
 /// The finding for a quotation whose words (`quoted`, at `range`) differ from `canonical`.
 /// Punctuation-only and case-only changes are info.
 #[allow(clippy::too_many_arguments)]
@@ -191,6 +231,9 @@ fn altered(
     let minor = kinds
         .iter()
         .all(|k| matches!(*k, "punctuation only" | "case only"));
+    let meaning = kinds
+        .iter()
+        .any(|k| matches!(*k, "number changed" | "negation flipped"));
     let speaker = q
         .speaker
         .as_deref()
@@ -198,7 +241,9 @@ fn altered(
         .unwrap_or_default();
     Finding {
         rule: RuleId::QuoteAltered,
-        severity: if minor {
+        severity: if meaning {
+            Severity::Error
+        } else if minor {
             Severity::Info
         } else {
             Severity::Warning

@@ -11,8 +11,8 @@ use crate::text::tokens::tokenize;
 crate::declare_rule! {
     /// The same quoted words attributed to different speakers.
     ///
-    /// What it flags: a quotation of at least six words that another article carries (nearly)
-    /// word for word but attributes to someone else. When more articles agree on one speaker,
+    /// What it flags: a quotation of at least six words that another article of the same
+    /// event cluster carries (nearly) word for word but attributes to someone else. When more articles agree on one speaker,
     /// the others are flagged; with one article each, both are.
     ///
     /// Why it matters: putting words in the wrong mouth is among the most damaging errors a
@@ -57,7 +57,15 @@ impl QuoteMisattributed {
         for list in index.values().filter(|l| l.len() <= 64) {
             for (x, &a) in list.iter().enumerate() {
                 for &b in &list[x + 1..] {
+                    let cluster = |q: usize| {
+                        ctx.corpus
+                            .clusters
+                            .of_document
+                            .get(quotes[q].document)
+                            .copied()
+                    };
                     if quotes[a].document == quotes[b].document
+                        || cluster(a) != cluster(b)
                         || !seen.insert((a.min(b), a.max(b)))
                     {
                         continue;

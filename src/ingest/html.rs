@@ -314,6 +314,10 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:published|updated|posted|last (?:updated|modified)|first published|veröffentlicht|aktualisiert|publié|mis à jour)\b.{0,60}$")
         .expect("valid pattern")
 });
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|^\s*(?:©|\(c\)\s|copyright\b)")
+        .expect("valid pattern")
+});
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:photo|image|picture|foto|illustration|video)s?\s*(?::|by\b|credit\s*:?)|credits?\s*:|©|\(c\)\s|copyright\b)\s*.{0,70}$")
         .expect("valid pattern")
@@ -428,9 +432,10 @@ fn decode(value: &str) -> String {
 /// One item of the text stream, owned by the innermost open element.
 #[derive(Debug, Clone)]
 enum Item {
-    /// Text and its origin: (text, original start, original length); entities and spaces
-    /// arrive as separate items so identity stretches stay exact.
-    Text(String, usize, usize),
+    /// Text and its origin: (decoded text, original start, original length); the decoded
+    /// text is `None` for a verbatim run of the source. Entities and spaces arrive as separate
+    /// items so verbatim stretches stay exact.
+    Text(Option<Box<str>>, usize, usize),
     Space(usize, usize),
     Break {
         paragraph: bool,
@@ -557,16 +562,16 @@ pub fn extract(html: &str) -> ExtractedHtml {
     } = scan;
     nodes[0].items = 0..items.len();
     nodes[0].nodes_end = nodes.len();
-    let stats = measure(&items, &owner, &nodes);
+    let stats = measure(html, &items, &owner, &nodes);
     let mut out = ExtractedHtml::default();
     let root = choose_root(&nodes, &stats);
-    let mut removed = classify(root, &items, &nodes, &stats);
-    assemble(root, &items, &owner, &nodes, &removed, &mut out);
+    let mut removed = classify(html, root, &items, &nodes, &stats);
+    assemble(html, root, &items, &owner, &nodes, &removed, &mut out);
     if word_count(&out) < 10 && root != 0 {
         // Too little in the chosen element: read the whole page the same way.
         let mut whole = ExtractedHtml::default();
-        removed = classify(0, &items, &nodes, &stats);
-        assemble(0, &items, &owner, &nodes, &removed, &mut whole);
+        removed = classify(html, 0, &items, &nodes, &stats);
+        assemble(html, 0, &items, &owner, &nodes, &removed, &mut whole);
         if word_count(&whole) >= 10 {
             out = whole;
         }
@@ -574,7 +579,7 @@ pub fn extract(html: &str) -> ExtractedHtml {
     if word_count(&out) == 0 {
         // Everything looked like furniture: keep it all rather than nothing.
         let mut all = ExtractedHtml::default();
-        assemble(0, &items, &owner, &nodes, &[], &mut all);
+        assemble(html, 0, &items, &owner, &nodes, &[], &mut all);
         out = all;
     }
     out.title = meta
@@ -1021,17 +1026,17 @@ fn names(v: &serde_json::Value) -> Option<String> {
 }
 
 /// Text, link text, and the content score parts of every element.
-fn measure(items: &[Item], owner: &[u32], nodes: &[Node]) -> Vec<Stats> {
+fn measure(html: &str, items: &[Item], owner: &[u32], nodes: &[Node]) -> Vec<Stats> {
     let mut stats = vec![Stats::default(); nodes.len()];
     // Inline text of each block, and link text within it.
     let mut inline = vec![(0u32, 0u32); nodes.len()];
     for (item, &o) in items.iter().zip(owner) {
-        if let Item::Text(t, _, _) = item {
+        if let Item::Text(_, _, len) = item {
             let node = &nodes[o as usize];
             if node.role == Role::Silent || silent_ancestor(nodes, o as usize) {
                 continue;
             }
-            let len = t.len() as u32;
+            let len = *len as u32;
             let b = node.block_of;
             inline[b].0 += len;
             if node.in_link {
@@ -1047,7 +1052,11 @@ fn measure(items: &[Item], owner: &[u32], nodes: &[Node]) -> Vec<Stats> {
         stats[n].text += text;
         stats[n].link_text += link;
         let prose = text - link;
-        if prose >= MIN_PARAGRAPH && link * 2 < text {
+        // A copyright line is never article prose, however long.
+        let legal = prose >= MIN_PARAGRAPH
+            && prose < 300
+            && COPYRIGHT.is_match(&node_text(html, node, items, 400));
+        if prose >= MIN_PARAGRAPH && link * 2 < text && !legal {
             stats[n].good += prose as f32;
             stats[n].bad += link as f32;
         } else if node.kind.is_some() || matches!(&*node.name, "h4" | "h5" | "h6" | "figure") {
@@ -1125,6 +1134,7 @@ fn choose_root(nodes: &[Node], stats: &[Stats]) -> usize {
 /// The removed regions inside `root`: outermost furniture elements, link lists and
 /// boilerplate blocks, as (first node, reason); silent elements as `None`.
 fn classify(
+    html: &str,
     root: usize,
     items: &[Item],
     nodes: &[Node],
@@ -1142,7 +1152,7 @@ fn classify(
             Role::Silent => Some(None),
             Role::Furniture(_) if page => Some(None),
             Role::Furniture(r) => Some(Some(r)),
-            Role::Content => block_reason(n, items, nodes, stats).map(Some),
+            Role::Content => block_reason(html, n, items, nodes, stats).map(Some),
         };
         if let Some(r) = reason {
             out.push((n, r));
@@ -1156,6 +1166,7 @@ fn classify(
 
 /// Whether a content element inside the article is boilerplate by its links or its words.
 fn block_reason(
+    html: &str,
     n: usize,
     items: &[Item],
     nodes: &[Node],
@@ -1177,7 +1188,7 @@ fn block_reason(
     if s.text > 140 {
         return None;
     }
-    let text = node_text(node, items);
+    let text = node_text(html, node, items, 400);
     let text = text.trim();
     if text.is_empty() {
         return None;
@@ -1204,11 +1215,15 @@ fn block_reason(
     }
 }
 
-fn node_text(node: &Node, items: &[Item]) -> String {
+/// The element's text, cut after about `max` bytes.
+fn node_text(html: &str, node: &Node, items: &[Item], max: usize) -> String {
     let mut s = String::new();
     for item in &items[node.items.clone()] {
+        if s.len() > max {
+            break;
+        }
         match item {
-            Item::Text(t, _, _) => s.push_str(t),
+            Item::Text(t, at, len) => s.push_str(t.as_deref().unwrap_or(&html[*at..at + len])),
             Item::Space(..) | Item::Break { .. } if !s.ends_with(' ') => s.push(' '),
             _ => {}
         }
@@ -1227,6 +1242,7 @@ fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
 /// Builds the text, pieces, blocks and removed regions of `root`: breaks collapse, spaces
 /// collapse, nothing at the start or the end; removed regions are paragraphs of their own.
 fn assemble(
+    html: &str,
     root: usize,
     items: &[Item],
     owner: &[u32],
@@ -1340,7 +1356,12 @@ fn assemble(
                         *start = out.text.len();
                     }
                 }
-                push_piece(out, t, *orig, *len);
+                push_piece(
+                    out,
+                    t.as_deref().unwrap_or(&html[*orig..orig + len]),
+                    *orig,
+                    *len,
+                );
             }
             Item::Open(kind) => open.push((*kind, usize::MAX)),
             Item::Close(kind) => {
@@ -1390,14 +1411,7 @@ fn push_text(
         };
         if is_space {
             if run_start < k {
-                push(
-                    items,
-                    Item::Text(
-                        text[run_start..k].to_string(),
-                        base + run_start,
-                        k - run_start,
-                    ),
-                );
+                push(items, Item::Text(None, base + run_start, k - run_start));
             }
             let ws_end = text[k..]
                 .find(|ch: char| !ch.is_whitespace())
@@ -1418,20 +1432,13 @@ fn push_text(
                 let decoded = html_escape::decode_html_entities(entity);
                 if decoded != entity {
                     if run_start < k {
-                        push(
-                            items,
-                            Item::Text(
-                                text[run_start..k].to_string(),
-                                base + run_start,
-                                k - run_start,
-                            ),
-                        );
+                        push(items, Item::Text(None, base + run_start, k - run_start));
                     }
                     let d = decoded.replace('\u{a0}', " ");
                     if d.trim().is_empty() {
                         push(items, Item::Space(base + k, entity.len()));
                     } else {
-                        push(items, Item::Text(d, base + k, entity.len()));
+                        push(items, Item::Text(Some(d.into()), base + k, entity.len()));
                     }
                     k = semi + 1;
                     run_start = k;
@@ -1444,11 +1451,7 @@ fn push_text(
     if run_start < text.len() {
         push(
             items,
-            Item::Text(
-                text[run_start..].to_string(),
-                base + run_start,
-                text.len() - run_start,
-            ),
+            Item::Text(None, base + run_start, text.len() - run_start),
         );
     }
 }

@@ -162,7 +162,13 @@ pub struct JsonQuote<'a> {
     pub line: usize,
     pub text: &'a str,
     pub speaker: Option<&'a str>,
+    /// Why `speaker` is null (absent when there is a speaker).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_reason: Option<&'a str>,
+    /// `speech`, `partial`, `term`, `title`, `nickname`, `slogan` or `document`.
+    pub kind: &'static str,
     pub group: Option<usize>,
+    /// Not a quotation of speech (kind other than `speech` and `partial`).
     pub fragment: bool,
 }
 
@@ -355,6 +361,8 @@ impl<'a> JsonReport<'a> {
                         line: locator.line_column(q.document, span.start).0,
                         text: &d.text[q.range.clone()],
                         speaker: q.speaker.as_deref(),
+                        speaker_reason: q.speaker_reason.as_deref(),
+                        kind: q.kind.as_str(),
                         group: q.group,
                         fragment: q.fragment,
                     }
