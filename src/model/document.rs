@@ -41,6 +41,20 @@ pub enum RemovalReason {
     Dateline,
     /// Markup that is not text: HTML comments in Markdown, suppression markers.
     Markup,
+    /// "Related", "latest news", "read more" lists and link blocks inside an HTML article.
+    Related,
+    /// A byline element of an HTML article ("By Jane Doe").
+    Byline,
+    /// A publication or update time element of an HTML article.
+    Timestamp,
+    /// "Subscribe", "Sign in to read the full story", newsletter and paywall prompts.
+    Subscribe,
+    /// An advertisement slot or label ("Advertisement", "Anzeige").
+    Ad,
+    /// A photo or copyright credit element.
+    Credit,
+    /// Navigation, breadcrumbs, tag lists, menus and forms inside an HTML article.
+    Navigation,
 }
 
 impl RemovalReason {
@@ -53,6 +67,13 @@ impl RemovalReason {
             RemovalReason::SharePrompt => "share-prompt",
             RemovalReason::Dateline => "dateline",
             RemovalReason::Markup => "markup",
+            RemovalReason::Related => "related",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Timestamp => "timestamp",
+            RemovalReason::Subscribe => "subscribe",
+            RemovalReason::Ad => "ad",
+            RemovalReason::Credit => "credit",
+            RemovalReason::Navigation => "navigation",
         }
     }
 }

@@ -207,7 +207,18 @@ pub fn write(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
         let variants = list
             .iter()
             .filter(|&&i| i != c)
-            .map(|&i| quote_view(i, Some(view_pieces(canonical_text, report.quotes[i].text))))
+            .map(|&i| {
+                // A partial quotation is compared with the part of the canonical wording it
+                // lines up with, as quote-altered does.
+                let text = report.quotes[i].text;
+                let part = if text.len() < canonical_text.len() {
+                    let window = crate::analysis::quotes::aligned_window(canonical_text, text);
+                    canonical_text.get(window).unwrap_or(canonical_text)
+                } else {
+                    canonical_text
+                };
+                quote_view(i, Some(view_pieces(part, text)))
+            })
             .collect();
         if let Some(cluster) = cluster_of.get(corpus.quotes[c].document) {
             groups_by_cluster[*cluster].push(ViewQuoteGroup {

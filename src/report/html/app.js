@@ -92,8 +92,8 @@
         h('td', null, f.rule),
         h('td', null, h('a', { href: '#finding-' + i, class: 'doc' }, f.document)),
         h('td', { class: 'num' }, f.line + ':' + f.column),
-        h('td', { class: 'found', title: f.found }, clip(f.found, 80)),
-        h('td', { class: 'suggestion' }, f.suggestion),
+        h('td', { class: 'found', title: f.found }, clip(f.found, 40)),
+        h('td', { class: 'suggestion', title: f.suggestion || '' }, f.suggestion ? clip(f.suggestion, 40) : null),
         h('td', null, f.message)));
     }
     body.append(frag);
