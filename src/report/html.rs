@@ -176,7 +176,8 @@ pub fn write(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
     let cluster_of = &corpus.clusters.of_document;
 
     // Quote groups with their canonical wording (the same choice quote-altered makes).
-    let canon = crate::analysis::quotes::canonical(docs, &corpus.quotes, &vec![false; docs.len()]);
+    let canon =
+        crate::analysis::quotes::canonical(docs, &corpus.quotes, &vec![false; docs.len()], None);
     let mut group_members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, q) in corpus.quotes.iter().enumerate() {
         if let Some(g) = q.group {
