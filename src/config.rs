@@ -164,11 +164,12 @@ mod tests {
     fn cluster_and_align_settings_are_read() {
         let cfg = Config::parse(
             Path::new("w.toml"),
-            "[cluster]\nmin_shared_passages = 3\n\n[align]\nmax_all_pairs = 4\n",
+            "[cluster]\nthreshold = 0.3\nmax_date_span_days = 7\n\n[align]\nmax_all_pairs = 4\n",
         )
         .unwrap();
-        assert_eq!(cfg.cluster.min_shared_passages, 3);
-        assert_eq!(cfg.cluster.min_passage_words, 8);
+        assert_eq!(cfg.cluster.threshold, 0.3);
+        assert_eq!(cfg.cluster.max_date_span_days, 7);
+        assert_eq!(cfg.cluster.date_grace_days, 2);
         assert_eq!(cfg.align.max_all_pairs, 4);
     }
 

@@ -105,7 +105,7 @@ fn seeds_report_renders_in_chromium() {
     // The Rute/Rutte finding is a row of the findings table.
     assert!(
         dom.contains(
-            "<td class=\"found\" title=\"Rute\">Rute</td><td class=\"suggestion\">Rutte</td>"
+            "<td class=\"found\" title=\"Rute\">Rute</td><td class=\"suggestion\" title=\"Rutte\">Rutte</td>"
         ),
         "no Rute/Rutte row"
     );

@@ -61,7 +61,8 @@ fn seeds_report_is_self_contained_and_carries_the_audit() {
     let doc = rute[0]["doc"].as_u64().unwrap();
     let sentence = rute[0]["sentence"].as_u64().unwrap() as usize;
     let sentences = block(&page, &format!("d{doc}"));
-    assert_eq!(sentences[sentence][2], "Mark Rute, Photo: REUTERS");
+    assert_eq!(sentences["t"][sentence], "Mark Rute, Photo: REUTERS");
+    assert_eq!(sentences["l"][sentence], 6);
     // Cluster 0: the three articles on the April meeting, a full 3x3 heatmap, 004 earliest.
     let c0 = block(&page, "c0");
     assert_eq!(c0["members"].as_array().unwrap().len(), 3);
@@ -81,12 +82,13 @@ fn seeds_report_is_self_contained_and_carries_the_audit() {
     assert!(pieces.iter().any(|p| p[0] == 1 && p[1] == "is"));
     assert!(pieces.iter().any(|p| p[0] == 2 && p[1] == "was"));
     // Aligned sentences carry word diffs unless verbatim.
+    // `[[a0, a1, b0, b1], kind, score, fragment, diff]`.
     let p0 = block(&page, "p0");
     assert!(p0["aligned"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|a| a["kind"] != "verbatim" && a["diff"].is_array()));
+        .any(|a| a[1] != "verbatim" && a[4].is_array()));
 }
 
 #[test]
@@ -120,11 +122,11 @@ fn article_markup_is_inert_in_the_report() {
         .iter()
         .position(|d| d["path"] == "fixtures/html/hostile.txt")
         .unwrap();
-    let text: Vec<String> = block(&page, &format!("d{hostile}"))
+    let text: Vec<String> = block(&page, &format!("d{hostile}"))["t"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s[2].as_str().unwrap().to_string())
+        .map(|s| s.as_str().unwrap().to_string())
         .collect();
     let all = text.join(" ");
     assert!(all.contains("<img src=x onerror=alert(1)>"), "{all}");

@@ -1,39 +1,69 @@
-//! Event clusters: articles joined (union-find) when they share enough informative passages
-//! and their dates, where known, are close. Every article is in exactly one cluster.
+//! Event clusters. Every article is in exactly one cluster.
+//!
+//! 1. **Copies**: articles that share most of their informative five-word shingles (a
+//!    syndicated copy, a re-run, a partial copy) become one unit. Shingles come from a sorted
+//!    table, never all pairs.
+//! 2. **Content similarity** between units: cosine of IDF-weighted vectors of content words,
+//!    names and numbers (headline counted double, very common terms dropped), from a sparse
+//!    graph built with an inverted index ([`crate::index::terms`]).
+//! 3. **Dates are soft evidence**: similarity decays with the gap between two dated articles;
+//!    a recurring report (different days, figures that mostly differ) is never linked.
+//! 4. **Average linkage** over that graph: two clusters merge only when the *average*
+//!    similarity over all their pairs reaches the threshold, so one bridging pair cannot chain
+//!    two events together; a merge never makes a cluster's dated articles span more than
+//!    `max_date_span_days` (an undated article never bridges two dated groups).
+//! 5. A last pass attaches a lone article to the one cluster it clearly belongs to.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap};
 
 use rayon::prelude::*;
 
-use crate::index::{candidate_pairs, shared_evidence, SharedEvidence, Signature};
+use crate::index::terms::{
+    cosine, shared_terms, similar_pairs, term_counts, Idf, TermVector, MAX_NEIGHBOURS,
+};
+use crate::index::{candidate_pairs, shared_evidence, Signature};
 use crate::model::Document;
+use crate::text::features::SentenceFeatures;
 
-/// When two articles count as covering the same event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+/// When two articles count as covering the same event (`[cluster]` in wirecheck.toml).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ClusterParams {
-    /// Distinct shared passages that suffice.
-    pub min_shared_passages: usize,
-    /// Or one shared passage at least this many words long.
-    pub min_passage_words: usize,
-    /// Articles dated further apart than this are never joined.
-    pub max_date_gap_days: i64,
+    /// Average content similarity (0-1) between two groups of articles that joins them.
+    pub threshold: f64,
+    /// Dated articles up to this many days apart are compared at full weight.
+    pub date_grace_days: i64,
+    /// Beyond the grace period, similarity halves every this many days.
+    pub date_half_life_days: f64,
+    /// The dated articles of one cluster never span more days than this.
+    pub max_date_span_days: i64,
 }
 
 impl Default for ClusterParams {
     fn default() -> Self {
         ClusterParams {
-            min_shared_passages: 2,
-            min_passage_words: 8,
-            max_date_gap_days: 3,
+            threshold: 0.2,
+            date_grace_days: 2,
+            date_half_life_days: 7.0,
+            max_date_span_days: 14,
         }
     }
 }
 
-impl ClusterParams {
-    pub fn same_event(&self, evidence: &SharedEvidence) -> bool {
-        evidence.passages >= self.min_shared_passages
-            || evidence.longest_passage_words >= self.min_passage_words
-    }
-}
+/// Share of the smaller article's informative shingles the other must carry to be a copy.
+pub const COPY_CONTAINMENT: f64 = 0.6;
+/// And at least this many shared shingles.
+pub const COPY_MIN_SHINGLES: usize = 4;
+/// Clusters whose pairs number at most this are compared pair by pair, exactly.
+const EXACT_PAIRS: usize = 400;
+/// Articles with at least this many distinct figures are compared as possible recurring
+/// reports.
+const RECURRING_MIN_NUMBERS: usize = 4;
+/// Share of figures below which two reports from different days are two editions.
+const RECURRING_MAX_SHARED: f64 = 0.34;
+/// Terms shown as a link's evidence.
+const EVIDENCE_TERMS: usize = 6;
 
 /// Days since 1970-01-01 of an ISO date `YYYY-MM-DD`.
 pub fn days(iso: &str) -> Option<i64> {
@@ -41,6 +71,9 @@ pub fn days(iso: &str) -> Option<i64> {
     let y: i64 = parts.next()?.parse().ok()?;
     let m: i64 = parts.next()?.parse().ok()?;
     let d: i64 = parts.next()?.get(..2)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(-100_000..=100_000).contains(&y) {
+        return None;
+    }
     // Civil-from-days inverse (proleptic Gregorian).
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -57,6 +90,38 @@ pub struct Clusters {
     pub of_document: Vec<usize>,
     /// Members of every cluster, in document order; clusters ordered by their first member.
     pub members: Vec<Vec<usize>>,
+}
+
+/// Why two articles were joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// One carries most of the other's text.
+    Copy,
+    /// Their content words, names and figures agree.
+    Content,
+}
+
+impl LinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Copy => "copy",
+            LinkKind::Content => "content",
+        }
+    }
+}
+
+/// The evidence for joining two documents (or the two groups they stood for).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub kind: LinkKind,
+    /// For a content link: the average similarity (0-1, after the date discount) of the two
+    /// groups it joined; for a copy: the share of the shorter article found in the other.
+    pub similarity: f64,
+    /// The shared terms that weigh most, as normalised words.
+    pub shared_terms: Vec<String>,
+    pub date_gap_days: Option<i64>,
 }
 
 struct UnionFind {
@@ -76,64 +141,434 @@ impl UnionFind {
         }
         x
     }
-    fn union(&mut self, a: usize, b: usize) {
+    /// Returns whether the two were apart.
+    fn union(&mut self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
         // The smaller index becomes the root: the result does not depend on edge order.
         if ra != rb {
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.parent[hi] = lo;
         }
+        ra != rb
     }
 }
 
-/// An accepted same-event link between two documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Link {
-    pub a: usize,
-    pub b: usize,
-    pub evidence: SharedEvidence,
+/// What clustering needs to know about each document.
+struct DocFacts {
+    date: Option<i64>,
+    /// Distinct figures, sorted.
+    numbers: Vec<u64>,
 }
 
+fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
+    let mut numbers: Vec<u64> = features
+        .iter()
+        .flat_map(|f| f.numbers.iter().copied())
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    DocFacts {
+        date: doc.meta.date.as_deref().and_then(days),
+        numbers,
+    }
+}
+
+/// Two editions of a recurring report: dated on different days, both full of figures, and
+/// the figures mostly differ (a daily price table, a weekly estimate).
+fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
+    let (Some(da), Some(db)) = (a.date, b.date) else {
+        return false;
+    };
+    if da == db
+        || a.numbers.len() < RECURRING_MIN_NUMBERS
+        || b.numbers.len() < RECURRING_MIN_NUMBERS
+    {
+        return false;
+    }
+    let shared = a
+        .numbers
+        .iter()
+        .filter(|n| b.numbers.binary_search(n).is_ok())
+        .count();
+    (shared as f64) < RECURRING_MAX_SHARED * a.numbers.len().min(b.numbers.len()) as f64
+}
+
+fn date_gap(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    Some((a? - b?).abs())
+}
+
+impl ClusterParams {
+    /// How much a similarity keeps over a date gap.
+    fn date_factor(&self, gap: Option<i64>) -> f64 {
+        match gap {
+            None => 1.0,
+            Some(g) if g > self.max_date_span_days => 0.0,
+            Some(g) if g <= self.date_grace_days => 1.0,
+            Some(g) => {
+                let half = self.date_half_life_days.max(0.01);
+                0.5f64.powf((g - self.date_grace_days) as f64 / half)
+            }
+        }
+    }
+}
+
+/// Whether `a` and `b` are copies of one text: the share of the smaller one's informative
+/// shingles that the other carries, when it is enough.
+fn copy_containment(a: &Signature, b: &Signature) -> Option<f64> {
+    let smaller = a.shingles.len().min(b.shingles.len());
+    if smaller == 0 {
+        return None;
+    }
+    let shared = shared_evidence(a, b).shingles;
+    let share = shared as f64 / smaller as f64;
+    (shared >= COPY_MIN_SHINGLES.min(smaller) && share >= COPY_CONTAINMENT).then_some(share)
+}
+
+/// A group of units being clustered.
+#[derive(Debug, Clone)]
+struct Group {
+    units: Vec<usize>,
+    first_date: Option<i64>,
+    last_date: Option<i64>,
+    alive: bool,
+    version: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Candidate {
+    score: f64,
+    a: usize,
+    b: usize,
+    va: u32,
+    vb: u32,
+}
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.score
+            .total_cmp(&other.score)
+            .then_with(|| other.a.cmp(&self.a))
+            .then_with(|| other.b.cmp(&self.b))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Clustering state over units (groups of copies).
+struct Linkage<'a> {
+    params: &'a ClusterParams,
+    vectors: &'a [TermVector],
+    facts: &'a [DocFacts],
+    /// Representative document of each unit.
+    rep: &'a [usize],
+    groups: Vec<Group>,
+    /// Sum of known pair similarities between groups.
+    adjacency: Vec<BTreeMap<usize, f64>>,
+}
+
+impl Linkage<'_> {
+    /// Similarity of two units: content cosine, discounted by their date gap; zero for two
+    /// editions of a recurring report.
+    fn unit_similarity(&self, u: usize, v: usize) -> f64 {
+        let (a, b) = (self.rep[u], self.rep[v]);
+        if recurring(&self.facts[a], &self.facts[b]) {
+            return 0.0;
+        }
+        let gap = date_gap(self.facts[a].date, self.facts[b].date);
+        f64::from(cosine(&self.vectors[u], &self.vectors[v])) * self.params.date_factor(gap)
+    }
+
+    /// Average similarity over every pair of the two groups: exact for small groups, from
+    /// the graph's known pairs (missing pairs count as zero) for large ones.
+    fn average(&self, a: usize, b: usize) -> f64 {
+        let (ga, gb) = (&self.groups[a], &self.groups[b]);
+        let pairs = ga.units.len() * gb.units.len();
+        if pairs == 0 {
+            return 0.0;
+        }
+        if pairs <= EXACT_PAIRS {
+            let sum: f64 = ga
+                .units
+                .iter()
+                .flat_map(|&u| gb.units.iter().map(move |&v| (u, v)))
+                .map(|(u, v)| self.unit_similarity(u, v))
+                .sum();
+            sum / pairs as f64
+        } else {
+            self.adjacency[a].get(&b).copied().unwrap_or(0.0) / pairs as f64
+        }
+    }
+
+    /// Whether the dated units of the two groups would still lie within the date span.
+    fn dates_compatible(&self, a: usize, b: usize) -> bool {
+        let (ga, gb) = (&self.groups[a], &self.groups[b]);
+        let first = [ga.first_date, gb.first_date].into_iter().flatten().min();
+        let last = [ga.last_date, gb.last_date].into_iter().flatten().max();
+        match (first, last) {
+            (Some(f), Some(l)) => l - f <= self.params.max_date_span_days,
+            _ => true,
+        }
+    }
+
+    fn candidate(&self, a: usize, b: usize) -> Candidate {
+        let (a, b) = (a.min(b), a.max(b));
+        Candidate {
+            score: self.average(a, b),
+            a,
+            b,
+            va: self.groups[a].version,
+            vb: self.groups[b].version,
+        }
+    }
+
+    /// Merges group `b` into group `a`.
+    fn merge(&mut self, a: usize, b: usize) {
+        let gb = std::mem::take(&mut self.groups[b].units);
+        self.groups[b].alive = false;
+        let (fb, lb) = (self.groups[b].first_date, self.groups[b].last_date);
+        let ga = &mut self.groups[a];
+        ga.units.extend(gb);
+        ga.units.sort_unstable();
+        ga.first_date = [ga.first_date, fb].into_iter().flatten().min();
+        ga.last_date = [ga.last_date, lb].into_iter().flatten().max();
+        ga.version += 1;
+        let nb = std::mem::take(&mut self.adjacency[b]);
+        for (c, s) in nb {
+            self.adjacency[c].remove(&b);
+            if c == a {
+                continue;
+            }
+            *self.adjacency[a].entry(c).or_default() += s;
+            *self.adjacency[c].entry(a).or_default() += s;
+        }
+        self.adjacency[a].remove(&b);
+    }
+}
+
+/// Clusters the documents; returns the clusters and the links that explain them.
 pub fn cluster(
     documents: &[Document],
+    features: &[Vec<SentenceFeatures>],
     signatures: &[Signature],
     params: &ClusterParams,
 ) -> (Clusters, Vec<Link>) {
-    let dates: Vec<Option<i64>> = documents
-        .iter()
-        .map(|d| d.meta.date.as_deref().and_then(days))
-        .collect();
-    let links: Vec<Link> = candidate_pairs(signatures)
+    let n = documents.len();
+    let facts: Vec<DocFacts> = documents
         .par_iter()
-        .filter_map(|&(a, b)| {
-            let (a, b) = (a as usize, b as usize);
-            if let (Some(da), Some(db)) = (dates[a], dates[b]) {
-                if (da - db).abs() > params.max_date_gap_days {
-                    return None;
-                }
-            }
-            let evidence = shared_evidence(&signatures[a], &signatures[b]);
-            params
-                .same_event(&evidence)
-                .then_some(Link { a, b, evidence })
+        .zip(features.par_iter())
+        .map(|(d, f)| doc_facts(d, f))
+        .collect();
+
+    // 1. Copies.
+    let copies: Vec<(usize, usize, f64)> = candidate_pairs(signatures)
+        .par_iter()
+        .map(|&(a, b)| (a as usize, b as usize))
+        .filter(|&(a, b)| {
+            // A re-run counts within the date span; a template reused months later does not.
+            let gap = date_gap(facts[a].date, facts[b].date);
+            gap.is_none_or(|g| g <= params.max_date_span_days) && !recurring(&facts[a], &facts[b])
+        })
+        .filter_map(|(a, b)| Some((a, b, copy_containment(&signatures[a], &signatures[b])?)))
+        .collect();
+    let mut uf = UnionFind::new(n);
+    let mut copy_links: Vec<(usize, usize, f64)> = Vec::new();
+    for &(a, b, share) in &copies {
+        if uf.union(a, b) {
+            copy_links.push((a, b, share));
+        }
+    }
+    let mut unit_of = vec![0usize; n];
+    let mut unit_members: Vec<Vec<usize>> = Vec::new();
+    let mut root_unit: BTreeMap<usize, usize> = BTreeMap::new();
+    for (d, slot) in unit_of.iter_mut().enumerate() {
+        let root = uf.find(d);
+        let u = *root_unit.entry(root).or_insert_with(|| {
+            unit_members.push(Vec::new());
+            unit_members.len() - 1
+        });
+        unit_members[u].push(d);
+        *slot = u;
+    }
+    // A unit stands for its longest member (then the first).
+    let rep: Vec<usize> = unit_members
+        .iter()
+        .map(|m| {
+            *m.iter()
+                .max_by_key(|&&d| (documents[d].text.len(), std::cmp::Reverse(d)))
+                .unwrap_or(&m[0])
         })
         .collect();
-    let mut uf = UnionFind::new(documents.len());
-    for link in &links {
-        uf.union(link.a, link.b);
+
+    // 2. Content vectors per unit; document frequencies count a syndicated story once.
+    let counts: Vec<Vec<(u64, f32)>> = rep
+        .par_iter()
+        .map(|&d| term_counts(&documents[d], &features[d]))
+        .collect();
+    let idf = Idf::new(&counts);
+    let vectors: Vec<TermVector> = counts.par_iter().map(|c| idf.vector(c)).collect();
+    drop(counts);
+    let min_edge = (params.threshold * 0.5) as f32;
+    let graph = similar_pairs(&vectors, min_edge.max(0.01));
+
+    // 3-4. Average linkage over the graph.
+    let units = unit_members.len();
+    let mut linkage = Linkage {
+        params,
+        vectors: &vectors,
+        facts: &facts,
+        rep: &rep,
+        groups: unit_members
+            .iter()
+            .map(|m| {
+                let dates = m.iter().filter_map(|&d| facts[d].date);
+                Group {
+                    units: Vec::new(),
+                    first_date: dates.clone().min(),
+                    last_date: dates.max(),
+                    alive: true,
+                    version: 0,
+                }
+            })
+            .collect(),
+        adjacency: vec![BTreeMap::new(); units],
+    };
+    for (u, g) in linkage.groups.iter_mut().enumerate() {
+        g.units.push(u);
     }
-    let mut root_to_cluster = std::collections::HashMap::new();
+    let edges: Vec<(usize, usize, f64)> = graph
+        .par_iter()
+        .map(|&(u, v, _)| {
+            let (u, v) = (u as usize, v as usize);
+            (u, v, linkage.unit_similarity(u, v))
+        })
+        .filter(|&(_, _, s)| s > 0.0)
+        .collect();
+    for &(u, v, s) in &edges {
+        linkage.adjacency[u].insert(v, s);
+        linkage.adjacency[v].insert(u, s);
+    }
+    let mut heap: BinaryHeap<Candidate> = edges
+        .iter()
+        .map(|&(u, v, s)| Candidate {
+            score: s,
+            a: u,
+            b: v,
+            va: 0,
+            vb: 0,
+        })
+        .collect();
+    let mut content_links: Vec<(usize, usize, f64)> = Vec::new();
+    while let Some(c) = heap.pop() {
+        if c.score < params.threshold {
+            break;
+        }
+        let (ga, gb) = (&linkage.groups[c.a], &linkage.groups[c.b]);
+        if !ga.alive || !gb.alive || ga.version != c.va || gb.version != c.vb {
+            continue;
+        }
+        if !linkage.dates_compatible(c.a, c.b) {
+            continue;
+        }
+        let (u, v) = strongest_pair(&linkage, c.a, c.b);
+        content_links.push((rep[u], rep[v], c.score));
+        linkage.merge(c.a, c.b);
+        let neighbours: Vec<usize> = linkage.adjacency[c.a].keys().copied().collect();
+        let fresh: Vec<Candidate> = neighbours
+            .par_iter()
+            .map(|&o| linkage.candidate(c.a, o))
+            .filter(|k| k.score >= params.threshold)
+            .collect();
+        heap.extend(fresh);
+    }
+
+    // 5. Lone articles next to a large cluster, whose average comes from the sparse graph
+    // (pairs it does not hold count as zero): judged by the cluster members the graph does
+    // hold for them, and attached to the one clearly closest cluster.
+    let lone: Vec<usize> = (0..units)
+        .filter(|&g| linkage.groups[g].alive && linkage.groups[g].units.len() == 1)
+        .collect();
+    let attach: Vec<(usize, usize, f64)> = lone
+        .par_iter()
+        .filter_map(|&g| {
+            let mut scored: Vec<(f64, usize)> = linkage.adjacency[g]
+                .iter()
+                .filter(|&(&o, _)| linkage.groups[o].units.len() > EXACT_PAIRS)
+                .map(|(&o, &sum)| {
+                    let held = linkage.groups[o].units.len().min(MAX_NEIGHBOURS);
+                    (sum / held as f64, o)
+                })
+                .collect();
+            scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            let (best, o) = *scored.first()?;
+            let second = scored.get(1).map_or(0.0, |s| s.0);
+            (best >= params.threshold && best >= 2.0 * second && linkage.dates_compatible(g, o))
+                .then_some((g, o, best))
+        })
+        .collect();
+    for (g, o, score) in attach {
+        if !linkage.dates_compatible(g, o) {
+            continue;
+        }
+        let (u, v) = strongest_pair(&linkage, o, g);
+        content_links.push((rep[u], rep[v], score));
+        linkage.merge(o, g);
+    }
+
+    // Documents to clusters, in document order.
+    let mut of_document = vec![usize::MAX; n];
     let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut of_document = vec![0; documents.len()];
-    for (doc, slot) in of_document.iter_mut().enumerate() {
-        let root = uf.find(doc);
-        let id = *root_to_cluster.entry(root).or_insert_with(|| {
+    let mut group_of_unit = vec![0usize; units];
+    for (g, group) in linkage.groups.iter().enumerate() {
+        for &u in &group.units {
+            group_of_unit[u] = g;
+        }
+    }
+    let mut cluster_of_group: BTreeMap<usize, usize> = BTreeMap::new();
+    for d in 0..n {
+        let g = group_of_unit[unit_of[d]];
+        let id = *cluster_of_group.entry(g).or_insert_with(|| {
             members.push(Vec::new());
             members.len() - 1
         });
-        members[id].push(doc);
-        *slot = id;
+        members[id].push(d);
+        of_document[d] = id;
     }
+
+    let words = |a: usize, b: usize| -> Vec<String> {
+        let top: Vec<u64> = shared_terms(&vectors[unit_of[a]], &vectors[unit_of[b]])
+            .into_iter()
+            .take(EVIDENCE_TERMS)
+            .map(|(t, _)| t)
+            .collect();
+        term_words(&documents[a], &top)
+    };
+    let mut links: Vec<Link> = copy_links
+        .par_iter()
+        .map(|&(a, b, share)| Link {
+            a,
+            b,
+            kind: LinkKind::Copy,
+            // For a copy: the share of the shorter article found in the other.
+            similarity: share,
+            shared_terms: Vec::new(),
+            date_gap_days: date_gap(facts[a].date, facts[b].date),
+        })
+        .chain(content_links.par_iter().map(|&(a, b, s)| Link {
+            a: a.min(b),
+            b: a.max(b),
+            kind: LinkKind::Content,
+            similarity: s,
+            shared_terms: words(a, b),
+            date_gap_days: date_gap(facts[a].date, facts[b].date),
+        }))
+        .collect();
+    links.sort_by_key(|l| (l.a, l.b));
     (
         Clusters {
             of_document,
@@ -141,6 +576,47 @@ pub fn cluster(
         },
         links,
     )
+}
+
+/// The most similar pair of units across two groups (for evidence).
+fn strongest_pair(linkage: &Linkage<'_>, a: usize, b: usize) -> (usize, usize) {
+    let (ga, gb) = (&linkage.groups[a], &linkage.groups[b]);
+    let mut best = (f64::MIN, ga.units[0], gb.units[0]);
+    let budget = EXACT_PAIRS.max(1);
+    for (k, (u, v)) in ga
+        .units
+        .iter()
+        .flat_map(|&u| gb.units.iter().map(move |&v| (u, v)))
+        .enumerate()
+    {
+        if k >= budget {
+            break;
+        }
+        let s = linkage.unit_similarity(u, v);
+        if s > best.0 {
+            best = (s, u, v);
+        }
+    }
+    (best.1, best.2)
+}
+
+/// The normalised words of `doc` whose hashes are `terms`, in the order of `terms`.
+fn term_words(doc: &Document, terms: &[u64]) -> Vec<String> {
+    let mut found: Vec<Option<String>> = vec![None; terms.len()];
+    for s in &doc.sentences {
+        for t in crate::text::tokens::tokenize(doc.sentence_text(s)) {
+            let h = crate::text::features::token_hash(&t.norm);
+            if let Some(k) = terms.iter().position(|&x| x == h) {
+                if found[k].is_none() {
+                    found[k] = Some(t.norm);
+                }
+            }
+        }
+        if found.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    found.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -153,6 +629,7 @@ mod tests {
         assert_eq!(days("2025-04-04").unwrap() - days("2025-03-31").unwrap(), 4);
         assert_eq!(days("2024-03-01").unwrap() - days("2024-02-28").unwrap(), 2);
         assert_eq!(days("junk"), None);
+        assert_eq!(days("2025-13-01"), None);
     }
 
     #[test]
@@ -163,5 +640,33 @@ mod tests {
         assert_eq!(uf.find(4), 2);
         assert_eq!(uf.find(3), 2);
         assert_eq!(uf.find(0), 0);
+    }
+
+    #[test]
+    fn similarity_decays_with_the_date_gap() {
+        let p = ClusterParams::default();
+        assert_eq!(p.date_factor(None), 1.0);
+        assert_eq!(p.date_factor(Some(2)), 1.0);
+        let week = p.date_factor(Some(9));
+        assert!((week - 0.5).abs() < 1e-9, "{week}");
+        assert_eq!(p.date_factor(Some(p.max_date_span_days + 1)), 0.0);
+    }
+
+    #[test]
+    fn recurring_reports_need_dates_and_differing_figures() {
+        let f = |date, numbers: &[u64]| DocFacts {
+            date,
+            numbers: numbers.to_vec(),
+        };
+        let monday = f(Some(10), &[1, 2, 3, 4, 5]);
+        let tuesday = f(Some(11), &[6, 7, 8, 9, 5]);
+        assert!(recurring(&monday, &tuesday));
+        // Same day: one report, whatever the figures.
+        assert!(!recurring(&monday, &f(Some(10), &[6, 7, 8, 9])));
+        // A follow-up repeating most figures.
+        assert!(!recurring(&monday, &f(Some(12), &[1, 2, 3, 9])));
+        // Undated or with few figures: no judgement.
+        assert!(!recurring(&monday, &f(None, &[6, 7, 8, 9])));
+        assert!(!recurring(&monday, &f(Some(11), &[6, 7])));
     }
 }

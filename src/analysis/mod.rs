@@ -46,6 +46,8 @@ pub struct PairReport {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Corpus {
     pub clusters: Clusters,
+    /// Why the articles of each cluster are together: one link per join.
+    pub links: Vec<cluster::Link>,
     pub pairs: Vec<PairReport>,
     /// Every direct quotation, by document and position, with its speaker and group.
     pub quotes: Vec<quotes::Quote>,
@@ -103,7 +105,7 @@ pub fn analyse(
     let features: Vec<Vec<SentenceFeatures>> =
         documents.par_iter().map(document_features).collect();
     let sigs = signatures(&features);
-    let (clusters, _links) = cluster::cluster(documents, &sigs, cluster_params);
+    let (clusters, links) = cluster::cluster(documents, &features, &sigs, cluster_params);
     drop(sigs);
     let mut jobs: Vec<(usize, usize)> = Vec::new();
     for members in &clusters.members {
@@ -128,11 +130,27 @@ pub fn analyse(
         .map(|&(a, b)| pair_report(documents, a, b, &features[a], &features[b]))
         .collect();
     pairs.sort_by_key(|p| (p.a, p.b));
-    let quotes = quotes::extract_all(documents);
+    let mut quotes = quotes::extract_all(documents);
+    within_clusters(&mut quotes, &clusters);
     Corpus {
         clusters,
+        links,
         pairs,
         quotes,
+    }
+}
+
+/// Splits quotation groups at cluster borders: quotations of the same words in two events are
+/// two groups. Group numbers follow the first quotation of each (cluster, group).
+fn within_clusters(quotes: &mut [quotes::Quote], clusters: &Clusters) {
+    let mut ids: std::collections::HashMap<(usize, usize), usize> =
+        std::collections::HashMap::new();
+    for q in quotes.iter_mut() {
+        if let Some(g) = q.group {
+            let key = (clusters.of_document[q.document], g);
+            let next = ids.len();
+            q.group = Some(*ids.entry(key).or_insert(next));
+        }
     }
 }
 

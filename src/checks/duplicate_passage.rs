@@ -92,8 +92,9 @@ impl DuplicatePassage {
                     || (kind == SentenceKind::Caption && f.norms.len() >= 2);
                 // Table headers, rows and lines of figures repeat by design (a quarter's
                 // and a year's block of the same earnings table): prose only.
-                let prose = kind == SentenceKind::Caption
-                    || super::reads_as_prose(kind, doc.sentence_text(&doc.sentences[j]));
+                let prose = kind.is_prose()
+                    && (kind == SentenceKind::Caption
+                        || super::reads_as_prose(kind, doc.sentence_text(&doc.sentences[j])));
                 if !long_enough || !prose {
                     continue;
                 }

@@ -89,6 +89,9 @@ pub fn kept_ranges(doc: &Document) -> Vec<std::ops::Range<usize>> {
 /// its tokens are words, not figures. A clause cut short by a hard line wrap counts when it has
 /// function words ("the", "of", "und").
 pub fn reads_as_prose(kind: crate::model::SentenceKind, text: &str) -> bool {
+    if !kind.is_prose() {
+        return false;
+    }
     let trimmed = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
     });

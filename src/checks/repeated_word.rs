@@ -35,7 +35,7 @@ const FIGURE_WORDS: &[&str] = &["nil", "na", "nc", "nm", "unch", "neg", "none", 
 impl RepeatedWord {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
-            for s in &doc.sentences {
+            for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
                 let text = doc.sentence_text(s);
                 if !super::reads_as_prose(s.kind, text) {
                     continue;

@@ -83,7 +83,7 @@ impl UntranslatedText {
                 continue;
             };
             let mut plain = None;
-            for s in &doc.sentences {
+            for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
                 let Some(lang) = s.language.filter(|l| l.reliable && l.code != article.code) else {
                     continue;
                 };

@@ -8,6 +8,8 @@
 
 use rayon::prelude::*;
 
+pub mod terms;
+
 use crate::text::features::SentenceFeatures;
 
 pub const SHINGLE_WORDS: usize = 5;

@@ -13,7 +13,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::json::{JsonDocument, JsonFinding, JsonPair, JsonReport};
+use super::json::{JsonDocument, JsonFinding, JsonReport};
 use super::worddiff::{word_diff, Piece, Sides};
 use super::Locator;
 use crate::analysis::align::AlignKind;
@@ -83,36 +83,67 @@ struct ViewDocument<'r, 'a> {
     cluster: usize,
 }
 
-/// A finding (the JSON report's entry) with the document and sentence it sits in.
+/// A finding: the JSON report's entry (its document named by index) with the sentence it
+/// sits in.
 #[derive(Serialize)]
-struct ViewFinding<'r, 'a> {
-    #[serde(flatten)]
-    finding: &'r JsonFinding<'a>,
+struct ViewFinding<'r> {
+    rule: &'static str,
+    severity: &'static str,
     doc: usize,
     sentence: Option<usize>,
+    line: usize,
+    column: usize,
+    found: &'r str,
+    suggestion: Option<&'r str>,
+    score: Option<f64>,
+    message: &'r str,
 }
 
-/// One aligned run: sentence ranges on both sides, kind, score, and a word diff unless the two
-/// are verbatim copies.
-#[derive(Serialize)]
-struct ViewAlignment {
-    a: [usize; 2],
-    b: [usize; 2],
-    a_line: usize,
-    b_line: usize,
-    kind: &'static str,
-    score: f64,
-    fragment: bool,
-    diff: Option<Vec<ViewPiece>>,
+impl<'r> ViewFinding<'r> {
+    fn new(f: &'r JsonFinding<'_>, doc: usize, sentence: Option<usize>) -> Self {
+        ViewFinding {
+            rule: f.rule,
+            severity: f.severity,
+            doc,
+            sentence,
+            line: f.line,
+            column: f.column,
+            found: f.found,
+            suggestion: f.suggestion,
+            score: f.score,
+            message: f.message,
+        }
+    }
 }
 
+/// One aligned run that is not a one-sentence verbatim copy: sentence ranges `[a0, a1, b0,
+/// b1]`, kind, score, fragment, and a word diff unless the two are verbatim.
 #[derive(Serialize)]
-struct ViewPair<'r, 'a> {
-    #[serde(flatten)]
-    pair: &'r JsonPair<'a>,
-    doc_a: usize,
-    doc_b: usize,
+struct ViewAlignment([usize; 4], &'static str, f64, bool, Option<Vec<ViewPiece>>);
+
+/// A pair of a cluster: the JSON report's figures with documents named by index; one-sentence
+/// verbatim alignments that follow one another on both sides travel as runs `[a0, b0, len]`
+/// (syndicated copies are mostly such runs).
+#[derive(Serialize)]
+struct ViewPair {
+    a: usize,
+    b: usize,
+    shared_sentences: usize,
+    containment_a_in_b: f64,
+    containment_b_in_a: f64,
+    longest_shared_run: usize,
+    likely_source: Option<usize>,
+    verbatim: Vec<[usize; 3]>,
     aligned: Vec<ViewAlignment>,
+}
+
+/// A document's sentences: line of each, kind of each (one letter: headline, body,
+/// caption), text of each.
+#[derive(Serialize)]
+struct ViewSentences<'a> {
+    l: Vec<usize>,
+    k: String,
+    t: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -207,7 +238,18 @@ pub fn write(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
         let variants = list
             .iter()
             .filter(|&&i| i != c)
-            .map(|&i| quote_view(i, Some(view_pieces(canonical_text, report.quotes[i].text))))
+            .map(|&i| {
+                // A partial quotation is compared with the part of the canonical wording it
+                // lines up with, as quote-altered does.
+                let text = report.quotes[i].text;
+                let part = if text.len() < canonical_text.len() {
+                    let window = crate::analysis::quotes::aligned_window(canonical_text, text);
+                    canonical_text.get(window).unwrap_or(canonical_text)
+                } else {
+                    canonical_text
+                };
+                quote_view(i, Some(view_pieces(part, text)))
+            })
             .collect();
         if let Some(cluster) = cluster_of.get(corpus.quotes[c].document) {
             groups_by_cluster[*cluster].push(ViewQuoteGroup {
@@ -303,14 +345,16 @@ pub fn write(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
         "documents-data",
         script_json(&documents).map_err(json_err)?,
     )?;
-    let findings: Vec<ViewFinding<'_, '_>> = report
+    let findings: Vec<ViewFinding<'_>> = report
         .findings
         .iter()
         .zip(&analysis.findings)
-        .map(|(finding, f)| ViewFinding {
-            finding,
-            doc: f.document,
-            sentence: sentence_at(&starts, f.document, f.span.start),
+        .map(|(finding, f)| {
+            ViewFinding::new(
+                finding,
+                f.document,
+                sentence_at(&starts, f.document, f.span.start),
+            )
         })
         .collect();
     block(
@@ -375,49 +419,55 @@ pub fn write(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
         let text = |d: &crate::model::Document, r: &std::ops::Range<usize>| -> String {
             d.text[d.sentences[r.start].range.start..d.sentences[r.end - 1].range.end].to_string()
         };
-        let aligned = internal
-            .alignments
-            .iter()
-            .zip(&p.alignments)
-            .map(|(al, jal)| ViewAlignment {
-                a: [al.a.start, al.a.end],
-                b: [al.b.start, al.b.end],
-                a_line: jal.a.line,
-                b_line: jal.b.line,
-                kind: jal.kind,
-                score: jal.score,
-                fragment: jal.fragment,
-                diff: (al.kind != AlignKind::Verbatim)
+        let mut verbatim: Vec<[usize; 3]> = Vec::new();
+        let mut aligned = Vec::new();
+        for (al, jal) in internal.alignments.iter().zip(&p.alignments) {
+            if al.kind == AlignKind::Verbatim && al.a.len() == 1 && al.b.len() == 1 && !al.fragment
+            {
+                match verbatim.last_mut() {
+                    Some([a0, b0, len]) if *a0 + *len == al.a.start && *b0 + *len == al.b.start => {
+                        *len += 1
+                    }
+                    _ => verbatim.push([al.a.start, al.b.start, 1]),
+                }
+                continue;
+            }
+            aligned.push(ViewAlignment(
+                [al.a.start, al.a.end, al.b.start, al.b.end],
+                jal.kind,
+                jal.score,
+                jal.fragment,
+                (al.kind != AlignKind::Verbatim)
                     .then(|| view_pieces(&text(da, &al.a), &text(db, &al.b))),
-            })
-            .collect();
+            ));
+        }
         let view = ViewPair {
-            pair: p,
-            doc_a: internal.a,
-            doc_b: internal.b,
+            a: internal.a,
+            b: internal.b,
+            shared_sentences: p.shared_sentences,
+            containment_a_in_b: p.containment_a_in_b,
+            containment_b_in_a: p.containment_b_in_a,
+            longest_shared_run: p.longest_shared_run,
+            likely_source: internal.likely_source,
+            verbatim,
             aligned,
         };
         block(out, &format!("p{k}"), script_json(&view).map_err(json_err)?)?;
     }
-    // Documents' sentences: `[line, kind, text]`.
+    // Documents' sentences: lines, kinds (first letters) and texts.
     for (i, d) in docs.iter().enumerate() {
-        let sentences: Vec<(usize, &str, &str)> = d
-            .sentences
-            .iter()
-            .zip(&starts[i])
-            .map(|(s, &start)| {
-                (
-                    locator.line_column(i, start).0,
-                    s.kind.as_str(),
-                    d.sentence_text(s),
-                )
-            })
-            .collect();
-        block(
-            out,
-            &format!("d{i}"),
-            script_json(&sentences).map_err(json_err)?,
-        )?;
+        let view = ViewSentences {
+            l: starts[i]
+                .iter()
+                .map(|&start| locator.line_column(i, start).0)
+                .collect(),
+            k: d.sentences
+                .iter()
+                .map(|s| s.kind.as_str().chars().next().unwrap_or('b'))
+                .collect(),
+            t: d.sentences.iter().map(|s| d.sentence_text(s)).collect(),
+        };
+        block(out, &format!("d{i}"), script_json(&view).map_err(json_err)?)?;
     }
     write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n")
 }

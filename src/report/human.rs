@@ -306,6 +306,47 @@ fn run_text(doc: &Document, sentences: &std::ops::Range<usize>) -> String {
     doc.text[first.range.start..last.range.end].to_string()
 }
 
+/// The evidence for one cluster in a line: its strongest links (copies, or shared terms and
+/// the date gap).
+fn why_together(
+    corpus: &crate::analysis::Corpus,
+    cluster: usize,
+    position: &dyn Fn(usize) -> usize,
+) -> Option<String> {
+    const SHOWN: usize = 3;
+    let links: Vec<&crate::analysis::cluster::Link> = corpus
+        .links
+        .iter()
+        .filter(|l| corpus.clusters.of_document[l.a] == cluster)
+        .collect();
+    let mut parts: Vec<String> = links
+        .iter()
+        .take(SHOWN)
+        .map(|l| {
+            let pair = format!("{}–{}", label(position(l.a)), label(position(l.b)));
+            let gap = match l.date_gap_days {
+                Some(0) => ", same day".to_string(),
+                Some(g) => format!(", {g} day{} apart", if g == 1 { "" } else { "s" }),
+                None => String::new(),
+            };
+            match l.kind {
+                crate::analysis::cluster::LinkKind::Copy => {
+                    format!("{pair} copy ({:.0}% shared{gap})", l.similarity * 100.0)
+                }
+                crate::analysis::cluster::LinkKind::Content => format!(
+                    "{pair} similarity {:.2} ({}{gap})",
+                    l.similarity,
+                    l.shared_terms.join(", ")
+                ),
+            }
+        })
+        .collect();
+    if links.len() > SHOWN {
+        parts.push(format!("{} more", links.len() - SHOWN));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// Clusters, a coverage table per cluster, and the aligned non-verbatim sentences with word
 /// diffs.
 pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> std::io::Result<()> {
@@ -365,6 +406,9 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
             continue;
         }
         let position = |d: usize| members.iter().position(|&m| m == d).unwrap_or(0);
+        if let Some(why) = why_together(corpus, id, &position) {
+            writeln!(out, "  {DIM}why together: {why}{DIM:#}")?;
+        }
         let pairs = &pairs_by_cluster[id];
         if members.len() <= 12 {
             writeln!(out, "  {DIM}coverage: share of the row article's words found in the column article{DIM:#}")?;

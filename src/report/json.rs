@@ -173,6 +173,19 @@ pub struct JsonCluster<'a> {
     /// Per article: its sentences, how many other articles of the cluster carry, and how many
     /// it alone has.
     pub articles: Vec<JsonClusterArticle<'a>>,
+    /// Why the articles are together: one link per join (contract: `a`, `b`, `similarity`,
+    /// `shared_terms`, `date_gap_days`; `kind` is `copy` or `content`).
+    pub evidence: Vec<JsonEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JsonEvidence<'a> {
+    pub a: &'a str,
+    pub b: &'a str,
+    pub kind: &'static str,
+    pub similarity: f64,
+    pub shared_terms: &'a [String],
+    pub date_gap_days: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -275,6 +288,21 @@ impl<'a> JsonReport<'a> {
         let docs = &analysis.documents;
         let counts: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
         let support = analysis.corpus.sentence_support(&counts);
+        let of_document = &analysis.corpus.clusters.of_document;
+        let mut evidence: Vec<Vec<JsonEvidence<'a>>> = (0..analysis.corpus.clusters.members.len())
+            .map(|_| Vec::new())
+            .collect();
+        for l in &analysis.corpus.links {
+            evidence[of_document[l.a]].push(JsonEvidence {
+                a: &docs[l.a].name,
+                b: &docs[l.b].name,
+                kind: l.kind.as_str(),
+                similarity: round3(l.similarity),
+                shared_terms: &l.shared_terms,
+                date_gap_days: l.date_gap_days,
+            });
+        }
+        let mut evidence = evidence.into_iter();
         JsonReport {
             version: VERSION,
             tool: Tool::current(),
@@ -291,6 +319,7 @@ impl<'a> JsonReport<'a> {
                 .enumerate()
                 .map(|(id, members)| JsonCluster {
                     id,
+                    evidence: evidence.next().unwrap_or_default(),
                     documents: members.iter().map(|&d| docs[d].name.as_str()).collect(),
                     articles: members
                         .iter()

@@ -73,7 +73,7 @@
     findings.forEach(function (f, i) {
       if (rule && f.rule !== rule) return;
       if (sev && f.severity !== sev) return;
-      if (text && (f.message + ' ' + f.found + ' ' + f.document).toLowerCase().indexOf(text) < 0) return;
+      if (text && (f.message + ' ' + f.found + ' ' + docs[f.doc].path).toLowerCase().indexOf(text) < 0) return;
       matching.push(i);
     });
     var body = $('findings-table').tBodies[0];
@@ -90,10 +90,10 @@
       frag.append(h('tr', { id: 'finding-' + i, class: 'sev-' + f.severity },
         h('td', { class: 'sev' }, f.severity),
         h('td', null, f.rule),
-        h('td', null, h('a', { href: '#finding-' + i, class: 'doc' }, f.document)),
+        h('td', null, h('a', { href: '#finding-' + i, class: 'doc' }, docs[f.doc].path)),
         h('td', { class: 'num' }, f.line + ':' + f.column),
-        h('td', { class: 'found', title: f.found }, clip(f.found, 80)),
-        h('td', { class: 'suggestion' }, f.suggestion),
+        h('td', { class: 'found', title: f.found }, clip(f.found, 40)),
+        h('td', { class: 'suggestion', title: f.suggestion || '' }, f.suggestion ? clip(f.suggestion, 40) : null),
         h('td', null, f.message)));
     }
     body.append(frag);
@@ -110,16 +110,15 @@
   function showContext(doc, sentence, found) {
     var d = docs[doc];
     if (!d) return;
-    var sentences = data('d' + doc) || [];
+    var sentences = data('d' + doc) || { l: [], k: '', t: [] };
     var body = $('context-body');
     body.textContent = '';
     body.append(h('h3', null, d.path));
     body.append(metaTable(d));
     var list = h('ol', { class: 'sentences' });
     var target = null;
-    sentences.forEach(function (s, k) {
-      var li = h('li', { id: 'ctx-s-' + k, class: 'kind-' + s[1] }, h('span', { class: 'line' }, 'L' + s[0]), ' ');
-      var text = s[2];
+    sentences.t.forEach(function (text, k) {
+      var li = h('li', { id: 'ctx-s-' + k, class: 'kind-' + sentences.k.charAt(k) }, h('span', { class: 'line' }, 'L' + sentences.l[k]), ' ');
       var at = k === sentence && found ? text.indexOf(found) : -1;
       if (at >= 0) {
         li.append(text.slice(0, at), h('mark', null, found), text.slice(at + found.length));
@@ -224,33 +223,39 @@
         var p = data('p' + k);
         var pos = function (d) { return label(c.members.indexOf(d)); };
         var det = h('details', { class: 'pair', id: 'pair-' + k },
-          h('summary', null, pos(p.doc_a) + ' ⇄ ' + pos(p.doc_b) + ': ' + p.aligned.length + ' aligned; ' +
-            pct(p.containment_a_in_b) + ' of ' + pos(p.doc_a) + ' in ' + pos(p.doc_b) + ', ' +
-            pct(p.containment_b_in_a) + ' of ' + pos(p.doc_b) + ' in ' + pos(p.doc_a) +
-            (p.likely_source ? '; likely source ' + pos(p.likely_source === docs[p.doc_a].path ? p.doc_a : p.doc_b) : '')));
+          h('summary', null, pos(p.a) + ' ⇄ ' + pos(p.b) + ': ' + p.shared_sentences + ' aligned; ' +
+            pct(p.containment_a_in_b) + ' of ' + pos(p.a) + ' in ' + pos(p.b) + ', ' +
+            pct(p.containment_b_in_a) + ' of ' + pos(p.b) + ' in ' + pos(p.a) +
+            (p.likely_source !== null ? '; likely source ' + pos(p.likely_source) : '')));
         det.addEventListener('toggle', function () { if (det.open) renderPair(p, det); });
         body.append(det);
       });
     }
     el.append(body);
   }
-  function sentenceText(doc, range) {
-    var s = data('d' + doc) || [];
-    return s.slice(range[0], range[1]).map(function (x) { return x[2]; }).join(' ');
-  }
+  function sentences(doc) { return data('d' + doc) || { l: [], k: '', t: [] }; }
+  function sentenceText(doc, from, to) { return sentences(doc).t.slice(from, to).join(' '); }
   function renderPair(p, det) {
     if (det.getAttribute('data-rendered')) return;
     det.setAttribute('data-rendered', '1');
+    // Rows in the order of the first article: verbatim runs one sentence a row, then the rest.
+    var rows = [];
+    p.verbatim.forEach(function (v) {
+      for (var n = 0; n < v[2]; n++) rows.push([[v[0] + n, v[0] + n + 1, v[1] + n, v[1] + n + 1], 'verbatim', 1, false, null]);
+    });
+    p.aligned.forEach(function (a) { rows.push(a); });
+    rows.sort(function (x, y) { return x[0][0] - y[0][0] || x[0][2] - y[0][2]; });
+    var la = sentences(p.a).l, lb = sentences(p.b).l;
     var t = h('table', { class: 'side-by-side' },
-      h('tr', null, h('th', null, docs[p.doc_a].path), h('th', null, ''), h('th', null, docs[p.doc_b].path)));
-    p.aligned.forEach(function (a) {
-      var left, right;
-      if (a.diff) { left = diffNode(a.diff, 'old'); right = diffNode(a.diff, 'new'); }
-      else { left = sentenceText(p.doc_a, a.a); right = sentenceText(p.doc_b, a.b); }
-      t.append(h('tr', { class: 'kind-' + a.kind },
-        h('td', null, docLink(p.doc_a, a.a[0], 'L' + a.a_line), ' ', left),
-        h('td', { class: 'kind' }, a.kind + (a.fragment ? ', fragment' : '') + ' ' + a.score.toFixed(2)),
-        h('td', null, docLink(p.doc_b, a.b[0], 'L' + a.b_line), ' ', right)));
+      h('tr', null, h('th', null, docs[p.a].path), h('th', null, ''), h('th', null, docs[p.b].path)));
+    rows.forEach(function (a) {
+      var r = a[0], left, right;
+      if (a[4]) { left = diffNode(a[4], 'old'); right = diffNode(a[4], 'new'); }
+      else { left = sentenceText(p.a, r[0], r[1]); right = sentenceText(p.b, r[2], r[3]); }
+      t.append(h('tr', { class: 'kind-' + a[1] },
+        h('td', null, docLink(p.a, r[0], 'L' + la[r[0]]), ' ', left),
+        h('td', { class: 'kind' }, a[1] + (a[3] ? ', fragment' : '') + ' ' + a[2].toFixed(2)),
+        h('td', null, docLink(p.b, r[2], 'L' + lb[r[2]]), ' ', right)));
     });
     det.append(t);
   }

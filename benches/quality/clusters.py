@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Event-cluster quality: pairwise precision, recall and F1 of `wirecheck audit` against gold
+events, with a TF-IDF + average-link baseline scored in the same run.
+
+    python3 benches/quality/clusters.py prepare DATA [--ecbplus DIR] [--basil GITDIR] [--reuters FILE]
+    python3 benches/quality/clusters.py eval DATA [--wirecheck BIN] [--baseline-threshold T]
+
+`prepare` converts the public corpora into DATA/<set>/articles.jsonl + gold.tsv (id, event);
+`eval` scores every set found in DATA. Corpora are never committed (see README.md).
+"""
+import argparse
+import collections
+import html
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", "'s", "n't", ")", "]", "%", "''", "'"}
+
+
+def detok(tokens):
+    out = ""
+    for t in tokens:
+        if not out or t in NO_SPACE_BEFORE or out.endswith(("(", "[", "$", "``")):
+            out += t
+        else:
+            out += " " + t
+    return out.replace("``", "\"").replace("''", "\"")
+
+
+def write_set(out_dir, rows):
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, "articles.jsonl"), "w") as f, open(
+        os.path.join(out_dir, "gold.tsv"), "w"
+    ) as g:
+        for r in rows:
+            art = {k: r[k] for k in ("id", "title", "date", "text") if r.get(k)}
+            f.write(json.dumps(art, ensure_ascii=False) + "\n")
+            g.write(f"{r['id']}\t{r['event']}\n")
+    print(f"{out_dir}: {len(rows)} articles, {len(set(r['event'] for r in rows))} events")
+
+
+def prepare_ecbplus(src, out):
+    rows = []
+    for topic in sorted(os.listdir(src), key=lambda t: int(t) if t.isdigit() else 0):
+        tdir = os.path.join(src, topic)
+        if not os.path.isdir(tdir):
+            continue
+        for name in sorted(os.listdir(tdir)):
+            m = re.match(r"(\d+)_(\d+)(ecbplus|ecb)\.xml$", name)
+            if not m:
+                continue
+            root = ET.parse(os.path.join(tdir, name)).getroot()
+            sentences = collections.OrderedDict()
+            for tok in root.iter("token"):
+                sentences.setdefault(int(tok.get("sentence", 0)), []).append(tok.text or "")
+            text = "\n\n".join(detok(s) for s in sentences.values())
+            rows.append({"id": name[:-4], "text": text, "event": f"{m.group(1)}{m.group(3)}"})
+    write_set(os.path.join(out, "ecbplus"), rows)
+
+
+def prepare_basil(gitdir, out):
+    files = subprocess.run(
+        ["git", "-C", gitdir, "ls-tree", "-r", "--name-only", "HEAD", "articles"],
+        capture_output=True, text=True, check=True).stdout.split()
+    rows = []
+    for path in sorted(files):
+        art = json.loads(subprocess.run(["git", "-C", gitdir, "show", f"HEAD:{path}"],
+                                        capture_output=True, text=True, check=True).stdout)
+        paras = [" ".join(p) if isinstance(p, list) else p for p in art.get("body-paragraphs", [])]
+        base = os.path.basename(path)[:-5]
+        rows.append({"id": base, "title": art.get("title"), "date": art.get("date"),
+                     "text": "\n\n".join(paras), "event": art["triplet-uuid"]})
+    write_set(os.path.join(out, "basil"), rows)
+
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])}
+
+
+def iso(reuters_date):
+    m = re.match(r"\s*(\d+)-([A-Z]{3})-(\d{4}) (\d\d):(\d\d)", reuters_date or "")
+    if not m:
+        return None
+    return f"{m.group(3)}-{MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}T{m.group(4)}:{m.group(5)}"
+
+
+def prepare_reuters(path, out, labels):
+    """The whole archive (ISO dates) for the audit figures, and the hand-labelled subset."""
+    os.makedirs(os.path.join(out, "reuters-all"), exist_ok=True)
+    stories = {}
+    with open(path) as f, open(os.path.join(out, "reuters-all", "articles.jsonl"), "w") as w:
+        for line in f:
+            r = json.loads(line)
+            r["date"] = iso(r.get("date"))
+            art = {k: r[k] for k in ("id", "title", "date", "text") if r.get(k)}
+            w.write(json.dumps(art) + "\n")
+            stories[str(r["id"])] = art
+    print(f"{out}/reuters-all: {len(stories)} stories")
+    if labels and os.path.exists(labels):
+        rows = []
+        for line in open(labels):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            sid, event = line.split()[:2]
+            rows.append(dict(stories[sid], event=event))
+        write_set(os.path.join(out, "reuters-labelled"), rows)
+
+
+def read_gold(d):
+    return dict(l.rstrip("\n").split("\t") for l in open(os.path.join(d, "gold.tsv")))
+
+
+def pairwise(pred, gold):
+    """Pairwise P/R/F1 over all articles: pred and gold map id -> cluster label."""
+    def pairs(labels):
+        groups = collections.defaultdict(list)
+        for k, v in labels.items():
+            groups[v].append(k)
+        return {tuple(sorted(p)) for g in groups.values() for p in itertools.combinations(g, 2)}
+    p, g = pairs(pred), pairs(gold)
+    tp = len(p & g)
+    prec = tp / len(p) if p else 1.0
+    rec = tp / len(g) if g else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f1
+
+
+def run_wirecheck(binary, d):
+    t = time.time()
+    out = subprocess.run([binary, "audit", "--format", "json", "--fail-on", "never",
+                          os.path.join(d, "articles.jsonl")], capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(out.stderr)
+    report = json.loads(out.stdout)
+    pred = {}
+    for c in report["clusters"]:
+        for doc in c["documents"]:
+            pred[doc.rsplit("#", 1)[1]] = c["id"]
+    return pred, time.time() - t, report
+
+
+def baseline(d, threshold):
+    """TF-IDF (scikit-learn defaults, English stop words) + average-link, cosine distance."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    arts = [json.loads(l) for l in open(os.path.join(d, "articles.jsonl"))]
+    docs = [(a.get("title") or "") + "\n" + a["text"] for a in arts]
+    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(docs).toarray()
+    labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                     distance_threshold=1 - threshold).fit_predict(x)
+    return {str(a["id"]): int(l) for a, l in zip(arts, labels)}
+
+
+def evaluate(args):
+    print(f"{'set':18} {'system':28} {'P':>6} {'R':>6} {'F1':>6} {'clusters':>8} {'time':>7}")
+    for name in sorted(os.listdir(args.data)):
+        d = os.path.join(args.data, name)
+        if not os.path.exists(os.path.join(d, "gold.tsv")):
+            continue
+        gold = read_gold(d)
+        pred, secs, _ = run_wirecheck(args.wirecheck, d)
+        pred = {k: v for k, v in pred.items() if k in gold}
+        p, r, f = pairwise(pred, gold)
+        print(f"{name:18} {'wirecheck (defaults)':28} {p:6.3f} {r:6.3f} {f:6.3f} "
+              f"{len(set(pred.values())):8} {secs:6.1f}s")
+        if len(gold) <= 5000:
+            for thr in args.baseline_threshold:
+                t = time.time()
+                base = baseline(d, thr)
+                p, r, f = pairwise(base, gold)
+                print(f"{name:18} {'tfidf+avg-link t=' + str(thr):28} {p:6.3f} {r:6.3f} {f:6.3f} "
+                      f"{len(set(base.values())):8} {time.time() - t:6.1f}s")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    pr = sub.add_parser("prepare")
+    pr.add_argument("data")
+    pr.add_argument("--ecbplus")
+    pr.add_argument("--basil")
+    pr.add_argument("--reuters")
+    pr.add_argument("--reuters-labels",
+                    default=os.path.join(os.path.dirname(__file__), "reuters_labels.txt"))
+    ev = sub.add_parser("eval")
+    ev.add_argument("data")
+    ev.add_argument("--wirecheck", default="target/release/wirecheck")
+    ev.add_argument("--baseline-threshold", type=float, nargs="*", default=[0.1, 0.2, 0.3])
+    args = ap.parse_args()
+    if args.cmd == "prepare":
+        if args.ecbplus:
+            prepare_ecbplus(args.ecbplus, args.data)
+        if args.basil:
+            prepare_basil(args.basil, args.data)
+        if args.reuters:
+            prepare_reuters(args.reuters, args.data, args.reuters_labels)
+    else:
+        evaluate(args)
+
+
+if __name__ == "__main__":
+    main()

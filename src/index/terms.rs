@@ -1,0 +1,245 @@
+//! Content similarity between articles: IDF-weighted term vectors and a sparse similarity
+//! graph built from an inverted index of each article's most telling terms (no all-pairs
+//! work; over-long posting lists are skipped, so a hub term costs nothing).
+//!
+//! Terms are content words (function words dropped), names and numbers, counted once per
+//! sentence (a repeated caption does not count twice); headline terms count double. Document
+//! frequencies come from the corpus itself; a term carried by a large share of a sizeable
+//! corpus is dropped as boilerplate.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::model::{Document, SentenceKind};
+use crate::text::features::SentenceFeatures;
+
+/// Terms of each article that go into the inverted index (its highest-weighted ones).
+pub const INDEX_TERMS: usize = 32;
+/// Posting lists longer than this are skipped when generating candidates.
+pub const POSTING_CAP: usize = 200;
+/// Candidate neighbours kept per article (the strongest).
+pub const MAX_NEIGHBOURS: usize = 40;
+/// A term in more than this share of a corpus of at least [`COMMON_MIN_DOCS`] articles is
+/// dropped ("said", "year", a wire's sign-off).
+pub const COMMON_SHARE: f64 = 0.2;
+pub const COMMON_MIN_DOCS: usize = 50;
+
+/// Raw term counts of an article: (term hash, count), sorted by hash.
+pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f32)> {
+    let mut counts: HashMap<u64, f32> = HashMap::new();
+    for (s, f) in doc.sentences.iter().zip(features) {
+        let w = if s.kind == SentenceKind::Headline {
+            2.0
+        } else {
+            1.0
+        };
+        for &t in &f.content {
+            *counts.entry(t).or_default() += w;
+        }
+    }
+    let mut v: Vec<(u64, f32)> = counts.into_iter().collect();
+    v.sort_unstable_by_key(|&(t, _)| t);
+    v
+}
+
+/// A unit-length TF-IDF vector, sorted by term hash.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermVector {
+    pub terms: Vec<(u64, f32)>,
+}
+
+/// Inverse document frequencies of a corpus of `counts.len()` articles.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    n: usize,
+    df: HashMap<u64, u32>,
+}
+
+impl Idf {
+    pub fn new(counts: &[Vec<(u64, f32)>]) -> Self {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        for c in counts {
+            for &(t, _) in c {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        Idf {
+            n: counts.len(),
+            df,
+        }
+    }
+
+    pub fn df(&self, term: u64) -> usize {
+        self.df.get(&term).copied().unwrap_or(0) as usize
+    }
+
+    /// Smoothed IDF; `None` for a term too common to tell events apart.
+    pub fn weight(&self, term: u64) -> Option<f32> {
+        let df = self.df(term);
+        if self.n >= COMMON_MIN_DOCS && df as f64 > COMMON_SHARE * self.n as f64 {
+            return None;
+        }
+        Some((((self.n + 1) as f64 / (df + 1) as f64).ln() + 1.0) as f32)
+    }
+
+    pub fn vector(&self, counts: &[(u64, f32)]) -> TermVector {
+        let mut terms: Vec<(u64, f32)> = counts
+            .iter()
+            .filter_map(|&(t, c)| self.weight(t).map(|w| (t, (1.0 + c.ln()) * w)))
+            .collect();
+        let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut terms {
+                *w /= norm;
+            }
+        }
+        TermVector { terms }
+    }
+}
+
+/// Cosine similarity of two unit vectors.
+pub fn cosine(a: &TermVector, b: &TermVector) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].0.cmp(&b.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a.terms[i].1 * b.terms[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// Terms two vectors share, strongest contribution first: (term, contribution).
+pub fn shared_terms(a: &TermVector, b: &TermVector) -> Vec<(u64, f32)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].0.cmp(&b.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a.terms[i].0, a.terms[i].1 * b.terms[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    out
+}
+
+/// Candidate pairs `(a, b)`, `a < b`, sorted, with their cosine similarity at least
+/// `min_similarity`: articles that share one of their [`INDEX_TERMS`] strongest terms (posting
+/// lists longer than [`POSTING_CAP`] skipped), each keeping its [`MAX_NEIGHBOURS`] strongest.
+pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u32, f32)> {
+    let n = vectors.len();
+    let mut postings: Vec<(u64, u32)> = vectors
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, v)| {
+            let mut top: Vec<(u64, f32)> = v.terms.clone();
+            top.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            top.truncate(INDEX_TERMS);
+            top.into_iter().map(move |(t, _)| (t, d as u32))
+        })
+        .collect();
+    postings.par_sort_unstable();
+    let mut lists: HashMap<u64, &[(u64, u32)]> = HashMap::new();
+    for g in postings.chunk_by(|a, b| a.0 == b.0) {
+        if g.len() > 1 && g.len() <= POSTING_CAP {
+            lists.insert(g[0].0, g);
+        }
+    }
+    let neighbours: Vec<Vec<(u32, f32)>> = (0..n)
+        .into_par_iter()
+        .map(|d| {
+            let mut cands: Vec<u32> = Vec::new();
+            for &(t, _) in &vectors[d].terms {
+                if let Some(list) = lists.get(&t) {
+                    cands.extend(list.iter().map(|&(_, o)| o).filter(|&o| o as usize != d));
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            let mut scored: Vec<(u32, f32)> = cands
+                .into_iter()
+                .map(|o| (o, cosine(&vectors[d], &vectors[o as usize])))
+                .filter(|&(_, s)| s >= min_similarity)
+                .collect();
+            scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            scored.truncate(MAX_NEIGHBOURS);
+            scored
+        })
+        .collect();
+    let mut pairs: Vec<(u32, u32, f32)> = neighbours
+        .into_iter()
+        .enumerate()
+        .flat_map(|(d, list)| {
+            let d = d as u32;
+            list.into_iter().map(move |(o, s)| (d.min(o), d.max(o), s))
+        })
+        .collect();
+    pairs.sort_by_key(|&(a, b, _)| (a, b));
+    pairs.dedup_by_key(|&mut (a, b, _)| (a, b));
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(terms: &[(u64, f32)]) -> TermVector {
+        let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        TermVector {
+            terms: terms.iter().map(|&(t, w)| (t, w / norm)).collect(),
+        }
+    }
+
+    #[test]
+    fn cosine_of_identical_vectors_is_one_and_disjoint_zero() {
+        let a = v(&[(1, 1.0), (2, 2.0)]);
+        let b = v(&[(3, 1.0)]);
+        assert!((cosine(&a, &a) - 1.0).abs() < 1e-6);
+        assert_eq!(cosine(&a, &b), 0.0);
+    }
+
+    #[test]
+    fn common_terms_are_dropped_in_a_sizeable_corpus() {
+        let mut counts: Vec<Vec<(u64, f32)>> =
+            (0..100).map(|i| vec![(7, 1.0), (1000 + i, 1.0)]).collect();
+        counts[0].push((5, 1.0));
+        let idf = Idf::new(&counts);
+        assert_eq!(idf.weight(7), None);
+        assert!(idf.weight(5).unwrap() > idf.weight(1000).unwrap() - 1e-6);
+        // In a small corpus nothing is dropped: two articles can still be compared.
+        let idf = Idf::new(&counts[..2]);
+        assert!(idf.weight(7).is_some());
+    }
+
+    #[test]
+    fn similar_pairs_finds_shared_terms_only() {
+        let vs = vec![
+            v(&[(1, 1.0), (2, 1.0)]),
+            v(&[(1, 1.0), (2, 1.0), (3, 0.2)]),
+            v(&[(9, 1.0)]),
+        ];
+        let pairs = similar_pairs(&vs, 0.1);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].0, pairs[0].1), (0, 1));
+        assert!(pairs[0].2 > 0.9);
+    }
+
+    #[test]
+    fn hub_terms_make_no_candidates() {
+        let vs: Vec<TermVector> = (0..POSTING_CAP as u64 + 5)
+            .map(|i| v(&[(1, 1.0), (100 + i, 0.1)]))
+            .collect();
+        assert!(similar_pairs(&vs, 0.1).is_empty());
+    }
+}
