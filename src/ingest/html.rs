@@ -1053,8 +1053,7 @@ fn measure(html: &str, items: &[Item], owner: &[u32], nodes: &[Node]) -> Vec<Sta
         stats[n].link_text += link;
         let prose = text - link;
         // A copyright line is never article prose, however long.
-        let legal = prose >= MIN_PARAGRAPH
-            && prose < 300
+        let legal = (MIN_PARAGRAPH..300).contains(&prose)
             && COPYRIGHT.is_match(&node_text(html, node, items, 400));
         if prose >= MIN_PARAGRAPH && link * 2 < text && !legal {
             stats[n].good += prose as f32;
