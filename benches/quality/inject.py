@@ -137,7 +137,7 @@ def candidates(text, kind, rng):
                 if w.group(0) in SUBSTITUTES and w.start() > 0 and w.end() < len(q.rstrip(" .,")):
                     spots.append((m.start(1) + w.start(), m.start(1) + w.end(), SUBSTITUTES[w.group(0)]))
             if len(q.split()) >= 5 and not any(s[0] >= m.start(1) and s[1] <= m.end(1) for s in spots):
-                words = list(re.finditer(r"[a-z]{4,}", q))
+                words = list(re.finditer(r"\b[a-z]{4,}\b", q))
                 inner = [w for w in words if 0 < w.start() and w.end() < len(q) - 2]
                 if inner:
                     w = rng.choice(inner)

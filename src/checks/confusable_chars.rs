@@ -21,6 +21,8 @@ crate::declare_rule! {
     /// Example: "leaving vulnerabilities 𝓮𝔁𝓹𝓸𝓼𝓮𝓭" flags "𝓮𝔁𝓹𝓸𝓼𝓮𝓭" with the suggestion
     /// "exposed". Superscripts ("km²"), ligatures in names of other scripts and words written
     /// wholly in Cyrillic or Greek are not flagged.
+    ///
+    /// Measured precision: no findings. Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct ConfusableChars;
     rule: RuleId::ConfusableChars, severity: Severity::Warning;
 }

@@ -21,6 +21,8 @@ crate::declare_rule! {
     /// Example: a lead quotation that appears again, with its three sentences, further down
     /// the article is flagged once at the repetition; "Jane Roe, Photo: REUTERS" twice in a
     /// row flags the second caption line.
+    ///
+    /// Measured precision: 2 findings, 2 of 2 labelled true: precision 1.00 (95% CI 0.34-1.00; 7 findings, mostly table rows, before prose-only). Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct DuplicatePassage;
     rule: RuleId::DuplicatePassage, severity: Severity::Warning;
 }

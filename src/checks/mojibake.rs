@@ -16,6 +16,8 @@ crate::declare_rule! {
     ///
     /// Example: "the minsterâ€™s cafÃ©" flags "â€™" (suggestion "’") and "Ã©" (suggestion
     /// "é").
+    ///
+    /// Measured precision: no findings. Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct Mojibake;
     rule: RuleId::Mojibake, severity: Severity::Warning;
 }

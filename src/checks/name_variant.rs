@@ -26,6 +26,8 @@ crate::declare_rule! {
     /// Example: three outlets write "Mark Jansen", one caption says "Mark Janssen": the
     /// caption's "Janssen" is flagged with the suggestion "Jansen". "Iran" next to "Iraq" is
     /// not flagged: the two never share a neighbouring name word.
+    ///
+    /// Measured precision: 77 findings, 10 of 20 sampled labelled true: precision 0.50 (95% CI 0.30-0.70), before the name fixes of issue 11. Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct NameVariant;
     rule: RuleId::NameVariant, severity: Severity::Warning;
 }

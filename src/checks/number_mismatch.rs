@@ -14,11 +14,20 @@ use crate::text::tokens::{tokenize, Token, TokenKind};
 crate::declare_rule! {
     /// Aligned sentences that disagree on an amount, count, percentage or date.
     ///
-    /// What it flags: two articles carry the same sentence (verbatim, near-duplicate or
-    /// paraphrased) but one says "€25 billion" where the other says "€20 billion". Formats are
-    /// normalised first: "€20 billion" = "20 billion euros" = "EUR 20bn", "5 percent" = "5%".
-    /// Numbers written as words ("the first three months") are not compared. In paraphrases
-    /// only amounts of money and percentages are compared; in near-duplicates every number.
+    /// What it flags: two copies of one report carry the same sentence (verbatim,
+    /// near-duplicate or paraphrased) but one says "€25 billion" where the other says "€20
+    /// billion". Only the same quantity about the same subject is compared: in near-duplicates
+    /// the figure must be the only word that differs (same unit, same role); in paraphrases
+    /// only amounts of money and percentages, one of each unit, with the same word next to
+    /// them. Two articles count as copies of one report when their aligned sentences differ in
+    /// at most one figure, and they are mostly the same text (80% of one in the other); a
+    /// figure in articles that share only their lead is flagged when two or more articles
+    /// agree against it. Another day's report or another company's results in the
+    /// same template ("Payment is due March 17" / "March 18") are never compared. Formats are
+    /// normalised first: "€20 billion" = "20 billion euros" = "EUR 20bn", "5 percent" = "5%",
+    /// "16-3/4" = 16.75, "9-11" is one range; a rounded figure equals the exact one ("2.15
+    /// billion" = "2.145 billion", "140 mln" = "140.4 mln"). Numbers written as words ("the
+    /// first three months") are not compared.
     ///
     /// Why it matters: a changed figure in copied or translated coverage is a factual error
     /// that readers cannot spot; one of the versions is wrong.
@@ -167,6 +176,9 @@ struct Tally {
     agree: usize,
     /// (other document, its token range, its number text)
     disagree: Vec<(usize, Range<usize>)>,
+    /// Whether a disagreeing article is a copy of the same story (mostly the same text), not
+    /// only an article with the same lead.
+    copy_disagrees: bool,
 }
 
 /// Most figures that may differ between two articles for them to count as copies of one
@@ -174,20 +186,35 @@ struct Tally {
 /// differ in several figures are two reports (another day's, another company's, another
 /// bond issue's figures in the same template).
 const MAX_DIFFERENCES: usize = 1;
-/// Share of either article's words in the other when no figure agrees: one shared template
-/// sentence is not enough to tell a changed figure from another report.
-const MIN_CONTAINMENT_WITHOUT_AGREEMENT: f64 = 0.6;
+/// Share of either article's words in the other for two articles to be copies of one story
+/// (a trimmed or lightly edited copy is almost wholly contained in its source). Below it, a
+/// changed figure counts only in the leads: two stories whose first sentences are the same
+/// sentence are about the same thing; a template sentence further down ("Payment is due
+/// March 17", "holders of record March 31") is shared by many different stories.
+const MIN_CONTAINMENT: f64 = 0.8;
+
+/// The index of an article's lead: its first body sentence.
+fn lead(doc: &Document) -> Option<usize> {
+    doc.sentences
+        .iter()
+        .position(|s| s.kind == crate::model::SentenceKind::Body)
+}
 
 /// Compared figures of one pair of articles: (place in a, place in b, agree).
 fn compare_pair(
     docs: &[Document],
     pair: &crate::analysis::PairReport,
-) -> Vec<(Place, Place, bool)> {
+) -> (Vec<(Place, Place, bool)>, bool) {
     let mut out = Vec::new();
+    let mut differences_outside_leads = 0;
+    let (lead_a, lead_b) = (lead(&docs[pair.a]), lead(&docs[pair.b]));
     for al in &pair.alignments {
         if !has_digit(&docs[pair.a], &al.a) || !has_digit(&docs[pair.b], &al.b) {
             continue;
         }
+        let in_leads = lead_a.is_some_and(|l| al.a.contains(&l))
+            && lead_b.is_some_and(|l| al.b.contains(&l))
+            && al.kind != AlignKind::Paraphrase;
         let ta = run_tokens(&docs[pair.a], &al.a);
         let tb = run_tokens(&docs[pair.b], &al.b);
         let kind = if al.kind == AlignKind::Verbatim {
@@ -203,6 +230,9 @@ fn compare_pair(
                 y,
                 &docs[pair.b].text[y.range.clone()],
             );
+            if !agree && !in_leads {
+                differences_outside_leads += 1;
+            }
             out.push(((pair.a, x.range.clone()), (pair.b, y.range.clone()), agree));
         }
     }
@@ -211,42 +241,47 @@ fn compare_pair(
     let containment = pair.containment_a_in_b.max(pair.containment_b_in_a);
     let one_report = differences <= MAX_DIFFERENCES
         && differences <= agreements + 1
-        && (agreements > 0 || containment >= MIN_CONTAINMENT_WITHOUT_AGREEMENT);
+        && (containment >= MIN_CONTAINMENT || differences_outside_leads == 0);
+    let copies = containment >= MIN_CONTAINMENT;
     if !one_report {
         // Another report: none of its figures is evidence about this one's.
         out.clear();
     }
-    out
+    (out, copies)
 }
 
 impl NumberMismatch {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         // Per pair in parallel: (document, number span) agrees or disagrees with (other, span).
-        let events: Vec<(Place, Option<Place>)> = ctx
+        let events: Vec<(Place, Option<Place>, bool)> = ctx
             .corpus
             .pairs
             .par_iter()
             .flat_map_iter(|pair| {
                 let mut out = Vec::new();
-                for (x, y, agree) in compare_pair(docs, pair) {
+                let (compared, copies) = compare_pair(docs, pair);
+                for (x, y, agree) in compared {
                     if agree {
-                        out.push((x, None));
-                        out.push((y, None));
+                        out.push((x, None, copies));
+                        out.push((y, None, copies));
                     } else {
-                        out.push((x.clone(), Some(y.clone())));
-                        out.push((y, Some(x)));
+                        out.push((x.clone(), Some(y.clone()), copies));
+                        out.push((y, Some(x), copies));
                     }
                 }
                 out
             })
             .collect();
         let mut tallies: BTreeMap<(usize, usize, usize), Tally> = BTreeMap::new();
-        for ((doc, range), other) in events {
+        for ((doc, range), other, copies) in events {
             let tally = tallies.entry((doc, range.start, range.end)).or_default();
             match other {
                 None => tally.agree += 1,
-                Some(o) => tally.disagree.push(o),
+                Some(o) => {
+                    tally.disagree.push(o);
+                    tally.copy_disagrees |= copies;
+                }
             }
         }
         for ((doc, start, end), tally) in tallies {
@@ -263,6 +298,12 @@ impl NumberMismatch {
             let majority = tally.disagree.len() >= 2
                 && tally.agree == 0
                 && others.windows(2).all(|w| w[0] == w[1]);
+            // Two articles with the same lead but otherwise different text may be two reports
+            // (an early and a revised forecast, two agencies' weekly figures): flagged only
+            // when several articles agree against this one.
+            if !tally.copy_disagrees && !majority {
+                continue;
+            }
             let related = tally
                 .disagree
                 .iter()

@@ -27,6 +27,8 @@ crate::declare_rule! {
     /// Example: one outlet quotes "we must build a stronger, a fairer and more capable
     /// alliance", two others "we need to build a stronger, fairer and more capable alliance":
     /// the first is flagged, with the word diff must/need and the dropped "a".
+    ///
+    /// Measured precision: 73 findings, 0 of 20 sampled labelled true: precision 0.00 (95% CI 0.00-0.16), before the quote fixes of issue 12. Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct QuoteAltered;
     rule: RuleId::QuoteAltered, severity: Severity::Warning;
 }

@@ -21,6 +21,8 @@ crate::declare_rule! {
     ///
     /// Example: one outlet has "“We will not retreat,” said Olena Kova", another has the same
     /// words "said Petro Marenko": both are flagged, each pointing at the other.
+    ///
+    /// Measured precision: 12 findings, 0 of 12 labelled true: precision 0.00 (95% CI 0.00-0.24), before the quote fixes of issue 12. Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct QuoteMisattributed;
     rule: RuleId::QuoteMisattributed, severity: Severity::Warning;
 }

