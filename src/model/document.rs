@@ -126,6 +126,15 @@ pub struct Document {
     pub block_hints: Vec<(Range<usize>, SentenceKind)>,
     pub sentences: Vec<Sentence>,
     pub language: Option<LanguageGuess>,
+    /// For an article read from a JSON Lines file: the file and its line there.
+    pub record: Option<JsonLinesRecord>,
+}
+
+/// Where a JSON Lines article sits: the file (as given) and the 1-based line of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonLinesRecord {
+    pub file: String,
+    pub line: usize,
 }
 
 impl Document {
@@ -141,6 +150,7 @@ impl Document {
             block_hints: Vec::new(),
             sentences: Vec::new(),
             language: None,
+            record: None,
         }
     }
 

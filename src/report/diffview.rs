@@ -5,6 +5,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
+use super::escape::{escape, Escaped};
 use super::json::{JsonPair, Tool, VERSION};
 use super::worddiff::{render_new, render_old, word_diff};
 use super::Locator;
@@ -74,6 +75,9 @@ fn line(doc: &Document, locator: &Locator<'_>, index: usize, sentence: usize) ->
     locator.line_column(index, span.start).0
 }
 
+/// The widest side-by-side view drawn, whatever `COLUMNS` says.
+pub const MAX_SIDE_BY_SIDE_WIDTH: usize = 1000;
+
 /// Splits `text` into lines of at most `width` characters at spaces (ANSI-free text only).
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
@@ -101,8 +105,8 @@ pub fn write_human(
 ) -> std::io::Result<()> {
     let locator = Locator::new(docs);
     let (a, b) = (&docs[0], &docs[1]);
-    writeln!(out, "{BOLD}--- A {}{BOLD:#}", a.name)?;
-    writeln!(out, "{BOLD}+++ B {}{BOLD:#}", b.name)?;
+    writeln!(out, "{BOLD}--- A {}{BOLD:#}", Escaped(&a.name))?;
+    writeln!(out, "{BOLD}+++ B {}{BOLD:#}", Escaped(&b.name))?;
     writeln!(
         out,
         "{DIM}{} aligned, {:.0}% of A found in B, {:.0}% of B found in A{DIM:#}\n",
@@ -114,7 +118,7 @@ pub fn write_human(
         match (row, side_by_side) {
             (Row::Aligned(k), None) => {
                 let al = &pair.alignments[k];
-                let pieces = word_diff(&run_text(a, &al.a), &run_text(b, &al.b));
+                let pieces = word_diff(&escape(&run_text(a, &al.a)), &escape(&run_text(b, &al.b)));
                 writeln!(
                     out,
                     "{BOLD}= A:{} ⇄ B:{}{BOLD:#} {DIM}{}{} (score {:.2}){DIM:#}",
@@ -129,7 +133,7 @@ pub fn write_human(
             }
             (Row::OnlyA(i), None) => {
                 writeln!(out, "{RED}< A:{} only in A{RED:#}", line(a, &locator, 0, i))?;
-                writeln!(out, "  A {}", a.sentence_text(&a.sentences[i]))?;
+                writeln!(out, "  A {}", Escaped(a.sentence_text(&a.sentences[i])))?;
             }
             (Row::OnlyB(j), None) => {
                 writeln!(
@@ -137,16 +141,17 @@ pub fn write_human(
                     "{GREEN}> B:{} only in B{GREEN:#}",
                     line(b, &locator, 1, j)
                 )?;
-                writeln!(out, "  B {}", b.sentence_text(&b.sentences[j]))?;
+                writeln!(out, "  B {}", Escaped(b.sentence_text(&b.sentences[j])))?;
             }
             (row, Some(width)) => {
-                let col = (width.saturating_sub(3) / 2).max(20);
+                // Formatting widths above u16::MAX panic; no terminal is that wide anyway.
+                let col = (width.min(MAX_SIDE_BY_SIDE_WIDTH).saturating_sub(3) / 2).max(20);
                 let (left, right, marker) = match row {
                     Row::Aligned(k) => {
                         let al = &pair.alignments[k];
                         (
-                            run_text(a, &al.a),
-                            run_text(b, &al.b),
+                            escape(&run_text(a, &al.a)).into_owned(),
+                            escape(&run_text(b, &al.b)).into_owned(),
                             if al.kind == crate::analysis::align::AlignKind::Verbatim {
                                 "="
                             } else {
@@ -155,13 +160,13 @@ pub fn write_human(
                         )
                     }
                     Row::OnlyA(i) => (
-                        a.sentence_text(&a.sentences[i]).to_string(),
+                        escape(a.sentence_text(&a.sentences[i])).into_owned(),
                         String::new(),
                         "<",
                     ),
                     Row::OnlyB(j) => (
                         String::new(),
-                        b.sentence_text(&b.sentences[j]).to_string(),
+                        escape(b.sentence_text(&b.sentences[j])).into_owned(),
                         ">",
                     ),
                 };

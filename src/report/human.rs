@@ -5,6 +5,7 @@ use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 
+use super::escape::{escape, Escaped as E};
 use super::Locator;
 use crate::model::{Document, Finding, SentenceKind, Severity};
 use crate::Analysis;
@@ -22,14 +23,21 @@ fn severity_style(s: Severity) -> Style {
     }
 }
 
-/// The text of the original file's line `line` (1-based), for showing context.
-fn line_text(doc: &Document, start: usize) -> (usize, String) {
+/// The text of the original file's line holding `start`, for showing context; `None` when the
+/// line is longer than 240 characters.
+fn line_text(doc: &Document, start: usize) -> Option<String> {
     let bytes = doc.original();
     let start = start.min(bytes.len());
     let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
     let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+    // A line too long to show is not decoded: doing so for every finding on a 4 MB line made
+    // the report quadratic. 4 bytes per character bound the 240 characters shown below.
+    if line_end - line_start > 240 * 4 {
+        return None;
+    }
     let line = String::from_utf8_lossy(&bytes[line_start..line_end]);
-    (line_start, line.trim_end_matches('\r').to_string())
+    let line = line.trim_end_matches('\r');
+    (line.chars().count() <= 240).then(|| line.to_string())
 }
 
 pub fn write_finding(
@@ -45,27 +53,36 @@ pub fn write_finding(
     writeln!(
         out,
         "{sev}{}[{}]{sev:#}{BOLD}: {}{BOLD:#}",
-        f.severity, f.rule, f.message
+        f.severity,
+        f.rule,
+        E(&f.message)
     )?;
     let gutter = loc.line.to_string().len();
     writeln!(
         out,
         "{:gutter$}{BLUE}-->{BLUE:#} {}:{}:{}",
-        "", doc.name, loc.line, loc.column
+        "",
+        E(&doc.name),
+        loc.line,
+        loc.column
     )?;
-    let (_, line) = line_text(doc, f.span.start);
-    if line.chars().count() <= 240 {
+    if let Some(line) = line_text(doc, f.span.start) {
         let width = if loc.end_line == loc.line {
             (loc.end_column.saturating_sub(loc.column)).max(1)
         } else {
             line.chars().count().saturating_sub(loc.column - 1).max(1)
         };
         writeln!(out, "{:gutter$} {BLUE}|{BLUE:#}", "")?;
-        writeln!(out, "{BLUE}{}{BLUE:#} {BLUE}|{BLUE:#} {line}", loc.line)?;
+        writeln!(
+            out,
+            "{BLUE}{}{BLUE:#} {BLUE}|{BLUE:#} {}",
+            loc.line,
+            escape(&line)
+        )?;
         let hint = f
             .suggestion
             .as_deref()
-            .map(|s| format!(" suggestion: {GREEN}{s}{GREEN:#}"))
+            .map(|s| format!(" suggestion: {GREEN}{}{GREEN:#}", E(s)))
             .unwrap_or_default();
         writeln!(
             out,
@@ -78,13 +95,14 @@ pub fn write_finding(
     } else if let Some(s) = &f.suggestion {
         writeln!(
             out,
-            "{:gutter$} {BLUE}={BLUE:#} suggestion: {GREEN}{s}{GREEN:#}",
-            ""
+            "{:gutter$} {BLUE}={BLUE:#} suggestion: {GREEN}{}{GREEN:#}",
+            "",
+            E(s)
         )?;
     }
     if f.rule == crate::model::RuleId::QuoteAltered {
         if let Some(canonical) = &f.suggestion {
-            let pieces = super::worddiff::word_diff(canonical, &f.found);
+            let pieces = super::worddiff::word_diff(&escape(canonical), &escape(&f.found));
             writeln!(
                 out,
                 "{:gutter$} {BLUE}={BLUE:#} diff: {}",
@@ -98,7 +116,10 @@ pub fn write_finding(
         writeln!(
             out,
             "{:gutter$} {BLUE}={BLUE:#} {DIM}see {}:{}: {}{DIM:#}",
-            "", analysis.documents[r.document].name, line, r.text
+            "",
+            E(&analysis.documents[r.document].name),
+            line,
+            E(&r.text)
         )?;
     }
     writeln!(out)
@@ -145,8 +166,8 @@ pub fn write_report(
     Ok(())
 }
 
-fn or_dash(v: Option<&str>) -> &str {
-    v.unwrap_or("—")
+fn or_dash(v: Option<&str>) -> E<'_> {
+    E(v.unwrap_or("—"))
 }
 
 pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Result<()> {
@@ -155,12 +176,12 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Re
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{BOLD}{}{BOLD:#}", doc.name)?;
+        writeln!(out, "{BOLD}{}{BOLD:#}", E(&doc.name))?;
         writeln!(out, "  title     {}", or_dash(doc.meta.title.as_deref()))?;
         writeln!(out, "  date      {}", or_dash(doc.meta.date.as_deref()))?;
         writeln!(out, "  source    {}", or_dash(doc.meta.source.as_deref()))?;
         if let Some(url) = &doc.meta.url {
-            writeln!(out, "  url       {url}")?;
+            writeln!(out, "  url       {}", E(url))?;
         }
         match doc.language {
             Some(l) => writeln!(
@@ -179,7 +200,7 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Re
             } else {
                 DIM
             };
-            writeln!(out, "  {style}note      {}{style:#}", note.message)?;
+            writeln!(out, "  {style}note      {}{style:#}", E(&note.message))?;
         }
         let removed_bytes: usize = doc.removed.iter().map(|r| r.range.len()).sum();
         writeln!(
@@ -210,7 +231,8 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Re
                 "            {DIM}{:<12} {lines:<13} bytes {}-{}  {preview}…{DIM:#}",
                 r.reason.as_str(),
                 span.start,
-                span.end
+                span.end,
+                preview = E(&preview)
             )?;
         }
         writeln!(out, "  sentences {}", doc.sentences.len())?;
@@ -237,7 +259,7 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Re
                 out,
                 "  {:>width$} {DIM}L{line:<4}{DIM:#} {kind}{lang}{}",
                 n + 1,
-                doc.sentence_text(s)
+                E(doc.sentence_text(s))
             )?;
         }
     }
@@ -309,7 +331,13 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
                 .as_deref()
                 .map(|d| format!("  {d}"))
                 .unwrap_or_default();
-            writeln!(out, "  {:>5} {}{DIM}{date}{DIM:#}", label(n), docs[d].name)?;
+            writeln!(
+                out,
+                "  {:>5} {}{DIM}{}{DIM:#}",
+                label(n),
+                E(&docs[d].name),
+                E(&date)
+            )?;
         }
         if members.len() < 2 {
             continue;
@@ -383,7 +411,7 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
             {
                 let ta = run_text(&docs[p.a], &al.a);
                 let tb = run_text(&docs[p.b], &al.b);
-                let pieces = super::worddiff::word_diff(&ta, &tb);
+                let pieces = super::worddiff::word_diff(&escape(&ta), &escape(&tb));
                 writeln!(
                     out,
                     "\n  {BOLD}{}:{} ⇄ {}:{}{BOLD:#} {DIM}{}{} (score {:.2}){DIM:#}",
