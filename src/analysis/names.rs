@@ -140,7 +140,7 @@ pub fn mentions(
     common: &std::collections::HashSet<&str>,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    for s in &doc.sentences {
+    for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
         let text = doc.sentence_text(s);
         let ws = words(text);
         let name_like = |k: usize| {

@@ -66,17 +66,14 @@ pub fn rows(pair: &PairReport, a_len: usize, b_len: usize) -> Vec<Row> {
     out
 }
 
-fn run_text(doc: &Document, r: &std::ops::Range<usize>) -> String {
-    doc.text[doc.sentences[r.start].range.start..doc.sentences[r.end - 1].range.end].to_string()
+fn run_text<'d>(doc: &'d Document, r: &std::ops::Range<usize>) -> &'d str {
+    &doc.text[doc.sentences[r.start].range.start..doc.sentences[r.end - 1].range.end]
 }
 
 fn line(doc: &Document, locator: &Locator<'_>, index: usize, sentence: usize) -> usize {
     let span = doc.span(doc.sentences[sentence].range.clone());
     locator.line_column(index, span.start).0
 }
-
-/// The widest side-by-side view drawn, whatever `COLUMNS` says.
-pub const MAX_SIDE_BY_SIDE_WIDTH: usize = 1000;
 
 /// Splits `text` into lines of at most `width` characters at spaces (ANSI-free text only).
 fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -118,7 +115,8 @@ pub fn write_human(
         match (row, side_by_side) {
             (Row::Aligned(k), None) => {
                 let al = &pair.alignments[k];
-                let pieces = word_diff(&escape(&run_text(a, &al.a)), &escape(&run_text(b, &al.b)));
+                let (ta, tb) = (escape(run_text(a, &al.a)), escape(run_text(b, &al.b)));
+                let pieces = word_diff(&ta, &tb);
                 writeln!(
                     out,
                     "{BOLD}= A:{} ⇄ B:{}{BOLD:#} {DIM}{}{} (score {:.2}){DIM:#}",
@@ -144,14 +142,14 @@ pub fn write_human(
                 writeln!(out, "  B {}", Escaped(b.sentence_text(&b.sentences[j])))?;
             }
             (row, Some(width)) => {
-                // Formatting widths above u16::MAX panic; no terminal is that wide anyway.
-                let col = (width.min(MAX_SIDE_BY_SIDE_WIDTH).saturating_sub(3) / 2).max(20);
+                // Any terminal width (or COLUMNS) gives sane columns.
+                let col = (width.clamp(43, 1003) - 3) / 2;
                 let (left, right, marker) = match row {
                     Row::Aligned(k) => {
                         let al = &pair.alignments[k];
                         (
-                            escape(&run_text(a, &al.a)).into_owned(),
-                            escape(&run_text(b, &al.b)).into_owned(),
+                            escape(run_text(a, &al.a)).into_owned(),
+                            escape(run_text(b, &al.b)).into_owned(),
                             if al.kind == crate::analysis::align::AlignKind::Verbatim {
                                 "="
                             } else {

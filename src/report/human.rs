@@ -23,21 +23,86 @@ fn severity_style(s: Severity) -> Style {
     }
 }
 
-/// The text of the original file's line holding `start`, for showing context; `None` when the
-/// line is longer than 240 characters.
-fn line_text(doc: &Document, start: usize) -> Option<String> {
+/// Bytes of a very long line decoded on each side of a finding.
+const LINE_WINDOW: usize = 2048;
+
+/// The original line holding `start`, and the column (in characters, 0-based) of `start` in
+/// what is returned. Of a line longer than `2 * LINE_WINDOW` bytes only a window around `start`
+/// is decoded: decoding a 4 MB line for every finding on it made reports quadratic.
+fn line_text(doc: &Document, start: usize) -> (String, usize) {
     let bytes = doc.original();
     let start = start.min(bytes.len());
-    let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-    // A line too long to show is not decoded: doing so for every finding on a 4 MB line made
-    // the report quadratic. 4 bytes per character bound the 240 characters shown below.
-    if line_end - line_start > 240 * 4 {
-        return None;
+    let mut line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+    let mut line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+    if line_end - line_start > 2 * LINE_WINDOW {
+        let is_continuation = |i: usize| bytes.get(i).is_some_and(|b| (b & 0xC0) == 0x80);
+        line_start = line_start.max(start.saturating_sub(LINE_WINDOW));
+        while line_start < start && is_continuation(line_start) {
+            line_start += 1;
+        }
+        line_end = line_end.min(start + LINE_WINDOW);
+        while line_end > start && is_continuation(line_end) {
+            line_end -= 1;
+        }
     }
+    let column = String::from_utf8_lossy(&bytes[line_start..start])
+        .chars()
+        .count();
     let line = String::from_utf8_lossy(&bytes[line_start..line_end]);
-    let line = line.trim_end_matches('\r');
-    (line.chars().count() <= 240).then(|| line.to_string())
+    (line.trim_end_matches('\r').to_string(), column)
+}
+
+/// Lines longer than this are shown as a window around the finding.
+const SNIPPET_MAX: usize = 120;
+/// About how many characters of a long line the window shows.
+const SNIPPET_WINDOW: usize = 80;
+
+/// What of a source line to show under a finding, and where its carets go.
+#[derive(Debug, PartialEq, Eq)]
+struct Snippet {
+    text: String,
+    /// Characters before the first caret.
+    pad: usize,
+    carets: usize,
+}
+
+/// The line itself when it is short; on a long line a window of about [`SNIPPET_WINDOW`]
+/// characters around the finding (`column` 0-based, `width` characters wide), with `…` where
+/// the line goes on.
+fn snippet(line: &str, column: usize, width: usize) -> Snippet {
+    let chars: Vec<char> = line.chars().collect();
+    let len = chars.len();
+    let column = column.min(len);
+    let width = width.max(1);
+    if len <= SNIPPET_MAX {
+        return Snippet {
+            text: line.to_string(),
+            pad: column,
+            carets: width,
+        };
+    }
+    // Centre a short finding in the window; a long one starts a little after the window does.
+    let shown = width.min(SNIPPET_WINDOW - 10);
+    let before = (SNIPPET_WINDOW - shown) / 2;
+    let mut start = column.saturating_sub(before);
+    let end = (start + SNIPPET_WINDOW).min(len);
+    if end - start < SNIPPET_WINDOW {
+        start = end.saturating_sub(SNIPPET_WINDOW);
+    }
+    let mut text = String::new();
+    if start > 0 {
+        text.push('…');
+    }
+    text.extend(&chars[start..end]);
+    if end < len {
+        text.push('…');
+    }
+    let pad = column - start + usize::from(start > 0);
+    Snippet {
+        text,
+        pad,
+        carets: width.min(end.saturating_sub(column)).max(1),
+    }
 }
 
 pub fn write_finding(
@@ -66,43 +131,37 @@ pub fn write_finding(
         loc.line,
         loc.column
     )?;
-    if let Some(line) = line_text(doc, f.span.start) {
-        let width = if loc.end_line == loc.line {
-            (loc.end_column.saturating_sub(loc.column)).max(1)
-        } else {
-            line.chars().count().saturating_sub(loc.column - 1).max(1)
-        };
-        writeln!(out, "{:gutter$} {BLUE}|{BLUE:#}", "")?;
-        writeln!(
-            out,
-            "{BLUE}{}{BLUE:#} {BLUE}|{BLUE:#} {}",
-            loc.line,
-            escape(&line)
-        )?;
-        let hint = f
-            .suggestion
-            .as_deref()
-            .map(|s| format!(" suggestion: {GREEN}{}{GREEN:#}", E(s)))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "{:gutter$} {BLUE}|{BLUE:#} {:pad$}{sev}{}{sev:#}{hint}",
-            "",
-            "",
-            "^".repeat(width),
-            pad = loc.column - 1
-        )?;
-    } else if let Some(s) = &f.suggestion {
-        writeln!(
-            out,
-            "{:gutter$} {BLUE}={BLUE:#} suggestion: {GREEN}{}{GREEN:#}",
-            "",
-            E(s)
-        )?;
-    }
+    let (line, column) = line_text(doc, f.span.start);
+    let span_chars = if loc.end_line == loc.line {
+        (loc.end_column.saturating_sub(loc.column)).max(1)
+    } else {
+        line.chars().count().saturating_sub(column).max(1)
+    };
+    let snip = snippet(&line, column, span_chars);
+    writeln!(out, "{:gutter$} {BLUE}|{BLUE:#}", "")?;
+    writeln!(
+        out,
+        "{BLUE}{}{BLUE:#} {BLUE}|{BLUE:#} {}",
+        loc.line,
+        escape(&snip.text)
+    )?;
+    let hint = f
+        .suggestion
+        .as_deref()
+        .map(|s| format!(" suggestion: {GREEN}{}{GREEN:#}", E(s)))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{:gutter$} {BLUE}|{BLUE:#} {:pad$}{sev}{}{sev:#}{hint}",
+        "",
+        "",
+        "^".repeat(snip.carets),
+        pad = snip.pad
+    )?;
     if f.rule == crate::model::RuleId::QuoteAltered {
         if let Some(canonical) = &f.suggestion {
-            let pieces = super::worddiff::word_diff(&escape(canonical), &escape(&f.found));
+            let (old, new) = (escape(canonical), escape(&f.found));
+            let pieces = super::worddiff::word_diff(&old, &new);
             writeln!(
                 out,
                 "{:gutter$} {BLUE}={BLUE:#} diff: {}",
@@ -411,7 +470,8 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
             {
                 let ta = run_text(&docs[p.a], &al.a);
                 let tb = run_text(&docs[p.b], &al.b);
-                let pieces = super::worddiff::word_diff(&escape(&ta), &escape(&tb));
+                let (ta, tb) = (escape(&ta).into_owned(), escape(&tb).into_owned());
+                let pieces = super::worddiff::word_diff(&ta, &tb);
                 writeln!(
                     out,
                     "\n  {BOLD}{}:{} ⇄ {}:{}{BOLD:#} {DIM}{}{} (score {:.2}){DIM:#}",
@@ -469,4 +529,45 @@ pub fn write_check(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        let s = snippet("Mark Jansen said so.", 5, 6);
+        assert_eq!(s.text, "Mark Jansen said so.");
+        assert_eq!((s.pad, s.carets), (5, 6));
+    }
+
+    #[test]
+    fn long_lines_show_a_window_around_the_finding() {
+        let line = format!("{}Jansen{}", "a ".repeat(150), " b".repeat(150));
+        let s = snippet(&line, 300, 6);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
+        assert_eq!(s.text.chars().count(), SNIPPET_WINDOW + 2);
+        let marked: String = s.text.chars().skip(s.pad).take(s.carets).collect();
+        assert_eq!(marked, "Jansen");
+    }
+
+    #[test]
+    fn windows_at_the_ends_of_a_long_line() {
+        let line = "x".repeat(200) + "END";
+        let s = snippet(&line, 200, 3);
+        assert!(s.text.starts_with('…') && !s.text.ends_with('…'));
+        let marked: String = s.text.chars().skip(s.pad).take(s.carets).collect();
+        assert_eq!(marked, "END");
+        let s = snippet(&line, 0, 500);
+        assert!(!s.text.starts_with('…') && s.text.ends_with('…'));
+        assert_eq!((s.pad, s.carets), (0, SNIPPET_WINDOW));
+        // A column past the end of the line (an offset at a line break) does not panic.
+        let s = snippet(&line, 10_000, 1);
+        assert_eq!(s.carets, 1);
+    }
 }
