@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::ingest::{self, Loaded};
 use crate::model::{RuleId, Severity};
+use crate::report::escape::Escaped;
 use crate::report::{self, Format};
 
 #[derive(Debug, Parser)]
@@ -43,6 +44,45 @@ pub struct Cli {
     /// Print findings only: no notes, no summary.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Largest input read, in bytes or with a unit (64MiB, 500KB); larger files are skipped.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size,
+          default_value = "64MiB")]
+    pub max_file_size: u64,
+}
+
+/// Parses `--max-file-size`: a byte count with an optional unit (K/KB/KiB, M/MB/MiB, G/GB/GiB;
+/// all binary multiples), from 1 KiB to 4 GiB.
+pub fn parse_size(value: &str) -> Result<u64, String> {
+    let value = value.trim();
+    let digits = value
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(value.len());
+    let (number, unit) = value.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{value}` is not a size: use a number of bytes, or 64MiB, 500KB"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        other => return Err(format!("unknown size unit `{other}`: use KiB, MiB or GiB")),
+    };
+    let bytes = number
+        .checked_mul(1 << shift)
+        .filter(|b| (1 << 10..=4 << 30).contains(b))
+        .ok_or_else(|| format!("`{value}` is out of range: allowed 1KiB to 4GiB"))?;
+    Ok(bytes)
+}
+
+/// `67108864` as `64 MiB`, for messages.
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 && b % (1 << 30) == 0 => format!("{} GiB", b >> 30),
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -73,6 +113,9 @@ pub enum Command {
         /// Print the safe suggestions as a patch, without writing.
         #[arg(long)]
         diff: bool,
+        /// With --fix: also fix read-only files (they stay read-only).
+        #[arg(long, requires = "fix")]
+        force: bool,
     },
     /// Two articles side by side: aligned sentences with word diffs, unmatched sentences.
     Diff {
@@ -196,11 +239,11 @@ fn report_load_problems(loaded: &Loaded, quiet: bool) -> bool {
     let mut err = std::io::stderr().lock();
     if !quiet {
         for note in &loaded.notes {
-            let _ = writeln!(err, "wirecheck: {note}");
+            let _ = writeln!(err, "wirecheck: {}", Escaped(note));
         }
     }
     for e in &loaded.errors {
-        let _ = writeln!(err, "wirecheck: error: {e}");
+        let _ = writeln!(err, "wirecheck: error: {}", Escaped(&e.to_string()));
     }
     !loaded.errors.is_empty()
 }
@@ -213,6 +256,14 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             .num_threads(usize::from(jobs))
             .build_global();
     }
+    if let (Some(path), Command::Rules { .. } | Command::Inspect { .. } | Command::Diff { .. }) =
+        (&cli.config, &cli.command)
+    {
+        // These commands use no setting, but a `--config` that cannot be read is still an
+        // error, as in `audit` and `check`.
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        Config::load(Some(path), &cwd)?;
+    }
     match &cli.command {
         Command::Rules { rule } => rules(rule.as_deref(), &cli),
         Command::Inspect { paths } => {
@@ -221,7 +272,7 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
                     "`inspect` prints `human` or `json` only".to_string(),
                 ));
             }
-            let loaded = ingest::load(paths);
+            let loaded = ingest::load(paths, cli.max_file_size);
             let had_errors = report_load_problems(&loaded, cli.quiet);
             if loaded.documents.is_empty() {
                 return Err(Error::NoInput);
@@ -245,13 +296,21 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             reference,
             fix,
             diff,
-        } => check(drafts, against, reference, *fix, *diff, &cli),
+            force,
+        } => {
+            let mode = match (*fix, *diff) {
+                (true, _) => FixMode::Fix { force: *force },
+                (false, true) => FixMode::Diff,
+                (false, false) => FixMode::Report,
+            };
+            check(drafts, against, reference, mode, &cli)
+        }
         Command::Audit { paths, html } => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             let config = Config::load(cli.config.as_deref(), &cwd)?;
             let progress = Progress::start(cli.quiet);
             progress.stage("reading articles");
-            let mut loaded = ingest::load(paths);
+            let mut loaded = ingest::load(paths, cli.max_file_size);
             let documents = std::mem::take(&mut loaded.documents);
             let analysis = (!documents.is_empty()).then(|| {
                 progress.stage("clustering, aligning, checking");
@@ -263,7 +322,7 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
                 return Err(Error::NoInput);
             };
             for note in &analysis.notes {
-                eprintln!("wirecheck: warning: {note}");
+                eprintln!("wirecheck: warning: {}", Escaped(note));
             }
             if let Some(path) = html {
                 write_html(&analysis, path)?;
@@ -298,28 +357,40 @@ fn identity(name: &str) -> String {
     format!("{canonical}{id}")
 }
 
+/// What `check` does with the safe suggestions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    Report,
+    Fix {
+        force: bool,
+    },
+    Diff,
+    /// Reporting on files just fixed: the findings left say why they were not fixed.
+    AfterFix,
+}
+
 fn check(
     drafts: &[String],
     against: &[String],
     reference: &[String],
-    fix: bool,
-    show_diff: bool,
+    mode: FixMode,
     cli: &Cli,
 ) -> Result<Exit, Error> {
+    let (fix, show_diff) = (matches!(mode, FixMode::Fix { .. }), mode == FixMode::Diff);
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let config = Config::load(cli.config.as_deref(), &cwd)?;
     let progress = Progress::start(cli.quiet);
     progress.stage("reading articles");
-    let mut draft_load = ingest::load(drafts);
+    let mut draft_load = ingest::load(drafts, cli.max_file_size);
     let mut evidence_load = if against.is_empty() {
         Loaded::default()
     } else {
-        ingest::load(against)
+        ingest::load(against, cli.max_file_size)
     };
     let mut reference_load = if reference.is_empty() {
         Loaded::default()
     } else {
-        ingest::load(reference)
+        ingest::load(reference, cli.max_file_size)
     };
     let draft_ids: std::collections::HashSet<String> = draft_load
         .documents
@@ -367,7 +438,7 @@ fn check(
         return Err(Error::NoInput);
     };
     for note in &analysis.notes {
-        eprintln!("wirecheck: warning: {note}");
+        eprintln!("wirecheck: warning: {}", Escaped(note));
     }
     let is_draft: Vec<bool> = analysis
         .documents
@@ -375,10 +446,22 @@ fn check(
         .map(|d| draft_names.contains(&d.name))
         .collect();
     analysis.findings.retain(|f| is_draft[f.document]);
+    if mode != FixMode::Report {
+        // A suggestion --fix would apply but must leave to a human says why in the finding.
+        for f in &mut analysis.findings {
+            if crate::fix::is_safe(f) {
+                if let Some(reason) = crate::fix::blocker(&analysis.documents[f.document], f) {
+                    f.message = format!("{} ({reason})", f.message);
+                }
+            }
+        }
+    }
 
     if fix || show_diff {
         let mut out = stdout(ColorWhen::Never, Format::Human);
         let mut fixed: Vec<usize> = Vec::new();
+        // The same file named twice (`a.txt ./a.txt`) is fixed once.
+        let mut written: std::collections::HashSet<PathBuf> = Default::default();
         for (index, doc) in analysis
             .documents
             .iter()
@@ -400,36 +483,45 @@ fn check(
                 write!(out, "{}", diff.unified_diff().header(&doc.name, &doc.name))?;
                 continue;
             }
-            let outcome = if doc.name == "-" || doc.name.contains('#') {
+            let path = std::path::Path::new(&doc.name);
+            let outcome = if doc.name == "-" {
                 Err(crate::fix::FixError::Unsupported {
                     path: doc.name.clone(),
-                    reason: "only files can be fixed in place",
+                    reason: "standard input cannot be fixed in place; use --diff".into(),
+                })
+            } else if doc.record.is_some() {
+                Err(crate::fix::FixError::Unsupported {
+                    path: doc.name.clone(),
+                    reason: "articles in a JSON Lines file are not fixed in place; use --diff"
+                        .into(),
                 })
             } else if doc.encoding != "UTF-8" {
                 Err(crate::fix::FixError::Unsupported {
                     path: doc.name.clone(),
-                    reason: "the file is not UTF-8",
+                    reason: format!(
+                        "the file is {}, and --fix writes UTF-8 files only",
+                        doc.encoding
+                    ),
                 })
+            } else if !written.insert(std::fs::canonicalize(path).unwrap_or(path.into())) {
+                continue;
             } else {
-                crate::fix::write_atomically(
-                    std::path::Path::new(&doc.name),
-                    doc.original(),
-                    &content,
-                )
+                let force = mode == FixMode::Fix { force: true };
+                crate::fix::write_atomically(path, doc.original(), &content, force)
             };
             match outcome {
                 Ok(()) => {
                     if !cli.quiet {
                         eprintln!(
                             "wirecheck: {}: fixed {count} finding{}",
-                            doc.name,
+                            Escaped(&doc.name),
                             if count == 1 { "" } else { "s" }
                         );
                     }
                     fixed.push(index);
                 }
                 Err(e) => {
-                    eprintln!("wirecheck: error: {e}");
+                    eprintln!("wirecheck: error: {}", Escaped(&e.to_string()));
                     had_errors = true;
                 }
             }
@@ -444,7 +536,7 @@ fn check(
         }
         if !fixed.is_empty() && !had_errors {
             // Report on the files as they are now.
-            return check(drafts, against, reference, false, false, cli);
+            return check(drafts, against, reference, FixMode::AfterFix, cli);
         }
     }
 
@@ -482,9 +574,9 @@ fn report_and_exit(
 }
 
 /// Loads exactly one article from `path`.
-fn load_one(path: &str, quiet: bool) -> Result<crate::model::Document, Error> {
-    let mut loaded = ingest::load(&[path.to_string()]);
-    let had_errors = report_load_problems(&loaded, quiet);
+fn load_one(path: &str, cli: &Cli) -> Result<crate::model::Document, Error> {
+    let mut loaded = ingest::load(&[path.to_string()], cli.max_file_size);
+    let had_errors = report_load_problems(&loaded, cli.quiet);
     match loaded.documents.len() {
         1 if !had_errors => Ok(loaded.documents.remove(0)),
         0 | 1 => Err(Error::Usage(format!(
@@ -502,7 +594,7 @@ fn diff(a: &str, b: &str, side_by_side: bool, cli: &Cli) -> Result<Exit, Error> 
             "`diff` prints `human` or `json` only".to_string(),
         ));
     }
-    let docs = vec![load_one(a, cli.quiet)?, load_one(b, cli.quiet)?];
+    let docs = vec![load_one(a, cli)?, load_one(b, cli)?];
     let features: Vec<_> = docs
         .iter()
         .map(crate::text::features::document_features)
@@ -528,6 +620,42 @@ fn diff(a: &str, b: &str, side_by_side: bool, cli: &Cli) -> Result<Exit, Error> 
 
 fn rules(rule: Option<&str>, cli: &Cli) -> Result<Exit, Error> {
     let mut out = stdout(cli.color, cli.format);
+    match cli.format {
+        Format::Human => {}
+        Format::Json => {
+            let selected: Vec<&dyn crate::checks::Check> = match rule {
+                None => CHECKS.to_vec(),
+                Some(name) => {
+                    let id: RuleId = name
+                        .parse()
+                        .map_err(|e: crate::model::UnknownRule| Error::Usage(e.to_string()))?;
+                    CHECKS.iter().copied().filter(|c| c.rule() == id).collect()
+                }
+            };
+            let list: Vec<serde_json::Value> = selected
+                .iter()
+                .map(|c| {
+                    let docs = c.docs().trim();
+                    serde_json::json!({
+                        "id": c.rule().as_str(),
+                        "severity": c.default_severity().as_str(),
+                        "summary": docs.lines().next().unwrap_or_default().trim(),
+                        "docs": docs,
+                    })
+                })
+                .collect();
+            let value = serde_json::json!({ "version": 1, "rules": list });
+            serde_json::to_writer_pretty(&mut out, &value).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+            out.flush()?;
+            return Ok(Exit::Clean);
+        }
+        Format::Sarif | Format::Github => {
+            return Err(Error::Usage(
+                "`rules` prints `human` or `json` only".to_string(),
+            ))
+        }
+    }
     match rule {
         None => {
             for id in RuleId::ALL {

@@ -13,6 +13,10 @@ use crate::model::{RuleId, Severity};
 
 pub const FILE_NAME: &str = "wirecheck.toml";
 
+/// The largest `[align] max_all_pairs`: a cluster of 100 articles aligns 4,950 pairs; beyond,
+/// each article is aligned with the representative, which keeps the work linear.
+pub const MAX_ALL_PAIRS: i64 = 100;
+
 /// A rule's level in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -81,6 +85,49 @@ impl Config {
                 message: e.message().trim().to_string(),
             }
         })?;
+        let defaults = (ClusterParams::default(), AlignSettings::default());
+        let bounded: [(&str, i64, i64, i64, i64); 4] = [
+            // (key, value, lowest, highest, default)
+            (
+                "min_shared_passages",
+                raw.cluster.min_shared_passages as i64,
+                1,
+                100,
+                defaults.0.min_shared_passages as i64,
+            ),
+            (
+                "min_passage_words",
+                raw.cluster.min_passage_words as i64,
+                1,
+                1000,
+                defaults.0.min_passage_words as i64,
+            ),
+            (
+                "max_date_gap_days",
+                raw.cluster.max_date_gap_days,
+                0,
+                3660,
+                defaults.0.max_date_gap_days,
+            ),
+            (
+                "max_all_pairs",
+                raw.align.max_all_pairs as i64,
+                1,
+                MAX_ALL_PAIRS,
+                defaults.1.max_all_pairs as i64,
+            ),
+        ];
+        for (key, value, low, high, default) in bounded {
+            if !(low..=high).contains(&value) {
+                return Err(Error::Config {
+                    path: path.to_path_buf(),
+                    line: line_of_key(source, key),
+                    message: format!(
+                        "`{key} = {value}` is out of range: allowed {low} to {high} (default {default})"
+                    ),
+                });
+            }
+        }
         let mut levels = BTreeMap::new();
         for (key, level) in raw.rules {
             let rule: RuleId =
@@ -195,5 +242,29 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("w.toml:2: unknown variant `loud`"), "{msg}");
         assert!(msg.contains("off") && msg.contains("warning"), "{msg}");
+    }
+
+    #[test]
+    fn numeric_settings_out_of_range_are_errors_naming_the_bounds() {
+        // Regression (issue 9, rows 4 and 13): `max_all_pairs = 1000000` grew without bound and
+        // `max_date_gap_days = -1` was accepted.
+        let err = Config::parse(Path::new("w.toml"), "[align]\nmax_all_pairs = 1000000\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "w.toml:2: `max_all_pairs = 1000000` is out of range: allowed 1 to 100 (default 8)"
+        );
+        let err = Config::parse(
+            Path::new("w.toml"),
+            "[cluster]\nmin_shared_passages = 2\nmax_date_gap_days = -1\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            err,
+            "w.toml:3: `max_date_gap_days = -1` is out of range: allowed 0 to 3660 (default 3)"
+        );
+        assert!(Config::parse(Path::new("w.toml"), "[align]\nmax_all_pairs = 100\n").is_ok());
     }
 }

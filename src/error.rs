@@ -15,11 +15,19 @@ pub enum InputError {
     },
     #[error("{path}: file is empty")]
     Empty { path: String },
-    #[error("{path}: binary file (NUL byte at offset {offset}), not an article")]
+    #[error(
+        "{path}: binary file (NUL byte at offset {offset}), not an article; \
+         text must be UTF-8, UTF-16 with a byte-order mark, or a legacy 8-bit encoding"
+    )]
     Binary { path: String, offset: usize },
+    #[error(
+        "{path}: larger than the size limit of {} (raise it with --max-file-size)",
+        crate::cli::human_size(*limit)
+    )]
+    TooLarge { path: String, limit: u64 },
     #[error("{path}: directory holds no readable article")]
     EmptyDirectory { path: String },
-    #[error("{path}:{line}: not a JSON object: {message}")]
+    #[error("{path}:{line}: {message}")]
     JsonLine {
         path: String,
         line: usize,

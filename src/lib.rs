@@ -71,6 +71,11 @@ pub fn analyse_with_roles(
         })
         .collect();
     findings.retain(|f| !checks::suppress::is_suppressed(f, &suppressions[f.document]));
+    notes.extend(checks::cap_per_document_rule(
+        &mut findings,
+        &documents,
+        checks::MAX_FINDINGS_PER_DOCUMENT_RULE,
+    ));
     Analysis {
         documents,
         corpus,

@@ -19,7 +19,13 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             let err = anyhow::Error::from(err);
-            eprintln!("wirecheck: error: {err:#}");
+            // File names in errors are data: shown visibly escaped, never emitted raw.
+            // Every error's message already names its cause; `{:#}` would print it twice.
+            let message = err.to_string();
+            eprintln!(
+                "wirecheck: error: {}",
+                wirecheck::report::escape::escape(&message)
+            );
             ExitCode::from(wirecheck::cli::Exit::Trouble as u8)
         }
     }

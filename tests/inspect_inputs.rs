@@ -105,7 +105,7 @@ fn json_lines_with_bad_lines() {
     assert_eq!(out.code, 2, "bad lines make the run exit 2");
     assert!(out
         .stderr
-        .contains("fixtures/inspect/jsonl/feed.jsonl:2: not a JSON object"));
+        .contains("fixtures/inspect/jsonl/feed.jsonl:2: invalid JSON"));
     assert!(out
         .stderr
         .contains("fixtures/inspect/jsonl/feed.jsonl:3: JSON object has no string field `text`"));

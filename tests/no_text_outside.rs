@@ -10,7 +10,7 @@ fn every_fixture_and_seed_is_read_whole() {
         .iter()
         .map(|p| root.join(p).to_string_lossy().into_owned())
         .collect();
-    let loaded = load(&paths);
+    let loaded = load(&paths, wirecheck::ingest::DEFAULT_MAX_FILE_SIZE);
     assert!(loaded.documents.len() > 100, "{}", loaded.documents.len());
     for doc in &loaded.documents {
         let mut covered: Vec<std::ops::Range<usize>> = doc

@@ -201,6 +201,51 @@ pub fn run_all(ctx: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
+/// At most this many findings of one rule are kept per document; the rest are counted in a note.
+/// A hostile or broken file (100,000 quotation marks) would otherwise produce a report hundreds
+/// of times its size.
+pub const MAX_FINDINGS_PER_DOCUMENT_RULE: usize = 100;
+
+/// Keeps the first `max` findings of each rule in each document (findings are sorted by
+/// position) and returns one note per capped pair: "NAME: RULE: 100 findings shown, and 99,900
+/// more".
+pub fn cap_per_document_rule(
+    findings: &mut Vec<Finding>,
+    documents: &[Document],
+    max: usize,
+) -> Vec<String> {
+    let mut counts: std::collections::BTreeMap<(usize, RuleId), usize> = Default::default();
+    findings.retain(|f| {
+        let n = counts.entry((f.document, f.rule)).or_default();
+        *n += 1;
+        *n <= max
+    });
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n > max)
+        .map(|((doc, rule), n)| {
+            format!(
+                "{}: {rule}: {max} findings shown, and {} more",
+                documents[doc].name,
+                thousands(n - max)
+            )
+        })
+        .collect()
+}
+
+/// `99900` as `99,900`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,5 +318,38 @@ mod tests {
                 check.rule()
             );
         }
+    }
+
+    #[test]
+    fn a_quotation_mark_storm_is_capped_per_document_and_rule_with_a_note() {
+        let doc = Document::new("storm.txt", "x".repeat(300), crate::model::Origin::Identity);
+        let make = |rule, start| Finding {
+            rule,
+            severity: Severity::Warning,
+            document: 0,
+            span: crate::model::Span {
+                start,
+                end: start + 1,
+            },
+            found: "x".into(),
+            suggestion: None,
+            score: None,
+            message: String::new(),
+            related: vec![],
+        };
+        let mut findings: Vec<Finding> = (0..250)
+            .map(|i| make(RuleId::UnbalancedQuotes, i))
+            .chain([make(RuleId::RepeatedWord, 5)])
+            .collect();
+        let notes = cap_per_document_rule(&mut findings, std::slice::from_ref(&doc), 100);
+        assert_eq!(findings.len(), 101);
+        assert_eq!(findings[99].span.start, 99);
+        assert_eq!(
+            notes,
+            vec!["storm.txt: unbalanced-quotes: 100 findings shown, and 150 more".to_string()]
+        );
+        assert_eq!(thousands(99_990), "99,990");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(999), "999");
     }
 }

@@ -16,6 +16,9 @@ pub struct Decoded {
 
 /// Decodes the bytes of one file. Never fails: what cannot be decoded is replaced and noted.
 pub fn decode(bytes: Vec<u8>) -> Decoded {
+    if let Some(little_endian) = utf16_bom(&bytes) {
+        return decode_utf16(bytes, little_endian);
+    }
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let body = if bom { &bytes[3..] } else { &bytes[..] };
     if std::str::from_utf8(body).is_ok() {
@@ -47,6 +50,72 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
         return decode_lossy_utf8(bytes, bom);
     }
     decode_legacy(bytes)
+}
+
+/// `Some(true)` for a UTF-16 little-endian byte-order mark, `Some(false)` for big-endian.
+pub fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(true),
+        [0xFE, 0xFF, ..] => Some(false),
+        _ => None,
+    }
+}
+
+/// UTF-16 with a byte-order mark, mapped character by character (an unpaired surrogate or an
+/// odd last byte becomes U+FFFD with a warning).
+fn decode_utf16(bytes: Vec<u8>, little_endian: bool) -> Decoded {
+    let units = bytes[2..].chunks_exact(2).map(|pair| {
+        if little_endian {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut pieces = PieceBuilder::new();
+    pieces.push(0, 2);
+    let mut bad = 0usize;
+    for c in char::decode_utf16(units) {
+        let (c, orig_len) = match c {
+            Ok(c) => (c, c.len_utf16() * 2),
+            Err(_) => {
+                bad += 1;
+                (char::REPLACEMENT_CHARACTER, 2)
+            }
+        };
+        text.push(c);
+        pieces.push(c.len_utf8(), orig_len);
+    }
+    if bytes.len() % 2 == 1 {
+        bad += 1;
+        text.push(char::REPLACEMENT_CHARACTER);
+        pieces.push(char::REPLACEMENT_CHARACTER.len_utf8(), 1);
+    }
+    let name = if little_endian {
+        "UTF-16LE"
+    } else {
+        "UTF-16BE"
+    };
+    let mut notes = vec![ReadNote {
+        warning: false,
+        message: format!("not UTF-8: decoded as {name} (byte-order mark)"),
+    }];
+    if bad > 0 {
+        notes.push(ReadNote {
+            warning: true,
+            message: format!("{bad} invalid UTF-16 unit(s) replaced with U+FFFD"),
+        });
+    }
+    Decoded {
+        text,
+        origin: Origin::Mapped {
+            original: bytes,
+            pieces: pieces.finish(),
+            utf8: false,
+        },
+        encoding: name,
+        notes,
+    }
 }
 
 /// Whether invalid bytes sit in otherwise UTF-8 text (then the file is damaged UTF-8, not a legacy
@@ -236,5 +305,26 @@ mod tests {
         let d = decode(b"\xEF\xBB\xBFHello".to_vec());
         assert_eq!(d.text, "Hello");
         assert_eq!(d.origin.start_to_original(0), 3);
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded_not_called_binary() {
+        // Regression (issue 9, row 13): UTF-16 files were "binary file (NUL byte at offset 3)".
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Café “ok”.".encode_utf16().flat_map(u16::to_le_bytes));
+        let d = decode(le.clone());
+        assert_eq!(d.text, "Café “ok”.");
+        assert_eq!(d.encoding, "UTF-16LE");
+        let ok = d.text.find("ok").unwrap();
+        assert_eq!(d.origin.start_to_original(ok), 2 + 2 * 6);
+        assert_eq!(&le[14..16], &[b'o', 0]);
+
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Zürich".encode_utf16().flat_map(u16::to_be_bytes));
+        be.push(0x41); // an odd last byte
+        let d = decode(be);
+        assert_eq!(d.text, "Zürich\u{FFFD}");
+        assert_eq!(d.encoding, "UTF-16BE");
+        assert!(d.notes.iter().any(|n| n.warning));
     }
 }

@@ -1,69 +1,118 @@
 //! JSON Lines: one article per line, `text` required; `id`, `title`, `url`, `source`, `date`,
 //! `language` optional. A bad line is an error naming the file and line; the other lines are read.
 
-use serde::Deserialize;
+use std::collections::HashSet;
+
+use serde_json::Value;
 
 use crate::error::InputError;
-use crate::model::{Document, Origin};
+use crate::model::{Document, JsonLinesRecord, Origin};
 
-#[derive(Deserialize)]
-struct Line {
-    text: Option<serde_json::Value>,
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
-    #[serde(default)]
-    date: Option<serde_json::Value>,
-    #[serde(default)]
-    language: Option<String>,
+/// What a JSON value is, for error messages.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
-pub fn read(name: &str, content: &str) -> (Vec<Document>, Vec<InputError>) {
+/// An optional string field: absent or null is `None`; another type is an error message.
+fn string_field(
+    object: &serde_json::Map<String, Value>,
+    key: &str,
+) -> Result<Option<String>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(format!(
+            "field `{key}` must be a string, found {}",
+            kind(other)
+        )),
+    }
+}
+
+/// Reads every line of a JSON Lines file. Returns the articles, the lines that could not be
+/// read, and notes (duplicate ids). No line is dropped silently: an `id` seen before (or equal
+/// to another line's number) gets a distinct name, `FILE#ID@LINE`, and a warning.
+pub fn read(name: &str, content: &str) -> (Vec<Document>, Vec<InputError>, Vec<String>) {
     let mut docs = Vec::new();
     let mut errors = Vec::new();
+    let mut notes = Vec::new();
+    let mut names: HashSet<String> = HashSet::new();
     for (idx, raw) in content.lines().enumerate() {
         let line_no = idx + 1;
         if raw.trim().is_empty() {
             continue;
         }
-        let parsed: Line = match serde_json::from_str(raw) {
-            Ok(l) => l,
+        let bad = |message: String| InputError::JsonLine {
+            path: name.to_string(),
+            line: line_no,
+            message,
+        };
+        let object = match serde_json::from_str::<Value>(raw) {
+            Ok(Value::Object(o)) => o,
+            Ok(other) => {
+                errors.push(bad(format!(
+                    "found {}; each line must be one JSON object with a string field `text`",
+                    kind(&other)
+                )));
+                continue;
+            }
             Err(e) => {
-                errors.push(InputError::JsonLine {
-                    path: name.to_string(),
-                    line: line_no,
-                    message: e.to_string(),
-                });
+                errors.push(bad(format!("invalid JSON: {e}")));
                 continue;
             }
         };
-        let Some(serde_json::Value::String(text)) = parsed.text else {
+        let Some(Value::String(text)) = object.get("text") else {
             errors.push(InputError::JsonMissingText {
                 path: name.to_string(),
                 line: line_no,
             });
             continue;
         };
-        let id = match parsed.id {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s),
-            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        let id = match object.get("id") {
+            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
             _ => None,
         };
-        let doc_name = match &id {
+        let fields: Result<Vec<Option<String>>, String> = ["title", "url", "source", "language"]
+            .iter()
+            .map(|key| string_field(&object, key))
+            .collect();
+        let [title, url, source, language]: [Option<String>; 4] = match fields {
+            Ok(f) => f.try_into().unwrap_or_default(),
+            Err(message) => {
+                errors.push(bad(message));
+                continue;
+            }
+        };
+        let mut doc_name = match &id {
             Some(id) => format!("{name}#{id}"),
             None => format!("{name}#{line_no}"),
         };
-        let mut doc = Document::new(doc_name, text, Origin::Identity);
+        if names.contains(&doc_name) {
+            let renamed = format!("{doc_name}@{line_no}");
+            notes.push(format!(
+                "{name}:{line_no}: warning: `{}` names an earlier article too; this one is read as `{renamed}`",
+                &doc_name[name.len()..]
+            ));
+            doc_name = renamed;
+        }
+        names.insert(doc_name.clone());
+        let mut doc = Document::new(doc_name, text.clone(), Origin::Identity);
+        doc.record = Some(JsonLinesRecord {
+            file: name.to_string(),
+            line: line_no,
+        });
         doc.meta.id = id;
-        doc.meta.title = parsed.title.filter(|t| !t.trim().is_empty());
-        doc.meta.url = parsed.url;
-        doc.meta.source = parsed.source;
-        let (date, unread) = match &parsed.date {
+        doc.meta.title = title.filter(|t| !t.trim().is_empty());
+        doc.meta.url = url;
+        doc.meta.source = source;
+        let (date, unread) = match object.get("date") {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
                 (super::metadata::parse_date(s), Some(s.clone()))
             }
@@ -85,10 +134,10 @@ pub fn read(name: &str, content: &str) -> (Vec<Document>, Vec<InputError>) {
             });
         }
         doc.meta.date = date;
-        doc.meta.declared_language = parsed.language;
+        doc.meta.declared_language = language;
         docs.push(doc);
     }
-    (docs, errors)
+    (docs, errors, notes)
 }
 
 #[cfg(test)]
@@ -103,8 +152,8 @@ mod tests {
             r#"{"text": "Second story.", "source": "Wire"}"#,
             "\n"
         );
-        let (docs, errors) = read("feed.jsonl", input);
-        assert!(errors.is_empty());
+        let (docs, errors, notes) = read("feed.jsonl", input);
+        assert!(errors.is_empty() && notes.is_empty());
         assert_eq!(docs[0].name, "feed.jsonl#a1");
         assert_eq!(docs[0].meta.title.as_deref(), Some("One"));
         assert_eq!(docs[0].meta.date.as_deref(), Some("2025-04-04"));
@@ -127,7 +176,7 @@ mod tests {
             r#"{"id": "5", "text": "E.", "date": "sometime soon"}"#,
             "\n"
         );
-        let (docs, errors) = read("feed.jsonl", input);
+        let (docs, errors, _) = read("feed.jsonl", input);
         assert!(errors.is_empty());
         let dates: Vec<Option<&str>> = docs.iter().map(|d| d.meta.date.as_deref()).collect();
         assert_eq!(
@@ -148,11 +197,64 @@ mod tests {
     #[test]
     fn bad_lines_are_errors_with_line_numbers_and_the_rest_is_read() {
         let input = "not json\n{\"title\": \"no text\"}\n{\"text\": 5}\n{\"text\": \"ok\"}\n";
-        let (docs, errors) = read("f.jsonl", input);
+        let (docs, errors, _) = read("f.jsonl", input);
         assert_eq!(docs.len(), 1);
         let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        assert!(msgs[0].starts_with("f.jsonl:1: not a JSON object"));
+        assert!(
+            msgs[0].starts_with("f.jsonl:1: invalid JSON"),
+            "{}",
+            msgs[0]
+        );
         assert_eq!(msgs[1], "f.jsonl:2: JSON object has no string field `text`");
         assert_eq!(msgs[2], "f.jsonl:3: JSON object has no string field `text`");
+    }
+
+    #[test]
+    fn repeated_ids_keep_every_article_with_distinct_names_and_a_warning() {
+        // Regression (issue 9, row 11): 2,000 lines sharing an id collapsed into one article.
+        let mut input = String::new();
+        for n in 0..5 {
+            input.push_str(&format!("{{\"id\": \"a\", \"text\": \"Story {n}.\"}}\n"));
+        }
+        // An id equal to another line's number, and that line without an id.
+        input.push_str("{\"id\": 7, \"text\": \"Seven.\"}\n{\"text\": \"Line seven.\"}\n");
+        let (docs, errors, notes) = read("f.jsonl", &input);
+        assert!(errors.is_empty());
+        let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "f.jsonl#a",
+                "f.jsonl#a@2",
+                "f.jsonl#a@3",
+                "f.jsonl#a@4",
+                "f.jsonl#a@5",
+                "f.jsonl#7",
+                "f.jsonl#7@7"
+            ]
+        );
+        assert_eq!(notes.len(), 5);
+        assert_eq!(
+            notes[0],
+            "f.jsonl:2: warning: `#a` names an earlier article too; this one is read as `f.jsonl#a@2`"
+        );
+        assert_eq!(docs[6].record.as_ref().map(|r| r.line), Some(7));
+    }
+
+    #[test]
+    fn wrong_types_say_which_field_and_what_was_found() {
+        // Regression (issue 9, row 13): these said "expected struct Line".
+        let input = "[1, 2]\n{\"text\": \"ok\", \"title\": 5}\n\"just a string\"\n";
+        let (docs, errors, _) = read("f.jsonl", input);
+        assert!(docs.is_empty());
+        let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "f.jsonl:1: found an array; each line must be one JSON object with a string field `text`",
+                "f.jsonl:2: field `title` must be a string, found a number",
+                "f.jsonl:3: found a string; each line must be one JSON object with a string field `text`",
+            ]
+        );
     }
 }

@@ -138,13 +138,20 @@ pub fn expand(paths: &[String], loaded: &mut Loaded) -> Vec<Source> {
     sources
 }
 
+/// The default `--max-file-size`: 64 MiB, generous for articles (a long article is 50 KB; a
+/// JSON Lines feed of a thousand articles a few MB).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
+
 /// Reads every source in parallel. Documents come back sorted by name, whatever the order of
-/// the paths.
-pub fn load(paths: &[String]) -> Loaded {
+/// the paths. An input larger than `max_file_size` bytes is not read: an error when named on
+/// the command line, a note when found in a directory.
+pub fn load(paths: &[String], max_file_size: u64) -> Loaded {
     let mut loaded = Loaded::default();
     let sources = expand(paths, &mut loaded);
-    let results: Vec<(Vec<Document>, Vec<InputError>, Vec<String>)> =
-        sources.par_iter().map(read_source).collect();
+    let results: Vec<(Vec<Document>, Vec<InputError>, Vec<String>)> = sources
+        .par_iter()
+        .map(|s| read_source(s, max_file_size))
+        .collect();
     for (docs, errors, notes) in results {
         loaded.documents.extend(docs);
         loaded.errors.extend(errors);
@@ -155,37 +162,63 @@ pub fn load(paths: &[String]) -> Loaded {
     loaded
 }
 
-fn read_source(source: &Source) -> (Vec<Document>, Vec<InputError>, Vec<String>) {
+/// Reads at most `limit + 1` bytes, so that an endless input (`/dev/zero`) or a huge one costs
+/// no more than the limit; `None` when there was more than `limit`.
+fn read_capped(reader: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut buf = Vec::new();
+    reader.take(limit.saturating_add(1)).read_to_end(&mut buf)?;
+    Ok((buf.len() as u64 <= limit).then_some(buf))
+}
+
+fn read_source(source: &Source, limit: u64) -> (Vec<Document>, Vec<InputError>, Vec<String>) {
     let name = source.name().to_string();
-    let (bytes, format, walked) = match source {
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
-                return (
-                    vec![],
-                    vec![InputError::Io {
-                        path: name,
-                        source: e,
-                    }],
-                    vec![],
-                );
-            }
-            let format = Format::sniff(&buf);
-            (buf, format, false)
+    let io_error = |e| {
+        (
+            vec![],
+            vec![InputError::Io {
+                path: name.clone(),
+                source: e,
+            }],
+            vec![],
+        )
+    };
+    let too_large = |walked: bool| {
+        let error = InputError::TooLarge {
+            path: name.clone(),
+            limit,
+        };
+        if walked {
+            (vec![], vec![], vec![format!("{error}, skipped")])
+        } else {
+            (vec![], vec![error], vec![])
         }
-        Source::File { path, walked, .. } => match std::fs::read(path) {
-            Ok(b) => (b, Format::from_path(path), *walked),
-            Err(e) => {
-                return (
-                    vec![],
-                    vec![InputError::Io {
-                        path: name,
-                        source: e,
-                    }],
-                    vec![],
-                )
+    };
+    let (bytes, format, walked) = match source {
+        Source::Stdin => match read_capped(std::io::stdin().lock(), limit) {
+            Ok(Some(buf)) => {
+                let format = Format::sniff(&buf);
+                (buf, format, false)
             }
+            Ok(None) => return too_large(false),
+            Err(e) => return io_error(e),
         },
+        Source::File { path, walked, .. } => {
+            let file = match std::fs::File::open(path) {
+                Ok(f) => f,
+                Err(e) => return io_error(e),
+            };
+            if file
+                .metadata()
+                .is_ok_and(|m| m.is_file() && m.len() > limit)
+            {
+                return too_large(*walked);
+            }
+            match read_capped(file, limit) {
+                Ok(Some(b)) => (b, Format::from_path(path), *walked),
+                Ok(None) => return too_large(*walked),
+                Err(e) => return io_error(e),
+            }
+        }
     };
     if bytes.trim_ascii().is_empty() {
         if walked {
@@ -228,8 +261,9 @@ pub fn read_bytes(
                     .iter()
                     .map(|n| format!("{name}: {}", n.message)),
             );
-            let (docs, errs) = jsonl::read(name, &decoded.text);
+            let (docs, errs, duplicate_notes) = jsonl::read(name, &decoded.text);
             errors.extend(errs);
+            notes.extend(duplicate_notes);
             docs
         }
         Format::Html => vec![html_document(name, bytes)],
@@ -268,8 +302,11 @@ pub fn prepare(doc: &mut Document) {
 }
 
 /// Offset of the first NUL byte in the first 8 KiB, the usual sign of a binary file (UTF-16
-/// text included: it is not a supported input).
+/// text with a byte-order mark excepted: it is decoded).
 fn binary_offset(bytes: &[u8]) -> Option<usize> {
+    if decode::utf16_bom(bytes).is_some() {
+        return None;
+    }
     memchr::memchr(0, &bytes[..bytes.len().min(8192)])
 }
 
@@ -358,5 +395,14 @@ mod tests {
     fn nul_bytes_mark_binary_files() {
         assert_eq!(binary_offset(b"abc\0def"), Some(3));
         assert_eq!(binary_offset(b"plain text"), None);
+    }
+
+    #[test]
+    fn an_endless_input_is_cut_at_the_size_limit() {
+        // Regression (issue 9, row 4): `inspect /dev/zero` grew past 2.7 GB.
+        let endless = std::io::repeat(0);
+        assert_eq!(read_capped(endless, 1000).unwrap(), None);
+        assert_eq!(read_capped(&b"abc"[..], 3).unwrap(), Some(b"abc".to_vec()));
+        assert_eq!(read_capped(&b"abcd"[..], 3).unwrap(), None);
     }
 }

@@ -176,6 +176,15 @@ pub struct Document {
     /// lines or indentation): then a line break inside a paragraph is a space.
     pub hard_wrapped: bool,
     pub language: Option<LanguageGuess>,
+    /// For an article read from a JSON Lines file: the file and its line there.
+    pub record: Option<JsonLinesRecord>,
+}
+
+/// Where a JSON Lines article sits: the file (as given) and the 1-based line of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonLinesRecord {
+    pub file: String,
+    pub line: usize,
 }
 
 impl Document {
@@ -193,6 +202,7 @@ impl Document {
             paragraphs: Vec::new(),
             hard_wrapped: false,
             language: None,
+            record: None,
         }
     }
 

@@ -5,7 +5,8 @@ mod finding;
 pub mod offsets;
 
 pub use document::{
-    Document, LanguageGuess, Metadata, ReadNote, RemovalReason, Removed, Sentence, SentenceKind,
+    Document, JsonLinesRecord, LanguageGuess, Metadata, ReadNote, RemovalReason, Removed, Sentence,
+    SentenceKind,
 };
 pub use finding::{Finding, Related, RuleId, Severity, UnknownRule};
 pub use offsets::{LineIndex, Origin, Piece};

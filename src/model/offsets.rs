@@ -126,19 +126,46 @@ impl PieceBuilder {
     }
 }
 
+/// Bytes per block of the character-count checkpoints of a [`LineIndex`].
+const CHAR_BLOCK: usize = 256;
+
 /// Line starts of a byte buffer, to turn byte offsets into 1-based line and column when
 /// rendering. Columns count characters: UTF-8 characters, or bytes for single-byte encodings.
+///
+/// Lookups cost O(log lines + 256): besides the line starts, the index keeps the number of
+/// characters before every 256-byte block, so a column on a 4 MB line without breaks is not
+/// counted from the line start each time (which made reports quadratic in the line length).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     utf8: bool,
+    /// `chars_before_block[k]`: characters in `bytes[..k * CHAR_BLOCK]` (UTF-8 only).
+    chars_before_block: Vec<usize>,
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl LineIndex {
     pub fn new(bytes: &[u8], utf8: bool) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        Self { line_starts, utf8 }
+        let mut chars_before_block = Vec::new();
+        if utf8 {
+            chars_before_block.reserve(bytes.len() / CHAR_BLOCK + 1);
+            let mut total = 0;
+            chars_before_block.push(0);
+            for block in bytes.chunks(CHAR_BLOCK) {
+                total += count_chars(block);
+                chars_before_block.push(total);
+            }
+        }
+        Self {
+            line_starts,
+            utf8,
+            chars_before_block,
+        }
     }
 
     /// 1-based line number of a byte offset.
@@ -146,16 +173,26 @@ impl LineIndex {
         self.line_starts.partition_point(|&s| s <= offset).max(1)
     }
 
+    /// Characters in `bytes[..offset]`, from the nearest checkpoint.
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        let block = offset / CHAR_BLOCK;
+        let base = self
+            .chars_before_block
+            .get(block)
+            .copied()
+            .unwrap_or_else(|| count_chars(&bytes[..block * CHAR_BLOCK]));
+        base + count_chars(&bytes[block * CHAR_BLOCK..offset])
+    }
+
     /// 1-based line and column (in characters) of a byte offset into `bytes`.
     pub fn line_column(&self, bytes: &[u8], offset: usize) -> (usize, usize) {
         let line = self.line(offset);
-        let start = self.line_starts[line - 1];
+        let start = self.line_starts[line - 1].min(bytes.len());
         let offset = offset.min(bytes.len()).max(start);
-        let prefix = &bytes[start..offset];
         let chars = if self.utf8 {
-            prefix.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+            self.chars_before(bytes, offset) - self.chars_before(bytes, start)
         } else {
-            prefix.len()
+            offset - start
         };
         (line, chars + 1)
     }
@@ -212,5 +249,23 @@ mod tests {
         // "d" after the 3-byte euro sign is the third character of line 2.
         assert_eq!(idx.line_column(text, 7), (2, 3));
         assert_eq!(idx.line_column(text, 10), (3, 1));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_a_plain_count() {
+        // Regression (issue 9, row 2): columns were counted from the line start for every
+        // lookup; the checkpointed count must give the same answers across block boundaries.
+        let text = "é ab\n".to_string() + &"€x".repeat(700) + "\nend";
+        let bytes = text.as_bytes();
+        let idx = LineIndex::new(bytes, true);
+        for offset in (0..bytes.len()).filter(|&o| text.is_char_boundary(o)) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = text[line_start..offset].chars().count() + 1;
+            assert_eq!(
+                idx.line_column(bytes, offset).1,
+                expected,
+                "offset {offset}"
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
+use super::escape::{escape, Escaped};
 use super::json::{JsonPair, Tool, VERSION};
 use super::worddiff::{render_new, render_old, word_diff};
 use super::Locator;
@@ -101,8 +102,8 @@ pub fn write_human(
 ) -> std::io::Result<()> {
     let locator = Locator::new(docs);
     let (a, b) = (&docs[0], &docs[1]);
-    writeln!(out, "{BOLD}--- A {}{BOLD:#}", a.name)?;
-    writeln!(out, "{BOLD}+++ B {}{BOLD:#}", b.name)?;
+    writeln!(out, "{BOLD}--- A {}{BOLD:#}", Escaped(&a.name))?;
+    writeln!(out, "{BOLD}+++ B {}{BOLD:#}", Escaped(&b.name))?;
     writeln!(
         out,
         "{DIM}{} aligned, {:.0}% of A found in B, {:.0}% of B found in A{DIM:#}\n",
@@ -114,7 +115,8 @@ pub fn write_human(
         match (row, side_by_side) {
             (Row::Aligned(k), None) => {
                 let al = &pair.alignments[k];
-                let pieces = word_diff(run_text(a, &al.a), run_text(b, &al.b));
+                let (ta, tb) = (escape(run_text(a, &al.a)), escape(run_text(b, &al.b)));
+                let pieces = word_diff(&ta, &tb);
                 writeln!(
                     out,
                     "{BOLD}= A:{} ⇄ B:{}{BOLD:#} {DIM}{}{} (score {:.2}){DIM:#}",
@@ -129,7 +131,7 @@ pub fn write_human(
             }
             (Row::OnlyA(i), None) => {
                 writeln!(out, "{RED}< A:{} only in A{RED:#}", line(a, &locator, 0, i))?;
-                writeln!(out, "  A {}", a.sentence_text(&a.sentences[i]))?;
+                writeln!(out, "  A {}", Escaped(a.sentence_text(&a.sentences[i])))?;
             }
             (Row::OnlyB(j), None) => {
                 writeln!(
@@ -137,7 +139,7 @@ pub fn write_human(
                     "{GREEN}> B:{} only in B{GREEN:#}",
                     line(b, &locator, 1, j)
                 )?;
-                writeln!(out, "  B {}", b.sentence_text(&b.sentences[j]))?;
+                writeln!(out, "  B {}", Escaped(b.sentence_text(&b.sentences[j])))?;
             }
             (row, Some(width)) => {
                 // Any terminal width (or COLUMNS) gives sane columns.
@@ -146,8 +148,8 @@ pub fn write_human(
                     Row::Aligned(k) => {
                         let al = &pair.alignments[k];
                         (
-                            run_text(a, &al.a).to_string(),
-                            run_text(b, &al.b).to_string(),
+                            escape(run_text(a, &al.a)).into_owned(),
+                            escape(run_text(b, &al.b)).into_owned(),
                             if al.kind == crate::analysis::align::AlignKind::Verbatim {
                                 "="
                             } else {
@@ -156,13 +158,13 @@ pub fn write_human(
                         )
                     }
                     Row::OnlyA(i) => (
-                        a.sentence_text(&a.sentences[i]).to_string(),
+                        escape(a.sentence_text(&a.sentences[i])).into_owned(),
                         String::new(),
                         "<",
                     ),
                     Row::OnlyB(j) => (
                         String::new(),
-                        b.sentence_text(&b.sentences[j]).to_string(),
+                        escape(b.sentence_text(&b.sentences[j])).into_owned(),
                         ">",
                     ),
                 };

@@ -12,9 +12,13 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command. Control characters (line breaks, ESC,
+/// BEL) are first made visible by the one escaping function, so a file name or article text
+/// can neither end the command nor reach the log raw; then `%` is escaped as the
+/// workflow-command spec says.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::escape::escape(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -28,21 +32,32 @@ pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Resu
     let locator = Locator::new(&analysis.documents);
     for f in &analysis.findings {
         let loc = locator.locate(f);
-        let name = &analysis.documents[f.document].name;
-        let file = name.split_once('#').map_or(name.as_str(), |(file, _)| file);
+        let doc = &analysis.documents[f.document];
         let mut message = f.message.clone();
         if let Some(s) = &f.suggestion {
             message.push_str(&format!(" (suggestion: {s})"));
         }
+        // A JSON Lines article points at its line of the file; positions inside its `text`
+        // field are not positions in the file.
+        let position = match &doc.record {
+            Some(record) => format!(
+                "file={},line={}",
+                escape_property(&record.file),
+                record.line
+            ),
+            None => format!(
+                "file={},line={},col={},endLine={},endColumn={}",
+                escape_property(&doc.name),
+                loc.line,
+                loc.column,
+                loc.end_line,
+                loc.end_column
+            ),
+        };
         writeln!(
             out,
-            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            "::{} {position},title={}::{}",
             command(f.severity),
-            escape_property(file),
-            loc.line,
-            loc.column,
-            loc.end_line,
-            loc.end_column,
             escape_property(&format!("wirecheck {}", f.rule)),
             escape_data(&message)
         )?;
@@ -56,7 +71,15 @@ mod tests {
 
     #[test]
     fn special_characters_are_escaped() {
-        assert_eq!(escape_data("50% of\nlines"), "50%25 of%0Alines");
+        assert_eq!(escape_data("50% of lines"), "50%25 of lines");
+        assert_eq!(escape_data("a\nb\u{1b}[2J"), "a\\nb\\u{1b}[2J");
         assert_eq!(escape_property("a:b,c.txt"), "a%3Ab%2Cc.txt");
+        // Regression (issue 9, row 6): a file name holding a line break and a workflow command.
+        let name = "e\n::warning file=a.txt,line=1::X\n.txt";
+        let escaped = escape_property(name);
+        assert!(
+            !escaped.contains('\n') && !escaped.contains("::"),
+            "{escaped}"
+        );
     }
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 
+use super::escape::{escape, Escaped as E};
 use super::Locator;
 use crate::model::{Document, Finding, SentenceKind, Severity};
 use crate::Analysis;
@@ -22,14 +23,33 @@ fn severity_style(s: Severity) -> Style {
     }
 }
 
-/// The text of the original file's line `line` (1-based), for showing context.
-fn line_text(doc: &Document, start: usize) -> (usize, String) {
+/// Bytes of a very long line decoded on each side of a finding.
+const LINE_WINDOW: usize = 2048;
+
+/// The original line holding `start`, and the column (in characters, 0-based) of `start` in
+/// what is returned. Of a line longer than `2 * LINE_WINDOW` bytes only a window around `start`
+/// is decoded: decoding a 4 MB line for every finding on it made reports quadratic.
+fn line_text(doc: &Document, start: usize) -> (String, usize) {
     let bytes = doc.original();
     let start = start.min(bytes.len());
-    let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+    let mut line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+    let mut line_end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+    if line_end - line_start > 2 * LINE_WINDOW {
+        let is_continuation = |i: usize| bytes.get(i).is_some_and(|b| (b & 0xC0) == 0x80);
+        line_start = line_start.max(start.saturating_sub(LINE_WINDOW));
+        while line_start < start && is_continuation(line_start) {
+            line_start += 1;
+        }
+        line_end = line_end.min(start + LINE_WINDOW);
+        while line_end > start && is_continuation(line_end) {
+            line_end -= 1;
+        }
+    }
+    let column = String::from_utf8_lossy(&bytes[line_start..start])
+        .chars()
+        .count();
     let line = String::from_utf8_lossy(&bytes[line_start..line_end]);
-    (line_start, line.trim_end_matches('\r').to_string())
+    (line.trim_end_matches('\r').to_string(), column)
 }
 
 /// Lines longer than this are shown as a window around the finding.
@@ -98,31 +118,37 @@ pub fn write_finding(
     writeln!(
         out,
         "{sev}{}[{}]{sev:#}{BOLD}: {}{BOLD:#}",
-        f.severity, f.rule, f.message
+        f.severity,
+        f.rule,
+        E(&f.message)
     )?;
     let gutter = loc.line.to_string().len();
     writeln!(
         out,
         "{:gutter$}{BLUE}-->{BLUE:#} {}:{}:{}",
-        "", doc.name, loc.line, loc.column
+        "",
+        E(&doc.name),
+        loc.line,
+        loc.column
     )?;
-    let (_, line) = line_text(doc, f.span.start);
+    let (line, column) = line_text(doc, f.span.start);
     let span_chars = if loc.end_line == loc.line {
         (loc.end_column.saturating_sub(loc.column)).max(1)
     } else {
-        line.chars().count().saturating_sub(loc.column - 1).max(1)
+        line.chars().count().saturating_sub(column).max(1)
     };
-    let snip = snippet(&line, loc.column - 1, span_chars);
+    let snip = snippet(&line, column, span_chars);
     writeln!(out, "{:gutter$} {BLUE}|{BLUE:#}", "")?;
     writeln!(
         out,
         "{BLUE}{}{BLUE:#} {BLUE}|{BLUE:#} {}",
-        loc.line, snip.text
+        loc.line,
+        escape(&snip.text)
     )?;
     let hint = f
         .suggestion
         .as_deref()
-        .map(|s| format!(" suggestion: {GREEN}{s}{GREEN:#}"))
+        .map(|s| format!(" suggestion: {GREEN}{}{GREEN:#}", E(s)))
         .unwrap_or_default();
     writeln!(
         out,
@@ -134,7 +160,8 @@ pub fn write_finding(
     )?;
     if f.rule == crate::model::RuleId::QuoteAltered {
         if let Some(canonical) = &f.suggestion {
-            let pieces = super::worddiff::word_diff(canonical, &f.found);
+            let (old, new) = (escape(canonical), escape(&f.found));
+            let pieces = super::worddiff::word_diff(&old, &new);
             writeln!(
                 out,
                 "{:gutter$} {BLUE}={BLUE:#} diff: {}",
@@ -148,7 +175,10 @@ pub fn write_finding(
         writeln!(
             out,
             "{:gutter$} {BLUE}={BLUE:#} {DIM}see {}:{}: {}{DIM:#}",
-            "", analysis.documents[r.document].name, line, r.text
+            "",
+            E(&analysis.documents[r.document].name),
+            line,
+            E(&r.text)
         )?;
     }
     writeln!(out)
@@ -195,8 +225,8 @@ pub fn write_report(
     Ok(())
 }
 
-fn or_dash(v: Option<&str>) -> &str {
-    v.unwrap_or("—")
+fn or_dash(v: Option<&str>) -> E<'_> {
+    E(v.unwrap_or("—"))
 }
 
 pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Result<()> {
@@ -205,12 +235,12 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Re
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{BOLD}{}{BOLD:#}", doc.name)?;
+        writeln!(out, "{BOLD}{}{BOLD:#}", E(&doc.name))?;
         writeln!(out, "  title     {}", or_dash(doc.meta.title.as_deref()))?;
         writeln!(out, "  date      {}", or_dash(doc.meta.date.as_deref()))?;
         writeln!(out, "  source    {}", or_dash(doc.meta.source.as_deref()))?;
         if let Some(url) = &doc.meta.url {
-            writeln!(out, "  url       {url}")?;
+            writeln!(out, "  url       {}", E(url))?;
         }
         match doc.language {
             Some(l) => writeln!(
@@ -229,7 +259,7 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Re
             } else {
                 DIM
             };
-            writeln!(out, "  {style}note      {}{style:#}", note.message)?;
+            writeln!(out, "  {style}note      {}{style:#}", E(&note.message))?;
         }
         let removed_bytes: usize = doc.removed.iter().map(|r| r.range.len()).sum();
         writeln!(
@@ -260,7 +290,8 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Re
                 "            {DIM}{:<12} {lines:<13} bytes {}-{}  {preview}…{DIM:#}",
                 r.reason.as_str(),
                 span.start,
-                span.end
+                span.end,
+                preview = E(&preview)
             )?;
         }
         writeln!(out, "  sentences {}", doc.sentences.len())?;
@@ -287,7 +318,7 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn Write) -> std::io::Re
                 out,
                 "  {:>width$} {DIM}L{line:<4}{DIM:#} {kind}{lang}{}",
                 n + 1,
-                doc.sentence_text(s)
+                E(doc.sentence_text(s))
             )?;
         }
     }
@@ -400,7 +431,13 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
                 .as_deref()
                 .map(|d| format!("  {d}"))
                 .unwrap_or_default();
-            writeln!(out, "  {:>5} {}{DIM}{date}{DIM:#}", label(n), docs[d].name)?;
+            writeln!(
+                out,
+                "  {:>5} {}{DIM}{}{DIM:#}",
+                label(n),
+                E(&docs[d].name),
+                E(&date)
+            )?;
         }
         if members.len() < 2 {
             continue;
@@ -477,6 +514,7 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
             {
                 let ta = run_text(&docs[p.a], &al.a);
                 let tb = run_text(&docs[p.b], &al.b);
+                let (ta, tb) = (escape(&ta).into_owned(), escape(&tb).into_owned());
                 let pieces = super::worddiff::word_diff(&ta, &tb);
                 writeln!(
                     out,

@@ -1,6 +1,7 @@
 //! Reporters: one module per output format. Reporters only print; they get finished data.
 
 pub mod diffview;
+pub mod escape;
 pub mod github;
 pub mod html;
 pub mod human;

@@ -69,30 +69,59 @@ struct SarifResult<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Location<'a> {
-    physical_location: PhysicalLocation<'a>,
+    physical_location: PhysicalLocation,
+    /// A JSON Lines article: its document name (`FILE#ID`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation<'a>>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct PhysicalLocation<'a> {
-    artifact_location: ArtifactLocation<'a>,
+struct LogicalLocation<'a> {
+    fully_qualified_name: &'a str,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
     region: Region,
 }
 
 #[derive(Serialize)]
-struct ArtifactLocation<'a> {
-    uri: &'a str,
+struct ArtifactLocation {
+    uri: String,
+}
+
+/// A path as a SARIF URI reference: bytes other than letters, digits, `-._~/` are
+/// percent-encoded, so `h#1.txt` is not cut at a fragment (`h%231.txt`).
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Region {
     start_line: usize,
-    start_column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_offset: usize,
-    byte_length: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_offset: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_length: Option<usize>,
 }
 
 pub fn level(severity: Severity) -> &'static str {
@@ -101,11 +130,6 @@ pub fn level(severity: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Error => "error",
     }
-}
-
-/// The artifact URI: the file path, without the `#ID` of a JSON Lines document.
-fn uri(name: &str) -> &str {
-    name.split_once('#').map_or(name, |(file, _)| file)
 }
 
 pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -137,6 +161,38 @@ pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Resu
             if let Some(s) = &f.suggestion {
                 text.push_str(&format!(" (suggestion: {s})"));
             }
+            let doc = &analysis.documents[f.document];
+            // A JSON Lines article points at its line of the file (positions inside its
+            // `text` field are not positions in the file) and names the article logically.
+            let (uri, region, logical_locations) = match &doc.record {
+                Some(record) => (
+                    uri(&record.file),
+                    Region {
+                        start_line: record.line,
+                        start_column: None,
+                        end_line: None,
+                        end_column: None,
+                        byte_offset: None,
+                        byte_length: None,
+                    },
+                    vec![LogicalLocation {
+                        fully_qualified_name: &doc.name,
+                        kind: "object",
+                    }],
+                ),
+                None => (
+                    uri(&doc.name),
+                    Region {
+                        start_line: loc.line,
+                        start_column: Some(loc.column),
+                        end_line: Some(loc.end_line),
+                        end_column: Some(loc.end_column),
+                        byte_offset: Some(f.span.start),
+                        byte_length: Some(f.span.end - f.span.start),
+                    },
+                    Vec::new(),
+                ),
+            };
             SarifResult {
                 rule_id: f.rule.as_str(),
                 rule_index: CHECKS.iter().position(|c| c.rule() == f.rule),
@@ -144,18 +200,10 @@ pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Resu
                 message: Text { text },
                 locations: vec![Location {
                     physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: uri(&analysis.documents[f.document].name),
-                        },
-                        region: Region {
-                            start_line: loc.line,
-                            start_column: loc.column,
-                            end_line: loc.end_line,
-                            end_column: loc.end_column,
-                            byte_offset: f.span.start,
-                            byte_length: f.span.end - f.span.start,
-                        },
+                        artifact_location: ArtifactLocation { uri },
+                        region,
                     },
+                    logical_locations,
                 }],
             }
         })
@@ -177,4 +225,18 @@ pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Resu
     };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_in_a_file_name_is_percent_encoded_not_cut() {
+        // Regression (issue 9, row 10): `h#1.txt` became the URI `h`.
+        assert_eq!(uri("dir/h#1.txt"), "dir/h%231.txt");
+        assert_eq!(uri("seeds/002_ab.txt"), "seeds/002_ab.txt");
+        assert_eq!(uri("a b%.txt"), "a%20b%25.txt");
+        assert_eq!(uri("é.txt"), "%C3%A9.txt");
+    }
 }
