@@ -86,38 +86,46 @@ impl Config {
             }
         })?;
         let defaults = (ClusterParams::default(), AlignSettings::default());
-        let bounded: [(&str, i64, i64, i64, i64); 4] = [
+        let bounded: [(&str, f64, f64, f64, f64); 5] = [
             // (key, value, lowest, highest, default)
             (
-                "min_shared_passages",
-                raw.cluster.min_shared_passages as i64,
-                1,
-                100,
-                defaults.0.min_shared_passages as i64,
+                "threshold",
+                raw.cluster.threshold,
+                0.0,
+                1.0,
+                defaults.0.threshold,
             ),
             (
-                "min_passage_words",
-                raw.cluster.min_passage_words as i64,
-                1,
-                1000,
-                defaults.0.min_passage_words as i64,
+                "date_grace_days",
+                raw.cluster.date_grace_days as f64,
+                0.0,
+                3660.0,
+                defaults.0.date_grace_days as f64,
             ),
             (
-                "max_date_gap_days",
-                raw.cluster.max_date_gap_days,
-                0,
-                3660,
-                defaults.0.max_date_gap_days,
+                "date_half_life_days",
+                raw.cluster.date_half_life_days,
+                0.1,
+                3660.0,
+                defaults.0.date_half_life_days,
+            ),
+            (
+                "max_date_span_days",
+                raw.cluster.max_date_span_days as f64,
+                0.0,
+                36600.0,
+                defaults.0.max_date_span_days as f64,
             ),
             (
                 "max_all_pairs",
-                raw.align.max_all_pairs as i64,
-                1,
-                MAX_ALL_PAIRS,
-                defaults.1.max_all_pairs as i64,
+                raw.align.max_all_pairs as f64,
+                1.0,
+                MAX_ALL_PAIRS as f64,
+                defaults.1.max_all_pairs as f64,
             ),
         ];
         for (key, value, low, high, default) in bounded {
+            // NaN is out of every range.
             if !(low..=high).contains(&value) {
                 return Err(Error::Config {
                     path: path.to_path_buf(),
@@ -247,7 +255,7 @@ mod tests {
     #[test]
     fn numeric_settings_out_of_range_are_errors_naming_the_bounds() {
         // Regression (issue 9, rows 4 and 13): `max_all_pairs = 1000000` grew without bound and
-        // `max_date_gap_days = -1` was accepted.
+        // a negative day count was accepted.
         let err = Config::parse(Path::new("w.toml"), "[align]\nmax_all_pairs = 1000000\n")
             .unwrap_err()
             .to_string();
@@ -257,13 +265,13 @@ mod tests {
         );
         let err = Config::parse(
             Path::new("w.toml"),
-            "[cluster]\nmin_shared_passages = 2\nmax_date_gap_days = -1\n",
+            "[cluster]\nthreshold = 0.3\nmax_date_span_days = -1\n",
         )
         .unwrap_err()
         .to_string();
         assert_eq!(
             err,
-            "w.toml:3: `max_date_gap_days = -1` is out of range: allowed 0 to 3660 (default 3)"
+            "w.toml:3: `max_date_span_days = -1` is out of range: allowed 0 to 36600 (default 14)"
         );
         assert!(Config::parse(Path::new("w.toml"), "[align]\nmax_all_pairs = 100\n").is_ok());
     }
