@@ -46,6 +46,58 @@ fn read_corpus(c: &mut Criterion) {
     group.finish();
 }
 
+/// The same corpus as wire copy: paragraphs hard-wrapped at 70 characters, each first line
+/// indented, an earnings table and a sign-off at the end.
+fn wire_copy(corpus: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
+    corpus
+        .iter()
+        .map(|(name, bytes)| {
+            let text = String::from_utf8_lossy(bytes);
+            let mut out = String::with_capacity(bytes.len() + bytes.len() / 10);
+            for para in text.lines().filter(|l| !l.trim().is_empty()) {
+                let mut width = 0;
+                out.push_str("    ");
+                for word in para.split_whitespace() {
+                    if width > 0 && width + word.len() > 66 {
+                        out.push('\n');
+                        width = 0;
+                    } else if width > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                    width += word.len() + 1;
+                }
+                out.push('\n');
+            }
+            out.push_str("    Shr 1.20 dlrs vs 1.10 dlrs\n    Net 12.3 mln vs 10.1 mln\n    Revs 100.5 mln vs 90.2 mln\n Reuter\n");
+            (name.clone(), out.into_bytes())
+        })
+        .collect()
+}
+
+fn read_wire_copy(c: &mut Criterion) {
+    let mut group = c.benchmark_group("read_hard_wrapped_wire_copy");
+    group.sample_size(10);
+    for mb in SIZES_MB {
+        let corpus = wire_copy(&support::corpus(mb * 1024 * 1024));
+        let bytes: usize = corpus.iter().map(|(_, b)| b.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb}MB")),
+            &corpus,
+            |b, corpus| {
+                b.iter(|| {
+                    read(corpus)
+                        .iter()
+                        .map(|d| d.sentences.len())
+                        .sum::<usize>()
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
 fn quotes(c: &mut Criterion) {
     let mut group = c.benchmark_group("quotes_extract_and_group");
     group.sample_size(10);
@@ -120,5 +172,11 @@ fn single_article_rules(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_corpus, quotes, single_article_rules);
+criterion_group!(
+    benches,
+    read_corpus,
+    read_wire_copy,
+    quotes,
+    single_article_rules
+);
 criterion_main!(benches);

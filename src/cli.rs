@@ -52,6 +52,9 @@ pub enum Command {
         /// Files or directories (recursive); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<String>,
+        /// Also write the audit as one self-contained HTML report to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
     },
     /// Pre-publish gate: findings for the drafts only, with the other articles as evidence.
     Check {
@@ -243,7 +246,7 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             fix,
             diff,
         } => check(drafts, against, reference, *fix, *diff, &cli),
-        Command::Audit { paths } => {
+        Command::Audit { paths, html } => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             let config = Config::load(cli.config.as_deref(), &cwd)?;
             let progress = Progress::start(cli.quiet);
@@ -262,9 +265,26 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             for note in &analysis.notes {
                 eprintln!("wirecheck: warning: {note}");
             }
+            if let Some(path) = html {
+                write_html(&analysis, path)?;
+            }
             report_and_exit(&analysis, None, had_errors, &cli)
         }
     }
+}
+
+/// Writes the HTML report to `path`; an error names the file.
+fn write_html(analysis: &crate::Analysis, path: &std::path::Path) -> Result<(), Error> {
+    let named = |e: std::io::Error| {
+        Error::Output(std::io::Error::new(
+            e.kind(),
+            format!("{}: {e}", path.display()),
+        ))
+    };
+    let file = std::fs::File::create(path).map_err(named)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+    report::html::write(analysis, &mut out).map_err(named)?;
+    out.flush().map_err(named)
 }
 
 /// The file a document came from, for telling drafts and evidence apart.

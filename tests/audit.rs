@@ -314,6 +314,50 @@ fn diff_shows_aligned_pairs_and_unmatched_sentences() {
     assert!(!v["pair"]["alignments"].as_array().unwrap().is_empty());
     assert!(!v["only_in_a"].as_array().unwrap().is_empty());
     insta::assert_snapshot!("diff_000_002", out.stdout);
+    // Highlights inside a word only between near-identical spellings: here just €20 → 20.
+    assert_eq!(in_word_marks(&out.stdout), vec!["[-€-]20"]);
+}
+
+/// Words of a plain-text word diff highlighted inside: a word with a marked and an unmarked
+/// part that both hold letters, digits or currency signs ("Jans{+s+}en"; not "built[-,-]").
+fn in_word_marks(text: &str) -> Vec<String> {
+    let wordish = |c: char| c.is_alphanumeric() || "€$£%".contains(c);
+    let mut inside = false;
+    let mut out = Vec::new();
+    // A mark may span several words, never lines.
+    for word in text
+        .lines()
+        .flat_map(|l| l.split_whitespace().chain(["\n"]))
+    {
+        let (mut marked, mut unmarked) = (false, false);
+        if word == "\n" {
+            inside = false;
+            continue;
+        }
+        let mut rest = word;
+        while let Some(c) = rest.chars().next() {
+            if rest.starts_with("[-") || rest.starts_with("{+") {
+                inside = true;
+                rest = &rest[2..];
+            } else if rest.starts_with("-]") || rest.starts_with("+}") {
+                inside = false;
+                rest = &rest[2..];
+            } else {
+                if wordish(c) {
+                    if inside {
+                        marked = true;
+                    } else {
+                        unmarked = true;
+                    }
+                }
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        if marked && unmarked {
+            out.push(word.to_string());
+        }
+    }
+    out
 }
 
 #[test]
@@ -479,4 +523,54 @@ fn seeds_quotes_are_grouped_and_attributed() {
             "{text}"
         );
     }
+}
+
+/// The seeds' human output: every finding shows its source line (a window of it on a long
+/// line), and quotation diffs mark whole phrases.
+#[test]
+fn seeds_human_findings_show_snippets_and_phrase_diffs() {
+    let out = wirecheck(&["audit", "seeds/", "--fail-on", "never"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let findings: Vec<&str> = out
+        .stdout
+        .split("\n\n")
+        .filter(|b| b.contains("-->"))
+        .collect();
+    assert_eq!(findings.len(), 11);
+    for block in &findings {
+        let lines: Vec<&str> = block.lines().collect();
+        let at = lines.iter().position(|l| l.contains("-->")).unwrap();
+        // `-->`, an empty gutter, the source line, the carets.
+        let source = lines.get(at + 2).copied().unwrap_or_default();
+        let (gutter, text) = source.split_once(" | ").expect("a source line");
+        assert!(gutter.trim().parse::<usize>().is_ok(), "{block}");
+        // Lines up to 120 characters whole, longer ones as an 80-character window with `…`.
+        let width = text.chars().count();
+        assert!(
+            width <= 120 && (width <= 82 || !text.starts_with('…')),
+            "window too wide: {text}"
+        );
+        assert!(
+            lines.get(at + 3).is_some_and(|l| l.contains('^')),
+            "{block}"
+        );
+    }
+    // 003's styled letters sit at column 312: the window shows them with the line cut on both
+    // sides.
+    assert!(out.stdout.contains(
+        "6 | …could falter, leaving vulnerabilities 𝓮𝔁𝓹𝓸𝓼𝓮𝓭 in an increasingly volatile world."
+    ));
+    let diffs: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_once("= diff: ").map(|(_, d)| d))
+        .collect();
+    assert_eq!(
+        diffs,
+        vec![
+            "the foundation on which NATO [-is-]{+was+} built [-and-]{+, and it+} remains our \
+             number one priority{+.+}",
+            "[-We need to-]{+we must+} build a stronger, {+a+} fairer and more lethal NATO",
+        ]
+    );
 }

@@ -295,3 +295,86 @@ fn output_is_the_same_for_any_path_order_and_jobs() {
     assert_eq!(a.code, 0);
     assert_eq!(a.stdout, b.stdout);
 }
+
+fn kinds(doc: &serde_json::Value) -> Vec<(String, String)> {
+    doc["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["kind"].as_str().unwrap().to_string(),
+                s["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn wire_copy_of_several_agencies_datelines_sign_offs_credits_and_dates() {
+    let out = inspect("fixtures/inspect/wire_copy/agencies.jsonl");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json = out.json();
+    let docs = json["documents"].as_array().unwrap();
+    let dates: Vec<&str> = docs.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    // Sorted by name: afp-1, ap-1, dpa-1, rtrs-1, wire-1.
+    assert_eq!(
+        dates,
+        [
+            "2025-04-04",
+            "2025-04-04",
+            "2025-04-04",
+            "2025-04-04",
+            "1987-02-26"
+        ]
+    );
+    let has = |d: &serde_json::Value, kind: &str, text: &str| {
+        kinds(d).contains(&(kind.to_string(), text.to_string()))
+    };
+    assert!(has(&docs[0], "dateline", "MARSEILLE (AFP) -"));
+    assert!(has(&docs[0], "credit", "Photo: Jean Morel/AFP"));
+    assert!(has(&docs[1], "dateline", "WASHINGTON (AP) —"));
+    assert!(has(&docs[1], "signoff", "— The Associated Press"));
+    assert!(has(&docs[1], "credit", "© 2025 The Associated Press."));
+    assert!(has(&docs[1], "credit", "All rights reserved."));
+    assert!(has(&docs[2], "dateline", "Hamburg (dpa) -"));
+    assert!(has(&docs[3], "dateline", "BRUSSELS, April 4 (Reuters) -"));
+    assert!(has(
+        &docs[3],
+        "signoff",
+        "(Reporting by Lena Varga; Editing by Piet Holm)"
+    ));
+    assert!(has(&docs[4], "signoff", "Reuter"));
+    // The hard-wrapped quotation is one sentence, its line break a space in the paragraph.
+    assert!(has(
+        &docs[4],
+        "body",
+        "\"We will load less than last year,\" the chairman said,\n\"because the crop was small.\""
+    ));
+    insta::assert_snapshot!("wire_copy", out.transcript());
+}
+
+#[test]
+fn wire_tables_are_kind_table_and_give_no_prose_findings() {
+    for path in [
+        "fixtures/rules/repeated-word/allows_table_cells/earnings.txt",
+        "fixtures/rules/duplicate-passage/allows_repeated_table_rows/crop.txt",
+    ] {
+        let out = inspect(path);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let json = out.json();
+        let k = kinds(&json["documents"][0]);
+        let tables: Vec<&str> = k
+            .iter()
+            .filter(|(kind, _)| kind == "table")
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert!(tables.len() >= 6, "{path}: {k:?}");
+        assert!(tables
+            .iter()
+            .all(|t| !t.contains("NOTE") && !t.contains("provisional")));
+        assert!(k.contains(&("signoff".to_string(), "Reuter".to_string())));
+        let audit = wirecheck(&["audit", "--format", "json", "--fail-on", "never", path]);
+        assert_eq!(audit.json()["findings"], serde_json::json!([]), "{path}");
+    }
+}

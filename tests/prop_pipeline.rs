@@ -22,9 +22,37 @@ fn check_invariants(bytes: Vec<u8>, format: Format) {
             assert!(r.range.start <= r.range.end && r.range.end <= text.len());
             assert!(text.is_char_boundary(r.range.start) && text.is_char_boundary(r.range.end));
         }
+        assert_no_text_outside(&doc);
         if format == Format::Text && std::str::from_utf8(&bytes).is_ok() {
             assert_eq!(original, bytes);
         }
+    }
+}
+
+/// No text is ever outside every sentence and every removed region: whatever lies between them
+/// is whitespace.
+fn assert_no_text_outside(doc: &wirecheck::model::Document) {
+    let mut covered: Vec<std::ops::Range<usize>> = doc
+        .sentences
+        .iter()
+        .map(|s| s.range.clone())
+        .chain(doc.removed.iter().map(|r| r.range.clone()))
+        .collect();
+    covered.sort_by_key(|r| (r.start, r.end));
+    let mut pos = 0;
+    for r in covered
+        .iter()
+        .chain(std::iter::once(&(doc.text.len()..doc.text.len())))
+    {
+        if r.start > pos {
+            let gap = &doc.text[pos..r.start];
+            assert!(
+                gap.trim().is_empty(),
+                "{}: text outside every sentence and removed region at {pos}: {gap:?}",
+                doc.name
+            );
+        }
+        pos = pos.max(r.end);
     }
 }
 
@@ -66,6 +94,18 @@ fn newsy_bytes() -> impl Strategy<Value = Vec<u8>> {
         "<!--",
         "-->",
         "---\n",
+        "1) ",
+        "1.) ",
+        "    ",
+        "\n    ",
+        "Shr 1.20 dlrs vs 1.10 dlrs\n",
+        "nil nil",
+        " Reuter\n",
+        "        REUTER",
+        "WASHINGTON (AP) — ",
+        "(Reporting by X; Editing by Y)",
+        "Photo: Y/AFP\n",
+        "a wrapped line of wire copy that runs on\n",
     ]);
     let chunk = prop_oneof![
         pieces.prop_map(|s| s.as_bytes().to_vec()),

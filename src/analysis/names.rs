@@ -208,15 +208,6 @@ fn strip_possessive(text: &str, r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// Whether a sentence is prose (names are read from prose, headlines and captions only; not
-/// from datelines, sign-offs or credits).
-fn is_prose(kind: SentenceKind) -> bool {
-    matches!(
-        kind,
-        SentenceKind::Headline | SentenceKind::Body | SentenceKind::Caption
-    )
-}
-
 /// Words that appear in lowercase somewhere: capitalised, they are common words. Borrowed
 /// from the documents' text, no copies.
 pub fn lowercase_vocabulary<'a>(
@@ -253,7 +244,7 @@ enum Part {
 /// Name mentions of one document.
 pub fn mentions(index: usize, doc: &Document, common: &HashSet<&str>) -> Vec<Mention> {
     let mut out = Vec::new();
-    for s in doc.sentences.iter().filter(|s| is_prose(s.kind)) {
+    for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
         let before = out.len();
         sentence_mentions(index, s.range.start, doc.sentence_text(s), common, &mut out);
         if s.kind == SentenceKind::Headline {

@@ -230,7 +230,7 @@ fn strip_possessive(w: &str) -> &str {
 pub fn people(doc: &Document) -> People {
     let mut p = People::default();
     let text = doc.text.as_str();
-    for s in &doc.sentences {
+    for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
         let base = s.range.start;
         let st = &text[s.range.clone()];
         let ws = words(st);
@@ -362,7 +362,8 @@ fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
     for (i, s) in doc.sentences.iter().enumerate() {
         match out.last_mut() {
             Some(p)
-                if !doc.text[doc.sentences[p.end - 1].range.end..s.range.start].contains('\n') =>
+                if doc.same_paragraph(doc.sentences[p.end - 1].range.end, s.range.start)
+                    && s.kind.is_prose() == doc.sentences[p.start].kind.is_prose() =>
             {
                 p.end = i + 1
             }
@@ -601,6 +602,9 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
         let end = doc.sentences[p.end - 1].range.end;
         let para = start..end;
         let first_kind = doc.sentences[p.start].kind;
+        if !first_kind.is_prose() {
+            continue;
+        }
         // A headline "Name: words" quotes Name.
         if first_kind == SentenceKind::Headline && p.len() == 1 {
             let h = &text[para.clone()];

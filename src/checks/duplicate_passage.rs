@@ -12,7 +12,8 @@ crate::declare_rule! {
     /// word for word or nearly (at least 95% of the words in the same order, so a changed
     /// "said Smith" / "Smith said" still counts), and a repeated caption line. One finding
     /// covers the whole repeated run and points at the first occurrence. Sentences of fewer
-    /// than four words ("He said no.") are not compared.
+    /// than four words ("He said no.") are not compared, nor are table rows, column headers and
+    /// lines of figures ("Avg shrs 4,350,000 vs 3,217,500" in a quarter's and a year's block).
     ///
     /// Why it matters: repeated leads, quotes and captions are left-overs of a content
     /// system or of machine rewriting, and they make an article look careless.
@@ -86,9 +87,15 @@ impl DuplicatePassage {
             let mut by_first: std::collections::HashMap<u64, Vec<usize>> =
                 std::collections::HashMap::new();
             for (j, f) in feats.iter().enumerate() {
+                let kind = doc.sentences[j].kind;
                 let long_enough = f.norms.len() >= MIN_TOKENS
-                    || (doc.sentences[j].kind == SentenceKind::Caption && f.norms.len() >= 2);
-                if !long_enough {
+                    || (kind == SentenceKind::Caption && f.norms.len() >= 2);
+                // Table headers, rows and lines of figures repeat by design (a quarter's
+                // and a year's block of the same earnings table): prose only.
+                let prose = kind.is_prose()
+                    && (kind == SentenceKind::Caption
+                        || super::reads_as_prose(kind, doc.sentence_text(&doc.sentences[j])));
+                if !long_enough || !prose {
                     continue;
                 }
                 // Candidates share the first or the last token: cheap, and near-repeats keep one.

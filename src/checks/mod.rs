@@ -84,6 +84,42 @@ pub fn kept_ranges(doc: &Document) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Whether a sentence reads as running prose rather than a table row, a column header or a
+/// line of figures: it has at least three words, ends like a sentence (". ! ?", a closing
+/// quotation mark or bracket after one, a colon or comma) or is a headline or caption, and most of
+/// its tokens are words, not figures. A clause cut short by a hard line wrap counts when it has
+/// function words ("the", "of", "und").
+pub fn reads_as_prose(kind: crate::model::SentenceKind, text: &str) -> bool {
+    if !kind.is_prose() {
+        return false;
+    }
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
+    });
+    let ends_like_sentence = trimmed.ends_with(['.', '!', '?', ':', ';', ',']);
+    // A clause cut by a hard line wrap still has its function words ("the", "of", "said");
+    // a table row or column header has none.
+    let has_function_words = || {
+        ["eng", "deu", "fra", "spa", "ita", "nld", "por"]
+            .iter()
+            .any(|code| {
+                crate::text::language::function_words(text, code).is_some_and(|(_, hits)| hits >= 2)
+            })
+    };
+    if kind == crate::model::SentenceKind::Body && !ends_like_sentence && !has_function_words() {
+        return false;
+    }
+    let (mut words, mut figures) = (0usize, 0usize);
+    for token in text.split_whitespace() {
+        if token.chars().any(char::is_alphabetic) {
+            words += 1;
+        } else if token.chars().any(|c| c.is_ascii_digit()) {
+            figures += 1;
+        }
+    }
+    words >= 3 && figures * 2 < words
+}
+
 /// A finding at a range of a document's text.
 #[allow(clippy::too_many_arguments)]
 pub fn finding_at(
@@ -164,7 +200,33 @@ pub fn run_all(ctx: &Context<'_>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::SentenceKind;
     use std::collections::HashSet;
+
+    #[test]
+    fn prose_and_table_lines_are_told_apart() {
+        assert!(reads_as_prose(
+            SentenceKind::Body,
+            "The company said it had obtained waivers from its lenders."
+        ));
+        assert!(reads_as_prose(
+            SentenceKind::Body,
+            "\"We will appeal,\" she said.\""
+        ));
+        assert!(!reads_as_prose(
+            SentenceKind::Body,
+            "Avg shrs 4,350,000 vs 3,217,500"
+        ));
+        assert!(!reads_as_prose(SentenceKind::Body, "Wheat nil nil 1.2 3.4"));
+        assert!(!reads_as_prose(
+            SentenceKind::Body,
+            "FOURTH QTR 1986  JANUARY 1987  FEBRUARY"
+        ));
+        assert!(reads_as_prose(
+            SentenceKind::Caption,
+            "Jane Roe, Photo: REUTERS"
+        ));
+    }
 
     #[test]
     fn registry_ids_are_unique_and_documented() {

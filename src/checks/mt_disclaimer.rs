@@ -13,7 +13,8 @@ crate::declare_rule! {
     /// What it flags: a disclaimer or note saying the article, or its translation, was made
     /// by AI, machine translation, or a named translation service ("Disclaimer: The
     /// translations are mostly done through AI translator", "This article was automatically
-    /// translated"). A sentence merely about machine translation is not flagged.
+    /// translated"). A sentence merely about machine translation is not flagged, nor a currency
+    /// conversion ("Note: translated from Italian lire in U.S. dollar equivalents").
     ///
     /// Why it matters: machine-translated coverage needs its quotes and names checked
     /// against the original; the disclaimer tells the desk which articles those are, and a
@@ -33,12 +34,21 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// "translated from Italian lire in U.S. dollar equivalents", "translation into dollars at the
+/// current rate": a currency conversion, not a language translation.
+static CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\btranslat\w*\s+(?:(?:from|into|in|to|at)\s+)?(?:[\w.]+\s+){0,3}?(?:lire|lira|francs?|marks?|yen|pesos?|dollars?|dlrs?|currenc(?:y|ies)|sterling|pounds?|rupees?|kronor|kroner|crowns?|schillings?|guilders?|roubles?|rubles?|yuan|euros?|equivalents?|exchange\s+rates?)\b|\bexchange\s+rate",
+    )
+    .expect("valid pattern")
+});
+
 /// Whether a sentence is a machine-translation disclaimer.
 pub(crate) fn is_disclaimer(text: &str) -> bool {
     // Every disclaimer mentions translation: a cheap test before the pattern.
     let mentions_translation = memchr::memmem::find(text.as_bytes(), b"ranslat").is_some()
         || memchr::memmem::find(text.as_bytes(), b"RANSLAT").is_some();
-    mentions_translation && DISCLAIMER.is_match(text)
+    mentions_translation && DISCLAIMER.is_match(text) && !CURRENCY.is_match(text)
 }
 
 impl MtDisclaimer {
@@ -84,5 +94,14 @@ mod tests {
         ] {
             assert!(!DISCLAIMER.is_match(no), "{no}");
         }
+        for currency in [
+            "Note: figures translated from Italian lire in U.S. dollar equivalents.",
+            "Note: amounts were translated into dollars at the exchange rate of March 31.",
+        ] {
+            assert!(CURRENCY.is_match(currency), "{currency}");
+        }
+        assert!(!CURRENCY.is_match(
+            "Disclaimer: The translations are mostly done through AI translator and might not be 100% accurate."
+        ));
     }
 }

@@ -30,11 +30,12 @@ crate::declare_rule! {
     rule: RuleId::NumberMismatch, severity: Severity::Warning;
 }
 
-/// Tokens of a run of sentences, with ranges into the document text.
+/// Tokens of a run of sentences, with ranges into the document text; fractions and ranges
+/// ("16-3/4", "1/2 pct", "9-11") are one token each.
 fn run_tokens(doc: &Document, sentences: &Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
     for s in &doc.sentences[sentences.clone()] {
-        for mut t in tokenize(doc.sentence_text(s)) {
+        for mut t in merge_fractions(doc.sentence_text(s), tokenize(doc.sentence_text(s))) {
             t.range = s.range.start + t.range.start..s.range.start + t.range.end;
             out.push(t);
         }
@@ -52,6 +53,112 @@ fn unit(norm: &str) -> &str {
     norm.split_once(':').map_or(norm, |(u, _)| u)
 }
 
+fn value(norm: &str) -> Option<f64> {
+    norm.split_once(':')?.1.parse().ok()
+}
+
+/// Denominators of the fractions prices and fees are quoted in ("16-3/4", "1/8 pct").
+fn is_fraction(num: f64, den: f64) -> bool {
+    [2.0, 3.0, 4.0, 8.0, 16.0, 32.0, 64.0].contains(&den) && num > 0.0 && num < den
+}
+
+/// Joins number tokens that the tokenizer split at "-" and "/": a whole number and a fraction
+/// ("16-3/4" = 16.75), a fraction ("1/4 pct" = 0.25 pct) and a range ("9-11", "1986/87",
+/// compared as a whole). `text` is the text the tokens' ranges point into.
+fn merge_fractions(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let between = |a: &Token, b: &Token| text.get(a.range.end..b.range.start).unwrap_or(" ");
+    let is_num = |t: Option<&Token>| t.is_some_and(|t| t.kind == TokenKind::Number);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.kind != TokenKind::Number || !is_num(tokens.get(i + 1)) {
+            out.push(t.clone());
+            i += 1;
+            continue;
+        }
+        let n1 = &tokens[i + 1];
+        let (u0, v0) = (unit(&t.norm), value(&t.norm).unwrap_or(0.0));
+        let v1 = value(&n1.norm).unwrap_or(0.0);
+        let sep1 = between(t, n1);
+        // Whole number and fraction: "16-3/4", "16 3/4".
+        if (sep1 == "-" || sep1 == " ") && is_num(tokens.get(i + 2)) {
+            let n2 = &tokens[i + 2];
+            let v2 = value(&n2.norm).unwrap_or(0.0);
+            if between(n1, n2) == "/" && is_fraction(v1, v2) {
+                let u = if u0 == "num" { unit(&n2.norm) } else { u0 };
+                out.push(Token {
+                    range: t.range.start..n2.range.end,
+                    norm: format!("{u}:{}", v0 + v1 / v2),
+                    kind: TokenKind::Number,
+                    capitalized: false,
+                });
+                i += 3;
+                continue;
+            }
+        }
+        if sep1 == "/" && is_fraction(v0, v1) {
+            let u = if u0 == "num" { unit(&n1.norm) } else { u0 };
+            out.push(Token {
+                range: t.range.start..n1.range.end,
+                norm: format!("{u}:{}", v0 / v1),
+                kind: TokenKind::Number,
+                capitalized: false,
+            });
+            i += 2;
+            continue;
+        }
+        if sep1 == "-" || sep1 == "/" || sep1 == "\u{2013}" {
+            out.push(Token {
+                range: t.range.start..n1.range.end,
+                norm: format!("range:{}-{}", t.norm, n1.norm),
+                kind: TokenKind::Number,
+                capitalized: false,
+            });
+            i += 2;
+            continue;
+        }
+        out.push(t.clone());
+        i += 1;
+    }
+    out
+}
+
+/// The rounding step of a written number: "2.15 billion" is given to 0.01 billion, "140" to 1.
+fn rounding_step(written: &str, value: f64) -> f64 {
+    let digits: String = written
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let digits = digits.trim_end_matches(['.', ',']);
+    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    let decimals = plain.split_once('.').map_or(0, |(_, f)| f.len());
+    let mantissa: f64 = plain.parse().unwrap_or(0.0);
+    let scale = if mantissa > 0.0 {
+        value / mantissa
+    } else {
+        1.0
+    };
+    10f64.powi(-(decimals as i32)) * scale
+}
+
+/// Whether two figures state the same quantity: equal, or one is the other rounded ("2.15
+/// billion" and "2.145 billion", "140 mln" and "140.4 mln").
+fn same_figure(a: &Token, a_text: &str, b: &Token, b_text: &str) -> bool {
+    if a.norm == b.norm {
+        return true;
+    }
+    if unit(&a.norm) != unit(&b.norm) {
+        return false;
+    }
+    let (Some(va), Some(vb)) = (value(&a.norm), value(&b.norm)) else {
+        return false;
+    };
+    let step = rounding_step(a_text, va).max(rounding_step(b_text, vb));
+    (va - vb).abs() <= step / 2.0 * (1.0 + 1e-9)
+}
+
 /// A number's place: (document, byte range in its text).
 type Place = (usize, Range<usize>);
 
@@ -60,6 +167,56 @@ struct Tally {
     agree: usize,
     /// (other document, its token range, its number text)
     disagree: Vec<(usize, Range<usize>)>,
+}
+
+/// Most figures that may differ between two articles for them to count as copies of one
+/// report: a copy with one changed figure is an error, two articles whose aligned sentences
+/// differ in several figures are two reports (another day's, another company's, another
+/// bond issue's figures in the same template).
+const MAX_DIFFERENCES: usize = 1;
+/// Share of either article's words in the other when no figure agrees: one shared template
+/// sentence is not enough to tell a changed figure from another report.
+const MIN_CONTAINMENT_WITHOUT_AGREEMENT: f64 = 0.6;
+
+/// Compared figures of one pair of articles: (place in a, place in b, agree).
+fn compare_pair(
+    docs: &[Document],
+    pair: &crate::analysis::PairReport,
+) -> Vec<(Place, Place, bool)> {
+    let mut out = Vec::new();
+    for al in &pair.alignments {
+        if !has_digit(&docs[pair.a], &al.a) || !has_digit(&docs[pair.b], &al.b) {
+            continue;
+        }
+        let ta = run_tokens(&docs[pair.a], &al.a);
+        let tb = run_tokens(&docs[pair.b], &al.b);
+        let kind = if al.kind == AlignKind::Verbatim {
+            AlignKind::NearDuplicate
+        } else {
+            al.kind
+        };
+        for (x, y) in compare_numbers(&ta, &tb, kind) {
+            let (x, y) = (&ta[x], &tb[y]);
+            let agree = same_figure(
+                x,
+                &docs[pair.a].text[x.range.clone()],
+                y,
+                &docs[pair.b].text[y.range.clone()],
+            );
+            out.push(((pair.a, x.range.clone()), (pair.b, y.range.clone()), agree));
+        }
+    }
+    let differences = out.iter().filter(|c| !c.2).count();
+    let agreements = out.len() - differences;
+    let containment = pair.containment_a_in_b.max(pair.containment_b_in_a);
+    let one_report = differences <= MAX_DIFFERENCES
+        && differences <= agreements + 1
+        && (agreements > 0 || containment >= MIN_CONTAINMENT_WITHOUT_AGREEMENT);
+    if !one_report {
+        // Another report: none of its figures is evidence about this one's.
+        out.clear();
+    }
+    out
 }
 
 impl NumberMismatch {
@@ -72,26 +229,13 @@ impl NumberMismatch {
             .par_iter()
             .flat_map_iter(|pair| {
                 let mut out = Vec::new();
-                for al in &pair.alignments {
-                    if !has_digit(&docs[pair.a], &al.a) || !has_digit(&docs[pair.b], &al.b) {
-                        continue;
-                    }
-                    let ta = run_tokens(&docs[pair.a], &al.a);
-                    let tb = run_tokens(&docs[pair.b], &al.b);
-                    let pairs = if al.kind == AlignKind::Verbatim {
-                        compare_numbers(&ta, &tb, AlignKind::NearDuplicate)
+                for (x, y, agree) in compare_pair(docs, pair) {
+                    if agree {
+                        out.push((x, None));
+                        out.push((y, None));
                     } else {
-                        compare_numbers(&ta, &tb, al.kind)
-                    };
-                    for (x, y) in pairs {
-                        let (x, y) = (&ta[x], &tb[y]);
-                        if x.norm == y.norm {
-                            out.push(((pair.a, x.range.clone()), None));
-                            out.push(((pair.b, y.range.clone()), None));
-                        } else {
-                            out.push(((pair.a, x.range.clone()), Some((pair.b, y.range.clone()))));
-                            out.push(((pair.b, y.range.clone()), Some((pair.a, x.range.clone()))));
-                        }
+                        out.push((x.clone(), Some(y.clone())));
+                        out.push((y, Some(x)));
                     }
                 }
                 out
@@ -185,7 +329,9 @@ fn compare_numbers(a: &[Token], b: &[Token], kind: AlignKind) -> Vec<(usize, usi
                         }
                     }
                 }
-                DiffTag::Replace => {
+                // Only the figure itself replaced: the words around it (its unit and role) are
+                // the same in both sentences.
+                DiffTag::Replace if ra.len() == 1 && rb.len() == 1 => {
                     let xs: Vec<usize> = ra.filter(|&x| a[x].kind == TokenKind::Number).collect();
                     let ys: Vec<usize> = rb.filter(|&y| b[y].kind == TokenKind::Number).collect();
                     if xs.len() == 1
@@ -208,11 +354,25 @@ fn compare_numbers(a: &[Token], b: &[Token], kind: AlignKind) -> Vec<(usize, usi
         let ys: Vec<usize> = (0..b.len())
             .filter(|&y| b[y].kind == TokenKind::Number && unit(&b[y].norm) == u)
             .collect();
-        if xs.len() == 1 && ys.len() == 1 {
+        if xs.len() == 1 && ys.len() == 1 && same_role(a, xs[0], b, ys[0]) {
             out.push((xs[0], ys[0]));
         }
     }
     out
+}
+
+/// Whether two figures of paraphrased sentences play the same role: the word just before or
+/// just after each is the same ("fell 5 pct" / "fell by 5 pct to").
+fn same_role(a: &[Token], x: usize, b: &[Token], y: usize) -> bool {
+    let word = |t: &[Token], i: Option<usize>| {
+        i.and_then(|i| t.get(i))
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.norm.clone())
+    };
+    let before = word(a, x.checked_sub(1)).is_some()
+        && word(a, x.checked_sub(1)) == word(b, y.checked_sub(1));
+    let after = word(a, Some(x + 1)).is_some() && word(a, Some(x + 1)) == word(b, Some(y + 1));
+    before || after
 }
 
 #[cfg(test)]

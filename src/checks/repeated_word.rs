@@ -7,9 +7,11 @@ crate::declare_rule! {
     /// The same word twice in a row ("the the").
     ///
     /// What it flags: a word immediately repeated within a sentence, ignoring case, with only
-    /// spaces between. Grammatical doublings ("had had", "that that", "is is"), emphatic ones
-    /// ("very very", "no no") and repeated proper names ("Sirhan Sirhan", "Bora Bora") are
-    /// not flagged.
+    /// one or two spaces between, in prose. Grammatical doublings ("had had", "that that", "is
+    /// is"), emphatic ones ("very very", "no no"), repeated proper names ("Sirhan Sirhan",
+    /// "Bora Bora"), a word before a name that starts with it ("its new New York office"),
+    /// hyphenated words ("non-bank bank", "co co-managed"), ratings ("A plus plus") and table
+    /// cells ("nil nil" in a row of figures) are not flagged.
     ///
     /// Why it matters: a doubled word is the most common typing and editing slip, and machine
     /// translation produces it when it merges two drafts of a phrase.
@@ -23,25 +25,47 @@ crate::declare_rule! {
 /// Doublings that can be grammatical or emphatic.
 const ALLOWED: &[&str] = &[
     "bye", "ha", "had", "is", "knock", "many", "more", "no", "so", "that", "tut", "very", "far",
-    "again", "really", "yes", "go", "ho", "la", "chop", "now",
+    "again", "really", "yes", "go", "ho", "la", "chop", "now", "plus",
 ];
+
+/// Words that stand for a figure in tables and results ("nil nil", "unch unch"): a repeat is
+/// two cells, not a slip.
+const FIGURE_WORDS: &[&str] = &["nil", "na", "nc", "nm", "unch", "neg", "none", "dash"];
 
 impl RepeatedWord {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
-            for s in &doc.sentences {
+            for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
                 let text = doc.sentence_text(s);
+                if !super::reads_as_prose(s.kind, text) {
+                    continue;
+                }
                 for (first, second, gap) in doubled(text) {
                     let w1 = &text[first.clone()];
                     let w2 = &text[second.clone()];
                     let lower = w2.to_lowercase();
-                    if ALLOWED.contains(&lower.as_str()) || !gap.chars().all(|c| c == ' ') {
+                    if ALLOWED.contains(&lower.as_str())
+                        || FIGURE_WORDS.contains(&lower.as_str())
+                        || gap.is_empty()
+                        || gap.len() > 2
+                        || !gap.chars().all(|c| c == ' ')
+                    {
+                        continue;
+                    }
+                    // Part of a hyphenated word: "non-bank bank", "Le Clip clip-on".
+                    let hyphen_before = text[..first.start].ends_with(['-', '\u{2010}']);
+                    let hyphen_after = text[second.end..].starts_with(['-', '\u{2010}']);
+                    if hyphen_before || hyphen_after {
                         continue;
                     }
                     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
                     let sentence_initial = first.start == 0;
                     // "Sirhan Sirhan", "Bora Bora": both capitalised, not at the start.
                     if capitalised(w1) && capitalised(w2) && !sentence_initial {
+                        continue;
+                    }
+                    // "its new New York office": the second word starts a name.
+                    if !capitalised(w1) && capitalised(w2) {
                         continue;
                     }
                     if w1.chars().any(|c| c.is_ascii_digit()) {

@@ -152,13 +152,12 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
     problems
 }
 
-/// Paragraphs of a document as ranges of its text: sentences separated by a line break start
-/// a new paragraph.
+/// Paragraphs of a document's prose as ranges of its text.
 fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for s in &doc.sentences {
+    for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
         match out.last_mut() {
-            Some(p) if !doc.text[p.end..s.range.start].contains('\n') => p.end = s.range.end,
+            Some(p) if doc.same_paragraph(p.end, s.range.start) => p.end = s.range.end,
             _ => out.push(s.range.clone()),
         }
     }

@@ -55,6 +55,42 @@ static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// A sign-off paragraph on its own: the agency's name, or the reporting and editing credits.
+static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:--|—|–|-)\s*)?(?:Reuters?|REUTERS?|AP|AFP|UPI|dpa|DPA|AAP|PTI|IANS|ANI|Xinhua|XINHUA|Kyodo|KYODO|Yonhap|TASS|ANSA|EFE|Bernama|BERNAMA|(?i:the\s+associated\s+press))\.?$|^\(?(?i:(?:additional\s+|with\s+additional\s+)?(?:reporting|writing|editing|compiled|translated|produced|research|graphics|fact[- ]?checking)\s+by)\b[^\n]{0,400}$|^\((?:AP|AFP|Reuters|dpa|UPI|AAP|Xinhua)\)$",
+    )
+    .expect("valid pattern")
+});
+
+/// A sign-off at the end of the last line of a story: "…(33.7).        REUTER".
+static TRAILING_SIGNOFF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s{2,}(?:REUTERS?|Reuters?)$").expect("valid pattern"));
+
+/// A photo or copyright credit on its own line.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\(?(?:(?:photo(?:graph)?|image|picture|video|graphic|illustration|cover\s+photo|main\s+image|top\s+image)s?(?:\s+credits?)?\s*(?::|by\b|©|courtesy\b)\s*[^.!?]{1,100}|(?:photo\s+)?(?:credits?|courtesy)\s*:\s*[^.!?]{1,100}|©\s*[^\n]{1,100}|copyright\s+(?:©\s*)?(?:\d{4}|\(c\))[^\n]{0,100}|[^\n]{0,100}\ball\s+rights\s+reserved\.?)\)?$",
+    )
+    .expect("valid pattern")
+});
+
+const DATELINE_MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?";
+const AGENCY: &str = r"(?:AP|Reuters|AFP|UPI|dpa|AAP|PTI|IANS|ANI|Xinhua|Kyodo|Yonhap|TASS|ANSA|EFE|Bernama|CNN|Bloomberg|NHK|APA|Belga|ANP|SDA|Lusa|Anadolu|IRNA|WAFA|KUNA|Interfax|Ukrinform|CTK|PAP|MTI|HINA|Tanjug|BTA|Agerpres|STT|NTB|TT|Ritzau|RIA\s+Novosti|Sputnik|Europa\s+Press|AGI|Adnkronos|EPA)";
+
+/// The place (and agency, and day) that opens a story: "WASHINGTON (AP) —", "NEW YORK, Feb 26
+/// -", "KYIV, Ukraine, April 4 (Reuters) -", "Brussels (dpa) -".
+static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    let date = format!(
+        r"(?:,?\s+(?:{DATELINE_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{DATELINE_MONTH})(?:,?\s+\d{{4}})?)"
+    );
+    let region = r"(?:,\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,2})";
+    Regex::new(&format!(
+        r"^(?:(?P<caps>\p{{Lu}}[\p{{Lu}}\p{{M}}.'’-]+(?:[ /]\p{{Lu}}[\p{{Lu}}\p{{M}}.'’-]*){{0,3}}){region}?(?P<cd>{date})?(?P<ca>\s*\({AGENCY}\))?|(?:\p{{Lu}}\p{{Ll}}+(?:[ -]\p{{Lu}}\p{{Ll}}+){{0,2}}){region}?{date}?\s*\({AGENCY}\))\s*(?:—|–|--|-)\s+\S",
+    ))
+    .expect("valid pattern")
+});
+
 #[derive(Debug, Clone)]
 struct Line {
     range: Range<usize>,
@@ -160,13 +196,17 @@ pub fn clean(doc: &mut Document) {
     removed.sort_by_key(|r| (r.range.start, r.range.end));
     let removed = merge(removed);
 
-    // Headline: the first remaining line, when it reads like one.
-    let remaining: Vec<Range<usize>> = body_lines
+    // Paragraphs (lines, unless the text is hard-wrapped) that remain after the removals.
+    let layout = crate::text::layout(text);
+    let remaining: Vec<Range<usize>> = layout
+        .paragraphs
         .iter()
-        .filter(|l| !already_removed(&removed, l.range.start))
-        .map(|l| trimmed_range(&text[l.range.clone()], l.range.start))
+        .filter(|p| p.start < body_end && !already_removed(&removed, p.start))
+        .cloned()
         .collect();
     let mut hints = std::mem::take(&mut doc.block_hints);
+    mark_structure(text, &remaining, &mut hints);
+    // Headline: the first remaining paragraph, when it reads like one.
     if let Some(first) = remaining.first() {
         let content = &text[first.clone()];
         let has_hint = hints
@@ -195,7 +235,7 @@ pub fn clean(doc: &mut Document) {
         if let Some(lead) = remaining.iter().find(|r| {
             !hints
                 .iter()
-                .any(|(h, k)| *k != SentenceKind::Body && h.start <= r.start && r.start < h.end)
+                .any(|(h, k)| *k != SentenceKind::Body && h.start <= r.start && r.end <= h.end)
         }) {
             let lead_text = &text[lead.clone()];
             let window = &lead_text[..floor_char_boundary(lead_text, 600)];
@@ -205,6 +245,214 @@ pub fn clean(doc: &mut Document) {
 
     doc.removed = removed;
     doc.block_hints = hints;
+    doc.paragraphs = layout.paragraphs;
+    doc.hard_wrapped = layout.hard_wrapped;
+}
+
+fn hinted(hints: &[(Range<usize>, SentenceKind)], at: &Range<usize>) -> bool {
+    hints
+        .iter()
+        .any(|(r, _)| r.start < at.end && at.start < r.end)
+}
+
+/// Marks tables, credits, the dateline and the sign-off among the remaining paragraphs.
+fn mark_structure(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    hints: &mut Vec<(Range<usize>, SentenceKind)>,
+) {
+    for p in paragraphs {
+        let content = &text[p.clone()];
+        if content.len() <= 200 && CREDIT.is_match(content) && !hinted(hints, p) {
+            hints.push((p.clone(), SentenceKind::Credit));
+        }
+    }
+    // The sign-off: the last paragraphs, or the end of the last one.
+    let mut last = paragraphs.len();
+    while last > 0 && paragraphs.len() - last < 3 {
+        let p = &paragraphs[last - 1];
+        let content = &text[p.clone()];
+        if content.len() <= 400 && SIGNOFF.is_match(content) && !hinted(hints, p) {
+            hints.push((p.clone(), SentenceKind::Signoff));
+            last -= 1;
+            continue;
+        }
+        if last == paragraphs.len() {
+            if let Some(m) = TRAILING_SIGNOFF.find(content) {
+                let word = p.start + m.start() + (m.len() - m.as_str().trim_start().len());
+                let range = word..p.end;
+                if !hinted(hints, &range) {
+                    hints.push((range, SentenceKind::Signoff));
+                }
+            }
+        }
+        break;
+    }
+    // Tables; a sign-off at the end of a row is not part of the table.
+    let signoff_starts: Vec<usize> = hints
+        .iter()
+        .filter(|(_, k)| *k == SentenceKind::Signoff)
+        .map(|(r, _)| r.start)
+        .collect();
+    for mut range in tables(text, paragraphs) {
+        if let Some(&s) = signoff_starts
+            .iter()
+            .find(|&&s| range.start < s && s < range.end)
+        {
+            range.end = range.start + text[range.start..s].trim_end().len();
+        }
+        if !hinted(hints, &range) {
+            hints.push((range, SentenceKind::Table));
+        }
+    }
+    // The dateline opens the first or (after a headline) the second paragraph.
+    for p in paragraphs.iter().take(2) {
+        let content = &text[p.clone()];
+        if let Some(caps) = DATELINE_PREFIX.captures(content) {
+            let whole = caps.get(0).map_or(0, |m| m.end());
+            // Up to the dash or colon, without the first letter of the story after it.
+            let mut end = whole;
+            while let Some(c) = content[..end].chars().next_back() {
+                if matches!(c, '—' | '–' | '-') {
+                    break;
+                }
+                end -= c.len_utf8();
+            }
+            let letters = caps.name("caps").map_or(usize::MAX, |m| {
+                m.as_str().chars().filter(|c| c.is_alphabetic()).count()
+            });
+            let strong = caps.name("caps").is_none()
+                || caps.name("cd").is_some()
+                || caps.name("ca").is_some()
+                || letters >= 4;
+            let range = p.start..p.start + end;
+            if strong && end > 0 && !hinted(hints, &range) {
+                hints.push((range, SentenceKind::Dateline));
+                break;
+            }
+        }
+    }
+}
+
+/// Function words: prose has them, table rows hardly ever do.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "was", "were", "is", "are", "said", "and", "that", "for",
+    "on", "at", "by", "with", "it", "he", "she", "they", "we", "will", "would", "has", "have",
+    "had", "be", "been", "from", "as", "its", "this", "which", "who", "but", "not", "than",
+];
+
+/// A table cell that is a figure: "1.20", "1,655.8", "(4,161.0)", "1986/87", "12.5%", "nil".
+fn is_figure(token: &str) -> bool {
+    let t =
+        token.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.'));
+    if matches!(
+        t.to_ascii_lowercase().as_str(),
+        "nil" | "n/a" | "na" | "nc" | "unch" | "-" | "--" | "—" | "–"
+    ) {
+        return true;
+    }
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || ".,/%+-$€£¥".contains(c))
+}
+
+/// How a paragraph reads: (words, figures, function words, has "vs" between figures).
+fn table_profile(s: &str) -> (usize, usize, usize, bool) {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let figures = tokens.iter().filter(|t| is_figure(t)).count();
+    let function = tokens
+        .iter()
+        .filter(|t| {
+            let w = t
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            FUNCTION_WORDS.contains(&w.as_str())
+        })
+        .count();
+    let vs = tokens.iter().any(|t| matches!(*t, "vs" | "vs." | "v."));
+    (tokens.len(), figures, function, vs)
+}
+
+/// Whether a paragraph reads as a table row: mostly figures and hardly any function words,
+/// an earnings line ("Shr 1.20 dlrs vs 1.10 dlrs"), or cells in aligned columns.
+fn row_strength(s: &str) -> u8 {
+    let (words, figures, function, vs) = table_profile(s);
+    if words == 0 {
+        return 0;
+    }
+    let columns = s
+        .trim()
+        .split("  ")
+        .filter(|c| !c.trim().is_empty())
+        .count();
+    let sparse_prose = function * 10 <= words;
+    if vs && figures >= 1 && words <= 16 && function <= 1 {
+        return 2;
+    }
+    if columns >= 3 && figures >= 2 && sparse_prose {
+        return 2;
+    }
+    if figures >= 2 && figures * 10 >= words * 3 && sparse_prose {
+        return if figures >= 3 { 2 } else { 1 };
+    }
+    0
+}
+
+/// A short header inside or above a table: "Nine mths", "SUBPRODUCTS", "Qtr ended Dec 31",
+/// "Oilseed export registrations were:".
+fn is_table_header(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=6).contains(&words) && s.len() <= 60 && !s.trim_end().ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// Table paragraphs: runs of rows (two or more, or one strong row), with the short headers
+/// between and just before them.
+fn tables(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
+    let strength: Vec<u8> = paragraphs
+        .iter()
+        .map(|p| row_strength(&text[p.clone()]))
+        .collect();
+    let header: Vec<bool> = paragraphs
+        .iter()
+        .map(|p| is_table_header(&text[p.clone()]))
+        .collect();
+    let mut is_table = vec![false; paragraphs.len()];
+    let mut i = 0;
+    while i < paragraphs.len() {
+        if strength[i] == 0 {
+            i += 1;
+            continue;
+        }
+        // A run of rows, with headers between rows.
+        let mut j = i;
+        let mut rows = 0;
+        let mut best = 0;
+        let mut end = i;
+        while j < paragraphs.len() && (strength[j] > 0 || header[j]) {
+            if strength[j] > 0 {
+                rows += 1;
+                best = best.max(strength[j]);
+                end = j + 1;
+            }
+            j += 1;
+        }
+        if rows >= 2 || best >= 2 {
+            let mut start = i;
+            if start > 0 && header[start - 1] && !is_table[start - 1] {
+                start -= 1;
+            }
+            for t in &mut is_table[start..end] {
+                *t = true;
+            }
+        }
+        i = end.max(i + 1);
+    }
+    paragraphs
+        .iter()
+        .zip(is_table)
+        .filter(|(_, t)| *t)
+        .map(|(p, _)| p.clone())
+        .collect()
 }
 
 fn leading_ws(s: &str) -> usize {
@@ -408,6 +656,129 @@ mod tests {
     #[test]
     fn a_first_sentence_is_not_a_headline() {
         let doc = cleaned("Ministers are gathering in Brussels to prepare the summit.\n\nMore.\n");
+        assert!(doc.meta.title.is_none());
+        assert!(doc.block_hints.is_empty());
+    }
+
+    fn kinds_of(doc: &Document) -> Vec<(&str, &str)> {
+        doc.block_hints
+            .iter()
+            .map(|(r, k)| (k.as_str(), &doc.text[r.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn earnings_table_rows_and_headers_are_a_table() {
+        let doc = cleaned("Shr 1.20 dlrs vs 1.10 dlrs\n    Net 12.3 mln vs 10.1 mln\n    Revs 100.5 mln vs 90.2 mln\n    Nine mths\n    Shr loss five cts vs profit 10 cts\n    Net nil vs 4,000\n    NOTE: The company said results include a gain from the sale of a unit.\n Reuter\n");
+        assert_eq!(
+            kinds_of(&doc),
+            vec![
+                ("table", "Shr 1.20 dlrs vs 1.10 dlrs"),
+                ("table", "Net 12.3 mln vs 10.1 mln"),
+                ("table", "Revs 100.5 mln vs 90.2 mln"),
+                ("table", "Nine mths"),
+                ("table", "Shr loss five cts vs profit 10 cts"),
+                ("table", "Net nil vs 4,000"),
+                ("signoff", "Reuter"),
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_crop_table_rows_are_a_table_and_prose_with_figures_is_not() {
+        let text = "The board said grain registrations to February 11, in thousands of\ntonnes, were as follows, with last season's figures in brackets:\n    Bread wheat prev 1,655.8, Feb 872.0, March 164.6, total\n2,692.4 (4,161.0).\n    Maize Mar 48.0, total 48.0 (nil).\n    Sorghum nil (nil)\n    Sales were estimated at 6.13 mln bags against the 1986/87 crop and\n1.06 mln bags against the 1987/88 crop, the board said.\n Reuter\n";
+        let doc = cleaned(text);
+        assert!(doc.hard_wrapped);
+        assert_eq!(
+            kinds_of(&doc),
+            vec![
+                (
+                    "table",
+                    "Bread wheat prev 1,655.8, Feb 872.0, March 164.6, total\n2,692.4 (4,161.0)."
+                ),
+                ("table", "Maize Mar 48.0, total 48.0 (nil)."),
+                ("table", "Sorghum nil (nil)"),
+                ("signoff", "Reuter"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sign_off_at_the_end_of_a_row_is_cut_from_the_table() {
+        let doc = cleaned("Figures were:\n    Wheat prev 39.9, Feb 48.7, total 88.6\n    Linoil prev 15.9, Feb 23.6, total 39.5        REUTER\n");
+        let kinds = kinds_of(&doc);
+        assert!(
+            kinds.contains(&("table", "Linoil prev 15.9, Feb 23.6, total 39.5")),
+            "{kinds:?}"
+        );
+        assert!(kinds.contains(&("signoff", "REUTER")), "{kinds:?}");
+    }
+
+    #[test]
+    fn datelines_of_several_agencies() {
+        for (text, dateline) in [
+            (
+                "WASHINGTON (AP) — The Senate voted on Tuesday.",
+                "WASHINGTON (AP) —",
+            ),
+            (
+                "BRUSSELS, April 4 (Reuters) - Ministers met on Friday.",
+                "BRUSSELS, April 4 (Reuters) -",
+            ),
+            (
+                "NEW YORK, Feb 26 - Shares rose in early trading.",
+                "NEW YORK, Feb 26 -",
+            ),
+            (
+                "KYIV, Ukraine (AP) — Air raid sirens sounded.",
+                "KYIV, Ukraine (AP) —",
+            ),
+            ("Brussels (dpa) - The ministers met.", "Brussels (dpa) -"),
+            ("PARIS (AFP) - La ministre a parlé.", "PARIS (AFP) -"),
+            ("WASHINGTON -- The talks resumed.", "WASHINGTON --"),
+        ] {
+            let doc = cleaned(text);
+            assert_eq!(kinds_of(&doc), vec![("dateline", dateline)], "{text}");
+        }
+        for text in [
+            "Washington said the talks would resume.",
+            "UN - a new report says more.",
+            "The U.S. - Canada border stayed open.",
+        ] {
+            let doc = cleaned(text);
+            assert!(
+                kinds_of(&doc).iter().all(|(k, _)| *k != "dateline"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn sign_offs_and_credits() {
+        let doc = cleaned("Ministers met on Friday.\n\nPhoto: Jane Roe/AFP\n\nThey agreed.\n\n(Reporting by Jane Roe; Editing by John Doe)\n");
+        assert_eq!(
+            kinds_of(&doc),
+            vec![
+                ("credit", "Photo: Jane Roe/AFP"),
+                ("signoff", "(Reporting by Jane Roe; Editing by John Doe)"),
+            ]
+        );
+        let doc = cleaned("Ministers met on Friday.\n\nThey agreed.\n\n© 2025 The Associated Press. All rights reserved.\n\n— The Associated Press\n");
+        assert_eq!(
+            kinds_of(&doc),
+            vec![
+                (
+                    "credit",
+                    "© 2025 The Associated Press. All rights reserved."
+                ),
+                ("signoff", "— The Associated Press"),
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_first_line_is_not_a_headline() {
+        let doc = cleaned("Showers continued throughout the week in\nthe cocoa zone, alleviating the drought since early\nJanuary, the review said.\n    The dry period means the harvest will be late this\nyear, traders said.\n");
         assert!(doc.meta.title.is_none());
         assert!(doc.block_hints.is_empty());
     }

@@ -18,7 +18,7 @@ struct Line {
     #[serde(default)]
     source: Option<String>,
     #[serde(default)]
-    date: Option<String>,
+    date: Option<serde_json::Value>,
     #[serde(default)]
     language: Option<String>,
 }
@@ -63,7 +63,28 @@ pub fn read(name: &str, content: &str) -> (Vec<Document>, Vec<InputError>) {
         doc.meta.title = parsed.title.filter(|t| !t.trim().is_empty());
         doc.meta.url = parsed.url;
         doc.meta.source = parsed.source;
-        doc.meta.date = parsed.date.as_deref().and_then(super::metadata::parse_date);
+        let (date, unread) = match &parsed.date {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
+                (super::metadata::parse_date(s), Some(s.clone()))
+            }
+            // Unix time, in seconds or milliseconds.
+            Some(serde_json::Value::Number(n)) => {
+                let seconds = n.as_i64().or_else(|| n.as_f64().map(|f| f as i64));
+                let seconds = seconds.map(|s| if s >= 100_000_000_000 { s / 1000 } else { s });
+                (
+                    seconds.and_then(super::metadata::unix_date),
+                    Some(n.to_string()),
+                )
+            }
+            _ => (None, None),
+        };
+        if let (None, Some(value)) = (&date, unread) {
+            doc.notes.push(crate::model::ReadNote {
+                warning: false,
+                message: format!("date “{value}” not understood; the article is undated"),
+            });
+        }
+        doc.meta.date = date;
         doc.meta.declared_language = parsed.language;
         docs.push(doc);
     }
@@ -90,6 +111,38 @@ mod tests {
         assert_eq!(docs[1].name, "feed.jsonl#3");
         assert_eq!(docs[1].meta.source.as_deref(), Some("Wire"));
         assert_eq!(docs[1].text, "Second story.");
+    }
+
+    #[test]
+    fn dates_in_feed_formats_and_unix_time_are_read_and_a_bad_one_is_a_note() {
+        let input = concat!(
+            r#"{"id": "1", "text": "A.", "date": "26-FEB-1987 15:01:01.79"}"#,
+            "\n",
+            r#"{"id": "2", "text": "B.", "date": 1743760800}"#,
+            "\n",
+            r#"{"id": "3", "text": "C.", "date": 1743760800000}"#,
+            "\n",
+            r#"{"id": "4", "text": "D.", "date": "Fri, 04 Apr 2025 10:00:00 +0000"}"#,
+            "\n",
+            r#"{"id": "5", "text": "E.", "date": "sometime soon"}"#,
+            "\n"
+        );
+        let (docs, errors) = read("feed.jsonl", input);
+        assert!(errors.is_empty());
+        let dates: Vec<Option<&str>> = docs.iter().map(|d| d.meta.date.as_deref()).collect();
+        assert_eq!(
+            dates,
+            [
+                Some("1987-02-26"),
+                Some("2025-04-04"),
+                Some("2025-04-04"),
+                Some("2025-04-04"),
+                None
+            ]
+        );
+        assert!(docs[..4].iter().all(|d| d.notes.is_empty()));
+        assert_eq!(docs[4].notes.len(), 1);
+        assert!(docs[4].notes[0].message.contains("sometime soon"));
     }
 
     #[test]

@@ -30,6 +30,17 @@ pub fn read(name: &str, decoded: Decoded) -> Document {
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         if offset >= body_start {
+            let marker = list_marker_len(content);
+            let in_comment = removed
+                .iter()
+                .any(|r| r.range.start <= offset && offset < r.range.end);
+            if marker > 0 && !in_comment {
+                // A list item's `-`, `*`, `+` or `1.` is markup; the item's words are text.
+                removed.push(Removed {
+                    range: offset..offset + marker,
+                    reason: RemovalReason::Markup,
+                });
+            }
             let hashes = content.bytes().take_while(|&b| b == b'#').count();
             if (1..=6).contains(&hashes) && content[hashes..].starts_with(' ') {
                 let inner = content[hashes..].trim();
@@ -53,6 +64,29 @@ pub fn read(name: &str, decoded: Decoded) -> Document {
     doc.removed = removed;
     doc.block_hints = hints;
     doc
+}
+
+/// The length of a list item's marker with its indentation and the space after it ("- ",
+/// "  * ", "12. "), or 0.
+fn list_marker_len(line: &str) -> usize {
+    let body = line.trim_start_matches([' ', '\t']);
+    let indent = line.len() - body.len();
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let mark = match body.as_bytes().first() {
+        Some(b'-' | b'*' | b'+') => 1,
+        Some(b'0'..=b'9')
+            if digits <= 3 && matches!(body.as_bytes().get(digits), Some(b'.' | b')')) =>
+        {
+            digits + 1
+        }
+        _ => return 0,
+    };
+    let rest = &body[mark..];
+    let after = rest.trim_start_matches([' ', '\t']);
+    if rest.len() == after.len() || after.is_empty() {
+        return 0;
+    }
+    indent + mark + (rest.len() - after.len())
 }
 
 /// YAML front matter between `---` lines: `title:`, `date:`, `author:`, `source:` are read.
@@ -123,6 +157,18 @@ mod tests {
         let (range, kind) = &doc.block_hints[0];
         assert_eq!(&doc.text[range.clone()], "Ministers meet");
         assert_eq!(*kind, SentenceKind::Headline);
+    }
+
+    #[test]
+    fn list_markers_are_markup_and_their_items_text() {
+        let src = "Steps:\n\n- Open the box.\n  * Take the lid off.\n12. Count.\n-5 degrees.\n";
+        let doc = read("a.md", decode(src.as_bytes().to_vec()));
+        let removed: Vec<&str> = doc
+            .removed
+            .iter()
+            .map(|r| &doc.text[r.range.clone()])
+            .collect();
+        assert_eq!(removed, ["- ", "  * ", "12. "]);
     }
 
     #[test]

@@ -37,7 +37,7 @@ const MONTH_RE: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?
 
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?:T|\b)|(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dm>{MONTH_RE})\s+(?P<dy>(?:19|20)\d\d)\b|(?P<mm>{MONTH_RE})\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)\b)"
+        r"(?i)\b(?:(?P<iy>(?:19|20)\d\d)(?:-(?P<im>0[1-9]|1[0-2])-|/(?P<sm>0?[1-9]|1[0-2])/|\.(?P<pm>0[1-9]|1[0-2])\.)(?P<id>0[1-9]|[12]\d|3[01]|(?-i:[1-9]\b))(?:T|\b)|(?P<ed>0?[1-9]|[12]\d|3[01])\.(?P<em>0?[1-9]|1[0-2])\.(?P<ey>(?:19|20)\d\d)\b|(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+|-)(?P<dm>{MONTH_RE})(?:\s+|-)(?P<dy>(?:19|20)\d\d)\b|(?P<mm>{MONTH_RE})\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<my>(?:19|20)\d\d)\b)"
     ))
     .expect("date pattern is valid")
 });
@@ -47,10 +47,20 @@ pub fn find_date(text: &str) -> Option<(std::ops::Range<usize>, String)> {
     for caps in DATE_RE.captures_iter(text) {
         let whole = caps.get(0)?;
         let (y, m, d) = if let Some(y) = caps.name("iy") {
+            let month = caps
+                .name("im")
+                .or_else(|| caps.name("sm"))
+                .or_else(|| caps.name("pm"))?;
             (
                 y.as_str().parse().ok()?,
-                caps["im"].parse().ok()?,
+                month.as_str().parse().ok()?,
                 caps["id"].parse().ok()?,
+            )
+        } else if let Some(y) = caps.name("ey") {
+            (
+                y.as_str().parse().ok()?,
+                caps["em"].parse().ok()?,
+                caps["ed"].parse().ok()?,
             )
         } else if let Some(y) = caps.name("dy") {
             (
@@ -73,22 +83,45 @@ pub fn find_date(text: &str) -> Option<(std::ops::Range<usize>, String)> {
 }
 
 fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days_in_month)
-        .contains(&day)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(date.format("%Y-%m-%d").to_string())
 }
 
-/// Parses a date field ("2025-04-04", "2025-04-04T10:00:00Z", "4 April 2025", "April 4, 2025",
-/// "Friday (4 April 2025)") into ISO form.
+/// Parses a date field into ISO form (`YYYY-MM-DD`, the day as written, in the field's own
+/// time zone): ISO 8601 / RFC 3339 ("2025-04-04", "2025-04-04T10:00:00Z", "2025/04/04",
+/// "20250404"), RFC 2822 as in RSS ("Fri, 04 Apr 2025 10:00:00 +0000"), wire-archive stamps
+/// ("26-FEB-1987 15:01:01.79"), "4 April 2025", "April 4, 2025", "Friday (4 April 2025)", and
+/// Unix time in seconds or milliseconds ("1743760800").
 pub fn parse_date(value: &str) -> Option<String> {
-    find_date(value).map(|(_, iso)| iso)
+    let v = value.trim();
+    if v.bytes().all(|b| b.is_ascii_digit()) {
+        return match v.len() {
+            8 => iso_date(
+                v[..4].parse().ok()?,
+                v[4..6].parse().ok()?,
+                v[6..].parse().ok()?,
+            ),
+            9 | 10 => unix_date(v.parse().ok()?),
+            12 | 13 => unix_date(v.parse::<i64>().ok()? / 1000),
+            _ => None,
+        };
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(v) {
+        return Some(dt.date_naive().format("%Y-%m-%d").to_string());
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(v) {
+        return Some(dt.date_naive().format("%Y-%m-%d").to_string());
+    }
+    find_date(v).map(|(_, iso)| iso)
+}
+
+/// The UTC day of a Unix time in seconds, for times from 1970 to 2100.
+pub fn unix_date(seconds: i64) -> Option<String> {
+    if !(0..4_102_444_800).contains(&seconds) {
+        return None;
+    }
+    let dt = chrono::DateTime::from_timestamp(seconds, 0)?;
+    Some(dt.date_naive().format("%Y-%m-%d").to_string())
 }
 
 static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -150,6 +183,43 @@ mod tests {
         );
         assert_eq!(parse_date("Sept. 21, 2024").as_deref(), Some("2024-09-21"));
         assert_eq!(parse_date("1st Dec 2023").as_deref(), Some("2023-12-01"));
+    }
+
+    #[test]
+    fn reads_feed_formats() {
+        let cases = [
+            ("26-FEB-1987 15:01:01.79", "1987-02-26"),
+            ("3-MAR-1987 09:12:44.51", "1987-03-03"),
+            ("Fri, 04 Apr 2025 10:00:00 +0000", "2025-04-04"),
+            ("Fri, 4 Apr 2025 23:30:00 -0500", "2025-04-04"),
+            ("Thu, 03 Apr 2025 22:00:00 GMT", "2025-04-03"),
+            ("2025-04-04T23:30:00-05:00", "2025-04-04"),
+            ("2025-04-04 10:00", "2025-04-04"),
+            ("2025/04/04", "2025-04-04"),
+            ("2025/4/4", "2025-04-04"),
+            ("2025.04.04", "2025-04-04"),
+            ("04.04.2025", "2025-04-04"),
+            ("4.4.2025 14:00", "2025-04-04"),
+            ("20250404", "2025-04-04"),
+            ("1743760800", "2025-04-04"),
+            ("1743760800000", "2025-04-04"),
+            ("April 4, 2025 10:30 AM", "2025-04-04"),
+            ("Apr. 4, 2025", "2025-04-04"),
+            ("4 April 2025", "2025-04-04"),
+        ];
+        for (input, iso) in cases {
+            assert_eq!(parse_date(input).as_deref(), Some(iso), "{input}");
+        }
+        for bad in [
+            "2025",
+            "tomorrow",
+            "",
+            "99999999999999",
+            "2025/13/01",
+            "Apr. 4",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -316,6 +316,11 @@ fn html_document(name: &str, bytes: Vec<u8>) -> Document {
     doc.meta.source = extracted.site;
     doc.meta.url = extracted.url;
     doc.meta.declared_language = extracted.language;
+    doc.removed = extracted
+        .removed
+        .into_iter()
+        .map(|(range, reason)| crate::model::Removed { range, reason })
+        .collect();
     doc.block_hints = extracted
         .blocks
         .into_iter()

@@ -41,6 +41,20 @@ pub enum RemovalReason {
     Dateline,
     /// Markup that is not text: HTML comments in Markdown, suppression markers.
     Markup,
+    /// "Related", "latest news", "read more" lists and link blocks inside an HTML article.
+    Related,
+    /// A byline element of an HTML article ("By Jane Doe").
+    Byline,
+    /// A publication or update time element of an HTML article.
+    Timestamp,
+    /// "Subscribe", "Sign in to read the full story", newsletter and paywall prompts.
+    Subscribe,
+    /// An advertisement slot or label ("Advertisement", "Anzeige").
+    Ad,
+    /// A photo or copyright credit element.
+    Credit,
+    /// Navigation, breadcrumbs, tag lists, menus and forms inside an HTML article.
+    Navigation,
 }
 
 impl RemovalReason {
@@ -53,6 +67,13 @@ impl RemovalReason {
             RemovalReason::SharePrompt => "share-prompt",
             RemovalReason::Dateline => "dateline",
             RemovalReason::Markup => "markup",
+            RemovalReason::Related => "related",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Timestamp => "timestamp",
+            RemovalReason::Subscribe => "subscribe",
+            RemovalReason::Ad => "ad",
+            RemovalReason::Credit => "credit",
+            RemovalReason::Navigation => "navigation",
         }
     }
 }
@@ -71,6 +92,16 @@ pub enum SentenceKind {
     Headline,
     Body,
     Caption,
+    /// A table row or header: earnings lines ("Shr 1.20 dlrs vs 1.10 dlrs"), crop and
+    /// shipping tables, aligned columns of figures.
+    Table,
+    /// The place (and agency) that opens a story: "WASHINGTON (AP) —", "BRUSSELS, April 4
+    /// (Reuters) -".
+    Dateline,
+    /// The agency's or reporters' sign-off: "Reuter", "(Reporting by …; Editing by …)".
+    Signoff,
+    /// A photo or copyright credit line on its own: "Photo: Jane Roe/AFP", "© 2025 AP".
+    Credit,
 }
 
 impl SentenceKind {
@@ -79,7 +110,20 @@ impl SentenceKind {
             SentenceKind::Headline => "headline",
             SentenceKind::Body => "body",
             SentenceKind::Caption => "caption",
+            SentenceKind::Table => "table",
+            SentenceKind::Dateline => "dateline",
+            SentenceKind::Signoff => "signoff",
+            SentenceKind::Credit => "credit",
         }
+    }
+
+    /// Whether the sentence is prose (headline, body or caption), the only kinds the prose
+    /// rules (quotes, names, languages, repeated words and passages, quotation marks) read.
+    pub fn is_prose(self) -> bool {
+        matches!(
+            self,
+            SentenceKind::Headline | SentenceKind::Body | SentenceKind::Caption
+        )
     }
 }
 
@@ -125,6 +169,12 @@ pub struct Document {
     /// Headline and caption ranges known from the markup (HTML, Markdown).
     pub block_hints: Vec<(Range<usize>, SentenceKind)>,
     pub sentences: Vec<Sentence>,
+    /// Paragraphs of the text, sorted (blank lines, indented first lines; one line each when
+    /// the text is not hard-wrapped). Empty until the text is cleaned.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Whether the text is hard-wrapped (lines of about 70 characters, paragraphs by blank
+    /// lines or indentation): then a line break inside a paragraph is a space.
+    pub hard_wrapped: bool,
     pub language: Option<LanguageGuess>,
 }
 
@@ -140,6 +190,8 @@ impl Document {
             removed: Vec::new(),
             block_hints: Vec::new(),
             sentences: Vec::new(),
+            paragraphs: Vec::new(),
+            hard_wrapped: false,
             language: None,
         }
     }
@@ -173,6 +225,16 @@ impl Document {
     /// A line index over the original bytes, for rendering.
     pub fn line_index(&self) -> LineIndex {
         LineIndex::new(self.original(), self.original_is_utf8())
+    }
+
+    /// Whether text offsets `a <= b` lie in one paragraph (no paragraph starts in `a+1..=b`).
+    /// Before the paragraphs are known, a line break separates paragraphs.
+    pub fn same_paragraph(&self, a: usize, b: usize) -> bool {
+        if self.paragraphs.is_empty() {
+            return !self.text.get(a..b).is_some_and(|gap| gap.contains('\n'));
+        }
+        let idx = self.paragraphs.partition_point(|p| p.start <= a);
+        self.paragraphs.get(idx).is_none_or(|p| p.start > b)
     }
 
     /// Whether a text offset falls inside removed boilerplate.

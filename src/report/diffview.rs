@@ -65,8 +65,8 @@ pub fn rows(pair: &PairReport, a_len: usize, b_len: usize) -> Vec<Row> {
     out
 }
 
-fn run_text(doc: &Document, r: &std::ops::Range<usize>) -> String {
-    doc.text[doc.sentences[r.start].range.start..doc.sentences[r.end - 1].range.end].to_string()
+fn run_text<'d>(doc: &'d Document, r: &std::ops::Range<usize>) -> &'d str {
+    &doc.text[doc.sentences[r.start].range.start..doc.sentences[r.end - 1].range.end]
 }
 
 fn line(doc: &Document, locator: &Locator<'_>, index: usize, sentence: usize) -> usize {
@@ -114,7 +114,7 @@ pub fn write_human(
         match (row, side_by_side) {
             (Row::Aligned(k), None) => {
                 let al = &pair.alignments[k];
-                let pieces = word_diff(&run_text(a, &al.a), &run_text(b, &al.b));
+                let pieces = word_diff(run_text(a, &al.a), run_text(b, &al.b));
                 writeln!(
                     out,
                     "{BOLD}= A:{} ⇄ B:{}{BOLD:#} {DIM}{}{} (score {:.2}){DIM:#}",
@@ -140,13 +140,14 @@ pub fn write_human(
                 writeln!(out, "  B {}", b.sentence_text(&b.sentences[j]))?;
             }
             (row, Some(width)) => {
-                let col = (width.saturating_sub(3) / 2).max(20);
+                // Any terminal width (or COLUMNS) gives sane columns.
+                let col = (width.clamp(43, 1003) - 3) / 2;
                 let (left, right, marker) = match row {
                     Row::Aligned(k) => {
                         let al = &pair.alignments[k];
                         (
-                            run_text(a, &al.a),
-                            run_text(b, &al.b),
+                            run_text(a, &al.a).to_string(),
+                            run_text(b, &al.b).to_string(),
                             if al.kind == crate::analysis::align::AlignKind::Verbatim {
                                 "="
                             } else {

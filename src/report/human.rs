@@ -32,6 +32,59 @@ fn line_text(doc: &Document, start: usize) -> (usize, String) {
     (line_start, line.trim_end_matches('\r').to_string())
 }
 
+/// Lines longer than this are shown as a window around the finding.
+const SNIPPET_MAX: usize = 120;
+/// About how many characters of a long line the window shows.
+const SNIPPET_WINDOW: usize = 80;
+
+/// What of a source line to show under a finding, and where its carets go.
+#[derive(Debug, PartialEq, Eq)]
+struct Snippet {
+    text: String,
+    /// Characters before the first caret.
+    pad: usize,
+    carets: usize,
+}
+
+/// The line itself when it is short; on a long line a window of about [`SNIPPET_WINDOW`]
+/// characters around the finding (`column` 0-based, `width` characters wide), with `…` where
+/// the line goes on.
+fn snippet(line: &str, column: usize, width: usize) -> Snippet {
+    let chars: Vec<char> = line.chars().collect();
+    let len = chars.len();
+    let column = column.min(len);
+    let width = width.max(1);
+    if len <= SNIPPET_MAX {
+        return Snippet {
+            text: line.to_string(),
+            pad: column,
+            carets: width,
+        };
+    }
+    // Centre a short finding in the window; a long one starts a little after the window does.
+    let shown = width.min(SNIPPET_WINDOW - 10);
+    let before = (SNIPPET_WINDOW - shown) / 2;
+    let mut start = column.saturating_sub(before);
+    let end = (start + SNIPPET_WINDOW).min(len);
+    if end - start < SNIPPET_WINDOW {
+        start = end.saturating_sub(SNIPPET_WINDOW);
+    }
+    let mut text = String::new();
+    if start > 0 {
+        text.push('…');
+    }
+    text.extend(&chars[start..end]);
+    if end < len {
+        text.push('…');
+    }
+    let pad = column - start + usize::from(start > 0);
+    Snippet {
+        text,
+        pad,
+        carets: width.min(end.saturating_sub(column)).max(1),
+    }
+}
+
 pub fn write_finding(
     out: &mut dyn Write,
     analysis: &Analysis,
@@ -54,34 +107,31 @@ pub fn write_finding(
         "", doc.name, loc.line, loc.column
     )?;
     let (_, line) = line_text(doc, f.span.start);
-    if line.chars().count() <= 240 {
-        let width = if loc.end_line == loc.line {
-            (loc.end_column.saturating_sub(loc.column)).max(1)
-        } else {
-            line.chars().count().saturating_sub(loc.column - 1).max(1)
-        };
-        writeln!(out, "{:gutter$} {BLUE}|{BLUE:#}", "")?;
-        writeln!(out, "{BLUE}{}{BLUE:#} {BLUE}|{BLUE:#} {line}", loc.line)?;
-        let hint = f
-            .suggestion
-            .as_deref()
-            .map(|s| format!(" suggestion: {GREEN}{s}{GREEN:#}"))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "{:gutter$} {BLUE}|{BLUE:#} {:pad$}{sev}{}{sev:#}{hint}",
-            "",
-            "",
-            "^".repeat(width),
-            pad = loc.column - 1
-        )?;
-    } else if let Some(s) = &f.suggestion {
-        writeln!(
-            out,
-            "{:gutter$} {BLUE}={BLUE:#} suggestion: {GREEN}{s}{GREEN:#}",
-            ""
-        )?;
-    }
+    let span_chars = if loc.end_line == loc.line {
+        (loc.end_column.saturating_sub(loc.column)).max(1)
+    } else {
+        line.chars().count().saturating_sub(loc.column - 1).max(1)
+    };
+    let snip = snippet(&line, loc.column - 1, span_chars);
+    writeln!(out, "{:gutter$} {BLUE}|{BLUE:#}", "")?;
+    writeln!(
+        out,
+        "{BLUE}{}{BLUE:#} {BLUE}|{BLUE:#} {}",
+        loc.line, snip.text
+    )?;
+    let hint = f
+        .suggestion
+        .as_deref()
+        .map(|s| format!(" suggestion: {GREEN}{s}{GREEN:#}"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{:gutter$} {BLUE}|{BLUE:#} {:pad$}{sev}{}{sev:#}{hint}",
+        "",
+        "",
+        "^".repeat(snip.carets),
+        pad = snip.pad
+    )?;
     if f.rule == crate::model::RuleId::QuoteAltered {
         if let Some(canonical) = &f.suggestion {
             let pieces = super::worddiff::word_diff(canonical, &f.found);
@@ -441,4 +491,45 @@ pub fn write_check(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        let s = snippet("Mark Jansen said so.", 5, 6);
+        assert_eq!(s.text, "Mark Jansen said so.");
+        assert_eq!((s.pad, s.carets), (5, 6));
+    }
+
+    #[test]
+    fn long_lines_show_a_window_around_the_finding() {
+        let line = format!("{}Jansen{}", "a ".repeat(150), " b".repeat(150));
+        let s = snippet(&line, 300, 6);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
+        assert_eq!(s.text.chars().count(), SNIPPET_WINDOW + 2);
+        let marked: String = s.text.chars().skip(s.pad).take(s.carets).collect();
+        assert_eq!(marked, "Jansen");
+    }
+
+    #[test]
+    fn windows_at_the_ends_of_a_long_line() {
+        let line = "x".repeat(200) + "END";
+        let s = snippet(&line, 200, 3);
+        assert!(s.text.starts_with('…') && !s.text.ends_with('…'));
+        let marked: String = s.text.chars().skip(s.pad).take(s.carets).collect();
+        assert_eq!(marked, "END");
+        let s = snippet(&line, 0, 500);
+        assert!(!s.text.starts_with('…') && s.text.ends_with('…'));
+        assert_eq!((s.pad, s.carets), (0, SNIPPET_WINDOW));
+        // A column past the end of the line (an offset at a line break) does not panic.
+        let s = snippet(&line, 10_000, 1);
+        assert_eq!(s.carets, 1);
+    }
 }

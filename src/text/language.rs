@@ -140,6 +140,12 @@ fn stopword_share(sentence: &str, list: &WordSet) -> Option<f64> {
         .then(|| hits as f64 / words as f64)
 }
 
+/// (words, function words of the language) of a text, for a language with a function-word
+/// list (English, German, French, Spanish, Italian, Dutch, Portuguese); `None` for others.
+pub fn function_words(text: &str, code: &str) -> Option<(usize, usize)> {
+    Some(count_function_words(text, stopword_set(code)?))
+}
+
 /// (words, words in the list) of a text.
 fn count_function_words(sentence: &str, list: &WordSet) -> (usize, usize) {
     let mut words = 0usize;

@@ -38,9 +38,126 @@ pub fn word_ranges(text: &str, part: impl Fn(char) -> bool, joiners: &[char]) ->
     out
 }
 
+/// How a text is laid out in paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// Paragraph ranges (trimmed of line breaks, indentation kept out), in order.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Whether lines are hard-wrapped: a line break inside a paragraph is then a space.
+    pub hard_wrapped: bool,
+}
+
+/// One line of text: its range without the line break, indentation and trimmed content.
+struct RawLine {
+    start: usize,
+    end: usize,
+    indent: usize,
+    content_len: usize,
+    ends_sentence: bool,
+    bullet: bool,
+}
+
+fn raw_lines(text: &str) -> Vec<RawLine> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let body = line.trim_start_matches([' ', '\t', '\u{a0}']);
+        let indent = line.len() - body.len();
+        let content = body.trim_end();
+        let ends_sentence = content
+            .trim_end_matches(['”', '"', '’', '\'', '»', ')', ']'])
+            .ends_with(['.', '!', '?', '…', ':']);
+        let bullet =
+            content.starts_with(['•', '*', '–', '—', '·', '▪', '►']) || content.starts_with("- ");
+        out.push(RawLine {
+            start: pos,
+            end: pos + line.len(),
+            indent,
+            content_len: content.chars().count(),
+            ends_sentence,
+            bullet,
+        });
+        pos += raw.len();
+    }
+    out
+}
+
+/// Finds the paragraphs of a text. A text is hard-wrapped when nearly all its lines are
+/// short (at most about 100 characters) and many lines run on into the next one without
+/// ending a sentence; its paragraphs are then separated by blank lines, by a first line
+/// indented deeper than the text's continuation lines, by list items, or by a short line
+/// that ends a sentence. Otherwise every line is a paragraph.
+pub fn layout(text: &str) -> Layout {
+    let lines = raw_lines(text);
+    let nonblank: Vec<&RawLine> = lines.iter().filter(|l| l.content_len > 0).collect();
+    let long = nonblank.iter().filter(|l| l.content_len > 100).count();
+    let mut pairs = 0;
+    let mut running_on = 0;
+    for w in lines.windows(2) {
+        if w[0].content_len > 0 && w[1].content_len > 0 {
+            pairs += 1;
+            if !w[0].ends_sentence && w[0].content_len >= 30 {
+                running_on += 1;
+            }
+        }
+    }
+    let hard_wrapped = nonblank.len() >= 3
+        && long * 20 <= nonblank.len()
+        && running_on >= 2
+        && running_on * 10 >= pairs * 3;
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    if !hard_wrapped {
+        for l in &nonblank {
+            paragraphs.push(l.start + l.indent..l.start + l.indent + trimmed_len(text, l));
+        }
+        return Layout {
+            paragraphs,
+            hard_wrapped,
+        };
+    }
+    let base_indent = nonblank.iter().map(|l| l.indent).min().unwrap_or(0);
+    let width = nonblank.iter().map(|l| l.content_len).max().unwrap_or(0);
+    let mut previous: Option<&RawLine> = None;
+    for l in &lines {
+        if l.content_len == 0 {
+            previous = None;
+            continue;
+        }
+        let end = l.start + l.indent + trimmed_len(text, l);
+        let starts_paragraph = match previous {
+            None => true,
+            Some(p) => {
+                l.indent > base_indent
+                    || l.bullet
+                    || (p.ends_sentence && p.content_len * 10 < width * 6)
+            }
+        };
+        match paragraphs.last_mut() {
+            Some(last) if !starts_paragraph => last.end = end,
+            _ => paragraphs.push(l.start + l.indent..end),
+        }
+        previous = Some(l);
+    }
+    Layout {
+        paragraphs,
+        hard_wrapped,
+    }
+}
+
+fn trimmed_len(text: &str, l: &RawLine) -> usize {
+    text[l.start + l.indent..l.end].trim_end().len()
+}
+
 /// Splits the document's remaining text (outside removed regions) into sentences. Removed
-/// regions and headline/caption blocks are hard boundaries.
+/// regions, headline/caption/table/dateline/sign-off/credit blocks and, in hard-wrapped text,
+/// paragraphs are hard boundaries; inside a hard-wrapped paragraph a line break is a space.
 pub fn segment_document(doc: &mut Document) {
+    if doc.paragraphs.is_empty() {
+        let layout = layout(&doc.text);
+        doc.paragraphs = layout.paragraphs;
+        doc.hard_wrapped = layout.hard_wrapped;
+    }
     let text = doc.text.as_str();
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for r in &doc.removed {
@@ -50,6 +167,9 @@ pub fn segment_document(doc: &mut Document) {
     for (r, _) in &doc.block_hints {
         cuts.push(r.start);
         cuts.push(r.end);
+    }
+    if doc.hard_wrapped {
+        cuts.extend(doc.paragraphs.iter().map(|p| p.start));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -65,8 +185,8 @@ pub fn segment_document(doc: &mut Document) {
             .find(|(r, _)| r.start <= block.start && block.start < r.end)
             .map_or(SentenceKind::Body, |(_, k)| *k);
         let slice = &text[block.clone()];
-        for range in segment::split_sentences(slice) {
-            let range = strip_list_marker(text, block.start + range.start..block.start + range.end);
+        for range in segment::split_sentences_with(slice, doc.hard_wrapped) {
+            let range = block.start + range.start..block.start + range.end;
             if !range.is_empty() {
                 sentences.push(Sentence {
                     range,
@@ -79,46 +199,27 @@ pub fn segment_document(doc: &mut Document) {
     doc.sentences = sentences;
 }
 
-/// Drops a leading bullet or list number ("• ", "- ", "1. ", "> ") from a sentence's range.
-fn strip_list_marker(text: &str, range: Range<usize>) -> Range<usize> {
-    let s = &text[range.clone()];
-    let marker_len = {
-        let mut chars = s.char_indices();
-        match chars.next() {
-            Some((_, '•' | '-' | '*' | '–' | '—' | '>' | '·' | '▪')) => {
-                s.chars().next().map_or(0, char::len_utf8)
-            }
-            Some((_, c)) if c.is_ascii_digit() => {
-                let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-                match s.as_bytes().get(digits) {
-                    Some(b'.' | b')') if digits <= 3 => digits + 1,
-                    _ => 0,
-                }
-            }
-            _ => 0,
-        }
-    };
-    if marker_len == 0 || !s[marker_len..].starts_with([' ', '\t']) {
-        return range;
-    }
-    let rest = &s[marker_len..];
-    let start = range.start + marker_len + (rest.len() - rest.trim_start().len());
-    start..range.end
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn list_markers_are_not_part_of_sentences() {
-        let text = "• Point one.";
-        assert_eq!(strip_list_marker(text, 0..text.len()), 4..text.len());
-        let text = "12. Numbered item.";
-        assert_eq!(strip_list_marker(text, 0..text.len()), 4..text.len());
-        let text = "2025. A year.";
-        assert_eq!(strip_list_marker(text, 0..text.len()), 0..text.len());
-        let text = "-5 degrees.";
-        assert_eq!(strip_list_marker(text, 0..text.len()), 0..text.len());
+    fn hard_wrapped_text_has_indented_paragraphs() {
+        let text = "Showers continued throughout the week in\nthe cocoa zone, alleviating the drought since early\nJanuary, the review said.\n    The dry period means the harvest will be late this\nyear, traders said.\n    \"We expect a late crop,\" one of them said, \"and\nlower prices.\"\n Reuter\n";
+        let l = layout(text);
+        assert!(l.hard_wrapped);
+        let paras: Vec<&str> = l.paragraphs.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(paras.len(), 4);
+        assert!(paras[0].starts_with("Showers") && paras[0].ends_with("said."));
+        assert!(paras[1].starts_with("The dry") && paras[1].ends_with("traders said."));
+        assert_eq!(paras[3], "Reuter");
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_not_hard_wrapped() {
+        let text = "A first paragraph that is long enough to be a real paragraph of an article, with several clauses and words in it.\nA second paragraph, equally long, that goes on and on about the meeting and what the ministers said there.\nA third one.\n";
+        let l = layout(text);
+        assert!(!l.hard_wrapped);
+        assert_eq!(l.paragraphs.len(), 3);
     }
 }

@@ -21,17 +21,133 @@ const ABBREVIATIONS: &[&str] = &[
     "sep", "sept", "sgt", "sr", "st", "supt", "vol", "vols", "vs",
 ];
 
+/// Lowercase abbreviations that run on into a lowercase word ("5 ft. of snow", "etc. and").
+const LOWERCASE_ABBREVIATIONS: &[&str] = &[
+    "approx", "assn", "ave", "blvd", "cal", "cf", "ch", "cm", "dept", "dist", "drs", "est", "etc",
+    "ext", "fig", "ft", "govt", "hr", "hrs", "incl", "intl", "lb", "lbs", "max", "mg", "mi", "min",
+    "misc", "mo", "mos", "mph", "mt", "natl", "oz", "pg", "pt", "qt", "rd", "sec", "sq", "tbsp",
+    "tsp", "univ", "viz", "vs", "wk", "wks", "yd", "yds", "yr", "yrs",
+];
+
+/// Whether a sentence ends before a lowercase word: after "?" or "!", or after a full stop
+/// that ends an ordinary word (no abbreviation, initial, acronym or number): "…at best. the
+/// waitress…", "…this weekend? is it…". Informal text starts sentences in lowercase; news
+/// text hardly ever puts a full stop before a lowercase word otherwise.
+fn ends_before_lowercase(marks: &str, word: &str) -> bool {
+    if marks.ends_with(is_closer) {
+        // `“Is it over?” she asked`: the quotation ends, the sentence goes on.
+        return false;
+    }
+    if marks != "." {
+        return marks.chars().all(|c| matches!(c, '?' | '!'));
+    }
+    let lower = word.to_lowercase();
+    word.chars().count() >= 2
+        && word.chars().all(char::is_alphabetic)
+        && !ABBREVIATIONS.contains(&lower.as_str())
+        && !LOWERCASE_ABBREVIATIONS.contains(&lower.as_str())
+}
+
 /// Months and numbering words: abbreviations only before a number ("Jan. 2026", "No. 5").
 const BEFORE_NUMBERS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
     "nos", "vol", "vols", "p", "pp", "fig", "figs", "op",
 ];
 
-/// Words that start a sentence after a dotted acronym ("…in the U.S. The talks…").
+/// Words that start a sentence after a dotted acronym or a company suffix ("…in the U.S. The
+/// talks…", "…Briggs & Co. It closed…"): pronouns, determiners, question words, conjunctions
+/// and adverbs that rarely follow "U.S." or "Co." inside a name.
 const SENTENCE_STARTERS: &[&str] = &[
-    "A", "After", "An", "As", "At", "But", "He", "Her", "His", "I", "In", "It", "Its", "On", "Our",
-    "She", "That", "The", "Their", "There", "These", "They", "This", "We", "When", "While",
+    "A",
+    "After",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "Are",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "Can",
+    "Could",
+    "Did",
+    "Do",
+    "Does",
+    "During",
+    "Each",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Is",
+    "It",
+    "Its",
+    "Let",
+    "Many",
+    "Meanwhile",
+    "Most",
+    "My",
+    "No",
+    "Now",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Our",
+    "Please",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Such",
+    "Thanks",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "To",
+    "Today",
+    "Under",
+    "Was",
+    "We",
+    "Were",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "Will",
+    "With",
+    "Would",
+    "Yet",
+    "You",
+    "Your",
 ];
+
+/// Abbreviations that end a company's or a person's name, and so may end a sentence too:
+/// they end one when a sentence starter follows ("Pitt, Briggs & Co. It closed").
+const NAME_ENDINGS: &[&str] = &["co", "corp", "inc", "ltd", "jr", "sr", "bros", "llc", "plc"];
 
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
@@ -116,6 +232,9 @@ fn dot_belongs_to_word(word: &str, next: char, next_word: &str) -> bool {
             return false;
         }
     }
+    if NAME_ENDINGS.contains(&lower.as_str()) {
+        return !SENTENCE_STARTERS.contains(&next_word);
+    }
     if ABBREVIATIONS.contains(&lower.as_str()) && !BEFORE_NUMBERS.contains(&lower.as_str()) {
         return true;
     }
@@ -136,9 +255,28 @@ fn dot_belongs_to_word(word: &str, next: char, next_word: &str) -> bool {
     false
 }
 
+/// "1.", "1.)", "(2)", "a)", "b.", "iv." and the like.
+fn is_list_marker(s: &str) -> bool {
+    let core = s.trim_start_matches('(').trim_end_matches([')', '.']);
+    let core = core.trim_end_matches([')', '.']);
+    if core.is_empty() || s.len() > 6 || s.len() == core.len() {
+        return false;
+    }
+    let numeric = core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit());
+    let letter = core.chars().count() == 1 && core.chars().all(|c| c.is_ascii_lowercase());
+    let roman = core.len() <= 4 && core.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    numeric || letter || roman
+}
+
 /// Splits one block of text into sentences: byte ranges into `text`, in order,
 /// non-overlapping, trimmed, never empty. Never panics.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    split_sentences_with(text, false)
+}
+
+/// [`split_sentences`], with `soft_wraps`: the block is one paragraph of hard-wrapped text,
+/// where a line break is a space.
+pub fn split_sentences_with(text: &str, soft_wraps: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -152,7 +290,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     };
     while i < text.len() {
         let Some(c) = char_at(text, i) else { break };
-        if c == '\n' {
+        if c == '\n' && !soft_wraps {
             let next_line = i + 1;
             let rest = &text[next_line..];
             let indent = rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\u{a0}']).len();
@@ -194,12 +332,19 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         }
         // What comes next, on this line (a line break is handled above).
         let rest = &text[end..];
-        let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
+        let gap = if soft_wraps {
+            rest.len() - rest.trim_start().len()
+        } else {
+            rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len()
+        };
         let next_at = end + gap;
         let next = char_at(text, next_at);
         let split = match next {
             None | Some('\n') | Some('\r') => true,
-            Some(n) if !starts_sentence(n) => false,
+            Some(n) if !starts_sentence(n) => {
+                n.is_lowercase()
+                    && ends_before_lowercase(&text[run_start..end], word_before(text, run_start))
+            }
             Some(n) => {
                 let single_dot = text[run_start..end].trim_end_matches(is_closer) == ".";
                 let next_word =
@@ -207,7 +352,14 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
                 !(single_dot && dot_belongs_to_word(word_before(text, run_start), n, next_word))
             }
         };
-        if split && next != Some('\n') && next != Some('\r') {
+        // A list marker ("1.", "1.)", "a)", "iv.") starts its item; it is no sentence of its own.
+        let piece = text[start..end].trim();
+        let last_token = piece.rsplit(char::is_whitespace).next().unwrap_or(piece);
+        let before_marker = piece[..piece.len() - last_token.len()].trim_end();
+        let split = split
+            && !(is_list_marker(last_token)
+                && (before_marker.is_empty() || before_marker.ends_with(':')));
+        if split && (soft_wraps || (next != Some('\n') && next != Some('\r'))) {
             push(&mut out, start, end);
             start = end;
         }
@@ -281,6 +433,84 @@ mod tests {
             split("It happened in 2025. The year ended."),
             ["It happened in 2025.", "The year ended."]
         );
+    }
+
+    #[test]
+    fn abbreviations_before_a_new_sentence() {
+        assert_eq!(
+            split("I live in the U.S. How about you?"),
+            ["I live in the U.S.", "How about you?"]
+        );
+        assert_eq!(
+            split("Let's ask Jane and co. They should know."),
+            ["Let's ask Jane and co.", "They should know."]
+        );
+        assert_eq!(
+            split("The firm bought Pitt, Briggs & Co. It closed yesterday."),
+            ["The firm bought Pitt, Briggs & Co.", "It closed yesterday."]
+        );
+        assert_eq!(
+            split("He joined the E.U. When asked, he smiled."),
+            ["He joined the E.U.", "When asked, he smiled."]
+        );
+        assert_eq!(
+            split("Sam Brown Jr. The family said so."),
+            ["Sam Brown Jr.", "The family said so."]
+        );
+        // Inside a name they run on.
+        assert_eq!(
+            split("Pitt, Briggs & Co. Ltd. said profits rose. Sam Brown Jr. Memorial Park opened."),
+            [
+                "Pitt, Briggs & Co. Ltd. said profits rose.",
+                "Sam Brown Jr. Memorial Park opened."
+            ]
+        );
+    }
+
+    #[test]
+    fn informal_sentences_start_in_lowercase() {
+        assert_eq!(
+            split("The food is mediocre at best. the waitress took my name."),
+            [
+                "The food is mediocre at best.",
+                "the waitress took my name."
+            ]
+        );
+        assert_eq!(
+            split("What about downtown? like 4th street? ok!! see you"),
+            [
+                "What about downtown?",
+                "like 4th street?",
+                "ok!!",
+                "see you"
+            ]
+        );
+        // Abbreviations, acronyms, numbers and quotations run on.
+        assert_eq!(
+            split("It fell 5 ft. of snow, e.g. on roads, at 5 p.m. on Friday, etc. and more."),
+            ["It fell 5 ft. of snow, e.g. on roads, at 5 p.m. on Friday, etc. and more."]
+        );
+        assert_eq!(
+            split("“Is it over?” she asked. “Yes!” he said."),
+            ["“Is it over?” she asked.", "“Yes!” he said."]
+        );
+    }
+
+    #[test]
+    fn list_items_keep_their_markers() {
+        assert_eq!(
+            split("1.) The first item\n2.) The second item"),
+            ["1.) The first item", "2.) The second item"]
+        );
+        assert_eq!(
+            split("1) The first item\n2) The second item"),
+            ["1) The first item", "2) The second item"]
+        );
+        assert_eq!(
+            split("Steps: 1. Open the box. 2. Take the lid off."),
+            ["Steps: 1. Open the box.", "2. Take the lid off."]
+        );
+        assert_eq!(split("a) First. b) Second."), ["a) First.", "b) Second."]);
     }
 
     #[test]
