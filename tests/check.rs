@@ -252,8 +252,9 @@ fn single_article_rules_run_without_against() {
 fn rules_lists_and_documents() {
     let out = wirecheck(&["rules"]);
     assert_eq!(out.code, 0);
-    assert_eq!(out.stdout.lines().count(), 12);
+    assert_eq!(out.stdout.lines().count(), 13);
     assert!(out.stdout.contains("name-variant"));
+    assert!(out.stdout.contains("name-style"));
     let doc = wirecheck(&["rules", "name-variant"]);
     assert_eq!(doc.code, 0);
     for heading in ["What it flags", "Why it matters", "Example"] {

@@ -15,7 +15,7 @@ fn sarif_is_2_1_0_with_rules_and_one_based_regions() {
     assert!(sarif["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 12);
+    assert_eq!(rules.len(), 13);
     assert!(rules
         .iter()
         .all(|r| r["id"].is_string() && r["shortDescription"]["text"].is_string()));

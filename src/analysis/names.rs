@@ -1,27 +1,52 @@
-//! Proper-name mentions and their spelling groups: facts for the `name-variant` rule.
+//! Proper-name mentions and their spelling groups: facts for the `name-variant` and
+//! `name-style` rules.
 //!
-//! A mention is a capitalised word inside a run of capitalised words ("Mark Smith", "Foreign
-//! Minister Olena Kova"). Spellings are compared only within one event cluster (an unrelated
-//! article may well name a different person with a similar name), are blocked by deletion
-//! keys of a folded form (no all-pairs comparison), and count as one name only with shared
-//! context: the same neighbouring word (first name, title) next to both.
+//! A mention is one word of a name: a capitalised word in a run of capitalised words in a
+//! prose sentence ("Foreign Minister Olena Kova", "Sen. Harry Reid", "Ursula von der Leyen"),
+//! with its place in the name: the word before it (a given name, an initial, a particle), the
+//! word after it (a surname), and the title in front of the name ("minister", "sen"). A
+//! surname-only mention takes the context of the same spelling elsewhere in the cluster.
+//!
+//! Two spellings are one name only with shared context, never on string similarity alone: the
+//! same given name before both ("Harry Reid" / "Harry Raid"), the same surname after both
+//! ("Hillary Clinton" / "Hilary Clinton"), or the same title in front of both as a surname
+//! ("Prime Minister Kristersson" / "Prime Minister Kristerson") when their given names, if
+//! known, agree. Two words in different roles ("Ronald Reagan" / "Donald Trump",
+//! "Staten Island" / "United States") are never compared. Spellings are blocked by deletion
+//! keys of a folded form, so there is no all-pairs comparison.
+//!
+//! The preferred spelling is the one more independent articles use (one vote per article, an
+//! article with a machine-translation disclaimer weighs less); a configured canonical
+//! spelling wins; when the votes are equal the group is split and no spelling is preferred.
+//! Spellings that differ only in case or diacritics are style differences, kept apart.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
-use crate::model::Document;
+use crate::model::{Document, SentenceKind};
 use crate::text::words;
 
-/// One occurrence of a capitalised word that may be (part of) a name.
+/// One occurrence of a capitalised word that is (part of) a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub document: usize,
     /// Byte range of the word in the document text.
     pub range: Range<usize>,
     pub form: String,
-    /// Neighbouring capitalised words, lowercased (first name, title, second name).
+    /// The name word (or particle, initial) directly before it in the same name, lowercased.
     pub before: Option<String>,
+    /// The name word directly after it in the same name, lowercased.
     pub after: Option<String>,
+    /// Every earlier word of the same name ("eric" and "h" for "Eric H. Holder"), with
+    /// whether it is distinctive.
+    pub earlier: Vec<(String, bool)>,
+    /// Whether `before` / `after` are distinctive words, not also used as common words.
+    pub before_distinct: bool,
+    pub after_distinct: bool,
+    /// The title in front of the name ("minister", "sen"), lowercased, when this word ends it.
+    pub title: Option<String>,
+    /// Whether it is in a headline (title case there is style, not spelling).
+    pub in_headline: bool,
 }
 
 /// Words that are capitalised for grammar, not because they are names.
@@ -49,10 +74,6 @@ const NOT_NAMES: &[&str] = &[
     "in",
     "it",
     "its",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
     "no",
     "not",
     "of",
@@ -98,8 +119,82 @@ const NOT_NAMES: &[&str] = &[
     "disclaimer",
 ];
 
+/// Titles and roles written in front of a name ("Sen. Harry Reid", "Prime Minister X").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "lt",
+    "president",
+    "vice",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "general",
+    "gen",
+    "col",
+    "adm",
+    "admiral",
+    "sgt",
+    "capt",
+    "captain",
+    "mayor",
+    "judge",
+    "justice",
+    "attorney",
+    "ambassador",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "speaker",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "sheikh",
+    "director",
+    "chief",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "coach",
+];
+
+/// Lowercase words inside names ("Ursula von der Leyen", "Ahmed bin Salman").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "da", "das", "di", "du", "dos", "la", "le",
+    "bin", "ibn", "al", "el", "ter", "ten",
+];
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "NATO", "WASHINGTON", "REUTER": an acronym, a dateline or a sign-off, not a spelling of a
+/// name to compare.
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
 /// Strips a possessive ("Smith’s", "NATO's") from a word's range.
@@ -117,8 +212,8 @@ fn strip_possessive(text: &str, r: Range<usize>) -> Range<usize> {
 /// from the documents' text, no copies.
 pub fn lowercase_vocabulary<'a>(
     documents: impl IntoIterator<Item = &'a Document>,
-) -> std::collections::HashSet<&'a str> {
-    let mut vocab = std::collections::HashSet::new();
+) -> HashSet<&'a str> {
+    let mut vocab = HashSet::new();
     for doc in documents {
         for s in &doc.sentences {
             let text = doc.sentence_text(s);
@@ -133,66 +228,173 @@ pub fn lowercase_vocabulary<'a>(
     vocab
 }
 
+/// What one word of a sentence can be in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// A capitalised word that may be a name word.
+    Name,
+    /// A title or role ("Sen", "Minister").
+    Title,
+    /// A lowercase particle ("von", "der") or an initial ("W."): inside a name only.
+    Joiner,
+    /// Anything else: ends a name.
+    Other,
+}
+
 /// Name mentions of one document.
-pub fn mentions(
-    index: usize,
-    doc: &Document,
-    common: &std::collections::HashSet<&str>,
-) -> Vec<Mention> {
+pub fn mentions(index: usize, doc: &Document, common: &HashSet<&str>) -> Vec<Mention> {
     let mut out = Vec::new();
     for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
-        let text = doc.sentence_text(s);
-        let ws = words(text);
-        let name_like = |k: usize| {
-            let r = strip_possessive(text, ws[k].clone());
-            let w = &text[r];
-            if !is_capitalised(w) {
-                return false;
+        let before = out.len();
+        sentence_mentions(index, s.range.start, doc.sentence_text(s), common, &mut out);
+        if s.kind == SentenceKind::Headline {
+            for m in &mut out[before..] {
+                m.in_headline = true;
             }
-            let lower = w.to_lowercase();
-            !NOT_NAMES.contains(&lower.as_str()) && !common.contains(lower.as_str())
-        };
-        let flags: Vec<bool> = (0..ws.len()).map(name_like).collect();
-        for k in 0..ws.len() {
-            if !flags[k] {
-                continue;
-            }
-            let r = strip_possessive(text, ws[k].clone());
-            let neighbour = |j: Option<usize>| {
-                j.filter(|&j| j < ws.len() && is_capitalised(&text[ws[j].clone()]))
-                    // Only words directly adjacent (one space apart) belong to the same name.
-                    .filter(|&j| {
-                        let (a, b) = if j < k {
-                            (ws[j].end, ws[k].start)
-                        } else {
-                            (ws[k].end, ws[j].start)
-                        };
-                        text[a..b] == *" "
-                    })
-                    .map(|j| text[strip_possessive(text, ws[j].clone())].to_lowercase())
-            };
-            out.push(Mention {
-                document: index,
-                range: s.range.start + r.start..s.range.start + r.end,
-                form: text[r].to_string(),
-                before: neighbour(k.checked_sub(1)),
-                after: neighbour(Some(k + 1)),
-            });
         }
     }
     out
 }
 
+fn sentence_mentions(
+    index: usize,
+    offset: usize,
+    text: &str,
+    common: &HashSet<&str>,
+    out: &mut Vec<Mention>,
+) {
+    let ws = words(text);
+    let n = ws.len();
+    // A one-word line ("Reuter" signing off a wire story) gives no context to tell a name.
+    if n < 2 {
+        return;
+    }
+    let stripped: Vec<Range<usize>> = ws
+        .iter()
+        .map(|r| strip_possessive(text, r.clone()))
+        .collect();
+    let lower: Vec<String> = stripped
+        .iter()
+        .map(|r| text[r.clone()].to_lowercase())
+        .collect();
+    let parts: Vec<Part> = (0..n)
+        .map(|k| {
+            let w = &text[stripped[k].clone()];
+            let l = lower[k].as_str();
+            if PARTICLES.contains(&l) && !is_capitalised(w) {
+                Part::Joiner
+            } else if !is_capitalised(w) || is_all_caps(w) && w.chars().count() > 1 {
+                Part::Other
+            } else if w.chars().count() == 1 {
+                // An initial ("George W. Bush").
+                Part::Joiner
+            } else if TITLES.contains(&l) {
+                Part::Title
+            } else if NOT_NAMES.contains(&l) {
+                Part::Other
+            } else {
+                Part::Name
+            }
+        })
+        .collect();
+    // Whether word k and word k + 1 belong to one run: one space apart ("Sen. " and an
+    // initial's ". " too), and no possessive in between.
+    let joined = |k: usize| -> bool {
+        if k + 1 >= n || stripped[k].end != ws[k].end {
+            return false;
+        }
+        let gap = &text[ws[k].end..ws[k + 1].start];
+        gap == " "
+            || (gap == ". "
+                && (parts[k] == Part::Title || parts[k] == Part::Joiner)
+                && text[ws[k].clone()].chars().count() <= 4)
+    };
+    let mut k = 0;
+    while k < n {
+        if parts[k] == Part::Other {
+            k += 1;
+            continue;
+        }
+        // A run of name-like words.
+        let start = k;
+        while k + 1 < n && parts[k + 1] != Part::Other && joined(k) {
+            k += 1;
+        }
+        let end = k + 1;
+        k += 1;
+        // The name proper follows the last title of the run.
+        let last_title = (start..end).rev().find(|&j| parts[j] == Part::Title);
+        let title = last_title.map(|j| lower[j].clone());
+        let first = last_title.map_or(start, |j| j + 1);
+        // Admitted name words: distinctive ones, and common words ("Raid", "More") next to a
+        // distinctive one or right after a title, never a sentence's first word.
+        let distinct = |j: usize| parts[j] == Part::Name && !common.contains(lower[j].as_str());
+        let admitted: Vec<bool> = (first..end)
+            .map(|j| match parts[j] {
+                Part::Name if distinct(j) => true,
+                Part::Name => {
+                    j > 0
+                        && ((j > first && distinct(j - 1))
+                            || (j + 1 < end && distinct(j + 1))
+                            || (j == first && title.is_some()))
+                }
+                Part::Joiner => true,
+                _ => false,
+            })
+            .collect();
+        // Split into sub-runs of admitted words; joiners only inside.
+        let mut j = first;
+        while j < end {
+            if !admitted[j - first] {
+                j += 1;
+                continue;
+            }
+            let sub_start = j;
+            while j < end && admitted[j - first] {
+                j += 1;
+            }
+            let sub_end = j;
+            let at_title = sub_start == first && title.is_some();
+            let last_name = (sub_start..sub_end).rev().find(|&i| parts[i] == Part::Name);
+            for i in sub_start..sub_end {
+                if parts[i] != Part::Name || text[stripped[i].clone()].chars().count() < 3 {
+                    continue;
+                }
+                let prev = (i > sub_start).then(|| i - 1);
+                let next = (i + 1 < sub_end && parts[i + 1] == Part::Name).then_some(i + 1);
+                // Particles are distinctive in a name; initials are not.
+                let is_distinct = |x: usize| {
+                    distinct(x)
+                        || (parts[x] == Part::Joiner
+                            && text[stripped[x].clone()].chars().count() > 1)
+                };
+                out.push(Mention {
+                    document: index,
+                    range: offset + stripped[i].start..offset + stripped[i].end,
+                    form: text[stripped[i].clone()].to_string(),
+                    before: prev.map(|p| lower[p].clone()),
+                    earlier: (sub_start..i)
+                        .map(|p| (lower[p].clone(), is_distinct(p)))
+                        .collect(),
+                    after: next.map(|p| lower[p].clone()),
+                    before_distinct: prev.is_some_and(is_distinct),
+                    after_distinct: next.is_some_and(is_distinct),
+                    title: if at_title && Some(i) == last_name {
+                        title.clone()
+                    } else {
+                        None
+                    },
+                    in_headline: false,
+                });
+            }
+        }
+    }
+}
+
 /// A spelling folded for comparison: lowercase, diacritics and doubled letters dropped, and
 /// letters that transliterations swap made equal (y/i, q/c/k, ph/f).
 pub fn fold(form: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let base: String = form
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    let base = base.replace("ph", "f");
+    let base = plain(form).replace("ph", "f");
     let mut out = String::with_capacity(base.len());
     for c in base.chars() {
         let c = match c {
@@ -206,6 +408,16 @@ pub fn fold(form: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Lowercase without diacritics: two spellings with the same plain form differ only in case
+/// or accents ("Calderon" / "Calderón", "Huffpost" / "HuffPost").
+pub fn plain(form: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    form.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Blocking keys: the folded form and every form with one character deleted. Two forms
@@ -226,13 +438,6 @@ pub fn deletion_keys(folded: &str) -> Vec<String> {
     keys.sort();
     keys.dedup();
     keys
-}
-
-/// A group of spellings of one name within a cluster: the dominant form and its variants.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NameGroup {
-    pub dominant: String,
-    pub variants: Vec<(String, f64)>,
 }
 
 /// "Georgia"/"Georgian", "Serbia"/"Serbians", "Iraq"/"Iraqi": a word derived from the name
@@ -261,48 +466,135 @@ fn derived(a: &str, b: &str) -> bool {
     })
 }
 
+/// "R-Mass" / "D-Mass", "D-Iowa" / "R-Iowa": tags that differ in a one- or two-letter part
+/// (a party, a state code) name different things.
+fn differ_in_short_part(a: &str, b: &str) -> bool {
+    let pa: Vec<&str> = a.split('-').collect();
+    let pb: Vec<&str> = b.split('-').collect();
+    pa.len() > 1
+        && pa.len() == pb.len()
+        && pa
+            .iter()
+            .zip(&pb)
+            .any(|(x, y)| x != y && x.chars().count().min(y.chars().count()) <= 2)
+}
+
+/// Why one spelling is preferred, or that none is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Preference {
+    /// Configured in `names.canonical`.
+    Canonical,
+    /// More articles use it: the weighted votes for it and for the variant.
+    Majority { preferred: f64, variant: f64 },
+    /// The articles are split evenly: no spelling is preferred.
+    Split { each: f64 },
+}
+
+/// A spelling that the cluster's evidence says is another spelling of a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// The spelling to report.
+    pub form: String,
+    /// The spelling it should be (the best attested or configured one); for a split group,
+    /// the other spelling.
+    pub preferred: String,
+    pub preference: Preference,
+    /// Jaro-Winkler similarity of the two spellings.
+    pub similarity: f64,
+}
+
 /// Statistics of one spelling within a cluster.
 #[derive(Debug, Default, Clone)]
 struct FormStats {
-    documents: BTreeSet<usize>,
     /// Occurrences per document.
     per_document: BTreeMap<usize, usize>,
-    occurrences: usize,
-    before: BTreeSet<String>,
-    after: BTreeSet<String>,
+    /// Documents where it is used with a neighbour or title (not only alone).
+    with_context: BTreeSet<usize>,
+    /// Words before it, and whether each is distinctive.
+    before: BTreeMap<String, bool>,
+    after: BTreeMap<String, bool>,
+    /// Titles in front of it where it ends the name.
+    titles: BTreeSet<String>,
 }
 
 impl FormStats {
-    /// Whether this spelling clearly outweighs `other`: independent sources count first
-    /// (used by more articles, and not less often), then repetitions within articles (at
-    /// least twice as often, in no fewer articles).
-    fn dominates(&self, other: &FormStats) -> bool {
-        let (da, db) = (self.documents.len(), other.documents.len());
-        let (oa, ob) = (self.occurrences, other.occurrences);
-        (da > db && oa >= ob) || (da >= db && oa >= 2 * ob)
-    }
-
-    fn weight(&self) -> (usize, usize) {
-        (self.documents.len(), self.occurrences)
+    /// Given names (distinctive words before it).
+    fn given(&self) -> impl Iterator<Item = &String> {
+        self.before.iter().filter(|(_, &d)| d).map(|(w, _)| w)
     }
 }
 
-/// Finds spelling groups among the mentions of one cluster.
-pub fn groups(mentions: &[&Mention], canonical: &[String], allow: &[String]) -> Vec<NameGroup> {
+/// Whether two spellings share context that makes them one name.
+fn same_name(a: &FormStats, b: &FormStats, folded_distance: usize, forms: (&str, &str)) -> bool {
+    // Exact transliteration equivalents may share even a common word ("Lake Titicaca");
+    // others need a distinctive one (a given name, a surname).
+    let shares = |x: &BTreeMap<String, bool>, y: &BTreeMap<String, bool>| {
+        x.iter()
+            .any(|(w, &d)| (d || folded_distance == 0) && y.contains_key(w))
+    };
+    if shares(&a.before, &b.before) || shares(&a.after, &b.after) {
+        return true;
+    }
+    // The same title in front of both as surnames, unless their given names differ.
+    if !a.titles.is_disjoint(&b.titles) {
+        let ga: BTreeSet<&String> = a.given().collect();
+        let gb: BTreeSet<&String> = b.given().collect();
+        let two_people = !ga.is_empty() && !gb.is_empty() && ga.is_disjoint(&gb);
+        if !two_people {
+            return true;
+        }
+    }
+    // A slip inside one article: a letter left out of a long name used there correctly
+    // several times ("Kowalcyk" once, "Marta Kowalczyk" throughout), the slip alone.
+    let (fa, fb) = forms;
+    let (short, long, s_stats, l_stats) = if fa.chars().count() < fb.chars().count() {
+        (fa, fb, a, b)
+    } else {
+        (fb, fa, b, a)
+    };
+    if long.chars().count() >= 7 && long.chars().count() == short.chars().count() + 1 {
+        let lc: Vec<char> = long.chars().collect();
+        let sc: Vec<char> = short.chars().collect();
+        let inner_deletion =
+            (1..lc.len() - 1).any(|i| lc[..i] == sc[..i] && lc[i + 1..] == sc[i..]);
+        if inner_deletion {
+            return s_stats.per_document.iter().any(|(d, &n)| {
+                n == 1
+                    && !s_stats.with_context.contains(d)
+                    && l_stats.per_document.get(d).is_some_and(|&m| m >= 2)
+                    && l_stats.with_context.contains(d)
+            });
+        }
+    }
+    false
+}
+
+/// Finds name variants among the mentions of one cluster. `weight` is an article's vote (1.0,
+/// less for a machine-translated article).
+pub fn variants(
+    mentions: &[&Mention],
+    weight: &dyn Fn(usize) -> f64,
+    canonical: &[String],
+    allow: &[String],
+) -> Vec<Variant> {
     let mut stats: BTreeMap<&str, FormStats> = BTreeMap::new();
     for m in mentions {
         let s = stats.entry(m.form.as_str()).or_default();
-        s.documents.insert(m.document);
         *s.per_document.entry(m.document).or_default() += 1;
-        s.occurrences += 1;
-        s.before.extend(m.before.clone());
-        s.after.extend(m.after.clone());
+        if m.before.is_some() || m.after.is_some() || m.title.is_some() {
+            s.with_context.insert(m.document);
+        }
+        for (w, distinct) in &m.earlier {
+            *s.before.entry(w.clone()).or_default() |= *distinct;
+        }
+        if let Some(a) = &m.after {
+            *s.after.entry(a.clone()).or_default() |= m.after_distinct;
+        }
+        if let Some(t) = &m.title {
+            s.titles.insert(t.clone());
+        }
     }
-    let forms: Vec<&str> = stats
-        .keys()
-        .copied()
-        .filter(|f| f.chars().count() >= 4)
-        .collect();
+    let forms: Vec<&str> = stats.keys().copied().collect();
     let folded: HashMap<&str, String> = forms.iter().map(|f| (*f, fold(f))).collect();
     let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
     for f in &forms {
@@ -325,78 +617,233 @@ pub fn groups(mentions: &[&Mention], canonical: &[String], allow: &[String]) -> 
             }
         }
     }
-    // For each variant, its best dominant form.
-    let mut best: BTreeMap<&str, (&str, f64)> = BTreeMap::new();
+    // Votes of the articles between two spellings: one per article, to the spelling it uses
+    // more (half each on a tie).
+    let votes = |a: &FormStats, b: &FormStats| -> (f64, f64) {
+        let docs: BTreeSet<usize> = a
+            .per_document
+            .keys()
+            .chain(b.per_document.keys())
+            .copied()
+            .collect();
+        let (mut va, mut vb) = (0.0, 0.0);
+        for d in docs {
+            let (na, nb) = (
+                a.per_document.get(&d).copied().unwrap_or(0),
+                b.per_document.get(&d).copied().unwrap_or(0),
+            );
+            let w = weight(d);
+            match na.cmp(&nb) {
+                std::cmp::Ordering::Greater => va += w,
+                std::cmp::Ordering::Less => vb += w,
+                std::cmp::Ordering::Equal => {
+                    va += w / 2.0;
+                    vb += w / 2.0;
+                }
+            }
+        }
+        (va, vb)
+    };
+    // For each variant, its best preferred spelling.
+    let mut best: BTreeMap<&str, Variant> = BTreeMap::new();
+    let mut split: Vec<Variant> = Vec::new();
     for (a, b) in pairs {
         let (sa, sb) = (&stats[a], &stats[b]);
         let (fa, fb) = (&folded[a], &folded[b]);
-        if derived(a, b) {
+        // Case and accents only: a style difference, not this rule's.
+        if plain(a) == plain(b) || derived(a, b) || differ_in_short_part(a, b) {
             continue;
         }
         let distance = strsim::damerau_levenshtein(fa, fb);
         let longest = fa.chars().count().max(fb.chars().count());
-        if distance > 2 || distance * 4 > longest {
+        // Short names may differ more, but then need a distinctive shared neighbour (below).
+        let short_ok = (distance == 1 && longest >= 3) || (distance == 2 && longest >= 5);
+        if distance > 2 || (distance * 4 > longest && !short_ok) {
             continue;
         }
-        let shared_neighbour =
-            !sa.before.is_disjoint(&sb.before) || !sa.after.is_disjoint(&sb.after);
-        // One slip in a long name, in an article that spells it right elsewhere.
-        let same_article_slip = distance <= 1
-            && a.chars().count().min(b.chars().count()) >= 5
-            && !sa.documents.is_disjoint(&sb.documents);
-        if !shared_neighbour && !same_article_slip {
+        if !same_name(sa, sb, distance, (a, b)) {
+            continue;
+        }
+        // Short names need a distinctive shared neighbour, not a title or a slip.
+        if distance * 4 > longest
+            && !sa
+                .before
+                .iter()
+                .chain(&sa.after)
+                .any(|(w, &d)| d && (sb.before.contains_key(w) || sb.after.contains_key(w)))
+        {
+            continue;
+        }
+        // Both spellings used repeatedly in one article, and no other article to settle it:
+        // two people ("Mark Carney" and "Mark Carey"), unless configuration says which is
+        // right.
+        let both_repeated = sa
+            .per_document
+            .iter()
+            .any(|(d, &n)| n >= 2 && sb.per_document.get(d).is_some_and(|&m| m >= 2))
+            && sa.per_document.len() == sb.per_document.len();
+        let (ca, cb) = (canonical_words.contains(a), canonical_words.contains(b));
+        if both_repeated && !ca && !cb {
             continue;
         }
         let similarity = strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase());
-        let (dominant, variant) = match (canonical_words.contains(a), canonical_words.contains(b)) {
-            (true, false) => (a, b),
-            (false, true) => (b, a),
-            _ if sa.dominates(sb) => (a, b),
-            _ if sb.dominates(sa) => (b, a),
-            _ => continue,
+        let (va, vb) = votes(sa, sb);
+        let (preferred, variant, preference) = match (ca, cb) {
+            (true, false) => (a, b, Preference::Canonical),
+            (false, true) => (b, a, Preference::Canonical),
+            _ if va > vb => (
+                a,
+                b,
+                Preference::Majority {
+                    preferred: va,
+                    variant: vb,
+                },
+            ),
+            _ if vb > va => (
+                b,
+                a,
+                Preference::Majority {
+                    preferred: vb,
+                    variant: va,
+                },
+            ),
+            _ => {
+                for (form, other) in [(a, b), (b, a)] {
+                    if !allowed.contains(form) {
+                        split.push(Variant {
+                            form: form.to_string(),
+                            preferred: other.to_string(),
+                            preference: Preference::Split { each: va },
+                            similarity,
+                        });
+                    }
+                }
+                continue;
+            }
         };
         if allowed.contains(variant) || canonical_words.contains(variant) {
             continue;
         }
-        // Both spellings used repeatedly in one article, and no other article to settle it:
-        // two people ("Mark Carney" and "Mark Carey"), not a slip.
-        let (sd, sv) = (&stats[dominant], &stats[variant]);
-        let both_repeated = sd
-            .per_document
-            .iter()
-            .any(|(d, &n)| n >= 2 && sv.per_document.get(d).is_some_and(|&m| m >= 2));
-        if both_repeated
-            && sd.documents.len() <= sv.documents.len()
-            && !canonical_words.contains(dominant)
-        {
-            continue;
-        }
-        let better = best
+        let strength = |v: &Variant| match v.preference {
+            Preference::Canonical => f64::INFINITY,
+            Preference::Majority { preferred, .. } => preferred,
+            Preference::Split { .. } => 0.0,
+        };
+        let candidate = Variant {
+            form: variant.to_string(),
+            preferred: preferred.to_string(),
+            preference,
+            similarity,
+        };
+        if best
             .get(variant)
-            .is_none_or(|(d, _)| stats[dominant].weight() > stats[d].weight());
-        if better {
-            best.insert(variant, (dominant, similarity));
+            .is_none_or(|v| strength(&candidate) > strength(v))
+        {
+            best.insert(variant, candidate);
         }
     }
-    let mut out: BTreeMap<&str, NameGroup> = BTreeMap::new();
-    for (&variant, &(dominant, score)) in &best {
-        // A variant of a variant points at the top form.
-        let mut top = dominant;
-        while let Some((next, _)) = best.get(top) {
-            if *next == variant {
+    // A variant of a variant points at the top spelling.
+    let mut out: Vec<Variant> = Vec::new();
+    for v in best.values() {
+        let mut top = v.clone();
+        let mut seen = BTreeSet::from([v.form.as_str()]);
+        while let Some(next) = best.get(top.preferred.as_str()) {
+            if !seen.insert(next.preferred.as_str()) {
                 break;
             }
-            top = next;
+            top.preferred = next.preferred.clone();
         }
-        out.entry(top)
-            .or_insert_with(|| NameGroup {
-                dominant: top.to_string(),
-                variants: Vec::new(),
-            })
-            .variants
-            .push((variant.to_string(), score));
+        out.push(top);
     }
-    out.into_values().collect()
+    // A split spelling that is also clearly a variant of something else is reported as that.
+    for s in split {
+        if !best.contains_key(s.form.as_str())
+            && !out
+                .iter()
+                .any(|v| v.form == s.form && v.preferred == s.preferred)
+        {
+            out.push(s);
+        }
+    }
+    out.sort_by(|x, y| (&x.form, &x.preferred).cmp(&(&y.form, &y.preferred)));
+    out.dedup_by(|x, y| x.form == y.form);
+    out
+}
+
+/// A spelling of a name that differs from the preferred one only in case or diacritics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyleVariant {
+    pub form: String,
+    pub preferred: Option<String>,
+}
+
+/// Case- and diacritic-only differences among the mentions of one cluster ("Calderon" /
+/// "Calderón", "Huffpost" / "HuffPost"). Headline words are left out: title case is a
+/// headline style. The preferred spelling is the one more articles use; `None` when split.
+pub fn style_variants(
+    mentions: &[&Mention],
+    weight: &dyn Fn(usize) -> f64,
+    canonical: &[String],
+    allow: &[String],
+) -> Vec<StyleVariant> {
+    let mut by_plain: BTreeMap<String, BTreeMap<&str, BTreeMap<usize, usize>>> = BTreeMap::new();
+    for m in mentions {
+        if m.in_headline {
+            continue;
+        }
+        *by_plain
+            .entry(plain(&m.form))
+            .or_default()
+            .entry(m.form.as_str())
+            .or_default()
+            .entry(m.document)
+            .or_default() += 1;
+    }
+    let canonical_words: BTreeSet<&str> = canonical
+        .iter()
+        .flat_map(|c| c.split_whitespace())
+        .collect();
+    let allowed: BTreeSet<&str> = allow.iter().flat_map(|c| c.split_whitespace()).collect();
+    let mut out = Vec::new();
+    for forms in by_plain.values().filter(|f| f.len() > 1) {
+        // One vote per article, to the spelling it uses most.
+        let mut votes: BTreeMap<&str, f64> = BTreeMap::new();
+        let docs: BTreeSet<usize> = forms.values().flat_map(|d| d.keys().copied()).collect();
+        for d in docs {
+            let counts: Vec<(&str, usize)> = forms
+                .iter()
+                .filter_map(|(f, per)| per.get(&d).map(|&n| (*f, n)))
+                .collect();
+            let top = counts.iter().map(|c| c.1).max().unwrap_or(0);
+            let winners: Vec<&str> = counts.iter().filter(|c| c.1 == top).map(|c| c.0).collect();
+            for f in &winners {
+                *votes.entry(f).or_default() += weight(d) / winners.len() as f64;
+            }
+        }
+        let preferred = forms
+            .keys()
+            .find(|f| canonical_words.contains(*f))
+            .copied()
+            .or_else(|| {
+                let max = votes.values().copied().fold(0.0, f64::max);
+                let top: Vec<&str> = votes
+                    .iter()
+                    .filter(|(_, &v)| v == max)
+                    .map(|(f, _)| *f)
+                    .collect();
+                (top.len() == 1).then(|| top[0])
+            });
+        for f in forms.keys() {
+            if Some(*f) == preferred || allowed.contains(f) || canonical_words.contains(f) {
+                continue;
+            }
+            out.push(StyleVariant {
+                form: f.to_string(),
+                preferred: preferred.map(str::to_string),
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -420,25 +867,67 @@ mod tests {
             range: 0..0,
             form: form.into(),
             before: before.map(Into::into),
+            earlier: before.map(|b| (b.to_string(), true)).into_iter().collect(),
             after: None,
+            before_distinct: before.is_some(),
+            after_distinct: false,
+            title: None,
+            in_headline: false,
         }
     }
 
+    fn run(ms: &[Mention], canonical: &[String], allow: &[String]) -> Vec<Variant> {
+        let refs: Vec<&Mention> = ms.iter().collect();
+        variants(&refs, &|_| 1.0, canonical, allow)
+    }
+
     #[test]
-    fn the_rare_spelling_with_shared_context_is_a_variant() {
+    fn one_vote_per_article_not_per_mention() {
+        // The respelling is used four times in one article, the right spelling once each in
+        // two others: two articles against one.
         let ms = [
             m(0, "Jansen", Some("mark")),
-            m(0, "Jansen", None),
             m(1, "Jansen", Some("mark")),
-            m(1, "Jansen", None),
-            m(2, "Jansen", None),
             m(2, "Janssen", Some("mark")),
+            m(2, "Janssen", None),
+            m(2, "Janssen", None),
+            m(2, "Janssen", None),
         ];
+        let v = run(&ms, &[], &[]);
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            (v[0].form.as_str(), v[0].preferred.as_str()),
+            ("Janssen", "Jansen")
+        );
+        assert_eq!(
+            v[0].preference,
+            Preference::Majority {
+                preferred: 2.0,
+                variant: 1.0
+            }
+        );
+    }
+
+    #[test]
+    fn a_machine_translated_article_weighs_less() {
+        let ms = [m(0, "Vanek", Some("jiri")), m(1, "Vaneck", Some("jiri"))];
         let refs: Vec<&Mention> = ms.iter().collect();
-        let g = groups(&refs, &[], &[]);
-        assert_eq!(g.len(), 1);
-        assert_eq!(g[0].dominant, "Jansen");
-        assert_eq!(g[0].variants[0].0, "Janssen");
+        let v = variants(&refs, &|d| if d == 1 { 0.5 } else { 1.0 }, &[], &[]);
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            (v[0].form.as_str(), v[0].preferred.as_str()),
+            ("Vaneck", "Vanek")
+        );
+    }
+
+    #[test]
+    fn split_evidence_prefers_nothing() {
+        let ms = [m(0, "Vanek", Some("jiri")), m(1, "Vaneck", Some("jiri"))];
+        let v = run(&ms, &[], &[]);
+        assert_eq!(v.len(), 2);
+        assert!(v
+            .iter()
+            .all(|v| matches!(v.preference, Preference::Split { .. })));
     }
 
     #[test]
@@ -448,39 +937,120 @@ mod tests {
             m(1, "Iran", None),
             m(2, "Iraq", Some("baghdad")),
         ];
-        let refs: Vec<&Mention> = ms.iter().collect();
-        assert!(groups(&refs, &[], &[]).is_empty());
+        assert!(run(&ms, &[], &[]).is_empty());
     }
 
     #[test]
     fn canonical_overrides_the_majority_and_allow_silences() {
-        let ms = [
-            m(0, "Zelensky", Some("president")),
-            m(1, "Zelensky", Some("president")),
-            m(2, "Zelenskyy", Some("president")),
+        let mut ms = vec![
+            m(0, "Zelensky", None),
+            m(1, "Zelensky", None),
+            m(2, "Zelenskyy", None),
         ];
-        let refs: Vec<&Mention> = ms.iter().collect();
-        let g = groups(&refs, &["Volodymyr Zelenskyy".into()], &[]);
-        assert_eq!(g[0].dominant, "Zelenskyy");
-        assert_eq!(g[0].variants[0].0, "Zelensky");
-        assert!(groups(&refs, &[], &["Zelenskyy".into()]).is_empty());
+        for x in &mut ms {
+            x.title = Some("president".into());
+        }
+        let v = run(&ms, &["Volodymyr Zelenskyy".into()], &[]);
+        assert_eq!(v[0].form, "Zelensky");
+        assert_eq!(v[0].preferred, "Zelenskyy");
+        assert_eq!(v[0].preference, Preference::Canonical);
+        assert!(run(&ms, &[], &["Zelenskyy".into()]).is_empty());
+    }
+
+    #[test]
+    fn a_shared_title_does_not_join_two_given_names() {
+        // "Sen. Harry Reid" and "Sen. Jack Reed": the same title, different given names.
+        let mut ms = vec![
+            m(0, "Reid", Some("harry")),
+            m(0, "Reid", Some("harry")),
+            m(1, "Reed", Some("jack")),
+        ];
+        for x in &mut ms {
+            x.title = Some("sen".into());
+        }
+        assert!(run(&ms, &[], &[]).is_empty());
+    }
+
+    fn doc_mentions(text: &str) -> Vec<Mention> {
+        use crate::model::Origin;
+        let mut doc = Document::new("t", text.into(), Origin::Identity);
+        crate::text::segment_document(&mut doc);
+        let common = lowercase_vocabulary([&doc]);
+        mentions(0, &doc, &common)
     }
 
     #[test]
     fn mentions_skip_common_capitalised_words() {
-        use crate::model::Origin;
-        let mut doc = Document::new(
-            "t",
-            "Allies met Mark Jansen’s team. The allies agreed.".into(),
-            Origin::Identity,
-        );
-        crate::text::segment_document(&mut doc);
-        let common = lowercase_vocabulary([&doc]);
-        let ms = mentions(0, &doc, &common);
+        let ms = doc_mentions("Allies met Mark Jansen’s team. The allies agreed.");
         let forms: Vec<(&str, Option<&str>)> = ms
             .iter()
             .map(|m| (m.form.as_str(), m.before.as_deref()))
             .collect();
         assert_eq!(forms, [("Mark", None), ("Jansen", Some("mark"))]);
+    }
+
+    #[test]
+    fn titles_initials_and_particles_are_context() {
+        let ms = doc_mentions(
+            "Sen. Hal Brookner met Prime Minister Tove Lindgren. Ursula von der Brinken and George W. Pask agreed.",
+        );
+        let get = |f: &str| ms.iter().find(|m| m.form == f).unwrap();
+        assert_eq!(get("Brookner").before.as_deref(), Some("hal"));
+        assert_eq!(get("Brookner").title.as_deref(), Some("sen"));
+        assert_eq!(get("Lindgren").title.as_deref(), Some("minister"));
+        assert!(ms.iter().all(|m| m.form != "Prime" && m.form != "Minister"));
+        assert_eq!(get("Brinken").before.as_deref(), Some("der"));
+        assert_eq!(get("Pask").before.as_deref(), Some("w"));
+    }
+
+    #[test]
+    fn a_common_word_is_a_name_next_to_a_given_name() {
+        // "raid" is a common word here; after "Harry" it is a surname.
+        let ms = doc_mentions(
+            "Police said the raid was planned. Senator Harry Raid said he was not told.",
+        );
+        let raid = ms.iter().find(|m| m.form == "Raid").unwrap();
+        assert_eq!(raid.before.as_deref(), Some("harry"));
+        assert!(raid.before_distinct);
+    }
+
+    #[test]
+    fn all_caps_words_and_possessives_end_names() {
+        let ms =
+            doc_mentions("WASHINGTON (Reuters) - Germany’s Chancellor Olaf Brenn spoke. REUTER");
+        assert!(ms
+            .iter()
+            .all(|m| m.form != "WASHINGTON" && m.form != "REUTER"));
+        let germany = ms.iter().find(|m| m.form == "Germany").unwrap();
+        assert_eq!(germany.after, None);
+    }
+
+    #[test]
+    fn party_state_tags_and_derived_words_are_not_variants() {
+        assert!(differ_in_short_part("R-Mass", "D-Mass"));
+        assert!(!differ_in_short_part("Al-Assad", "Al-Asad"));
+        assert!(derived("Serbia", "Serbians"));
+        // "Zelensky" / "Zelenskyy" is a transliteration, not a derived word.
+        assert!(!derived("Zelensky", "Zelenskyy"));
+    }
+
+    #[test]
+    fn style_variants_find_case_and_accent_differences() {
+        let ms = [
+            m(0, "Calderón", None),
+            m(1, "Calderón", None),
+            m(2, "Calderon", None),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let v = style_variants(&refs, &|_| 1.0, &[], &[]);
+        assert_eq!(
+            v,
+            [StyleVariant {
+                form: "Calderon".into(),
+                preferred: Some("Calderón".into())
+            }]
+        );
+        // And `name-variant` leaves them alone.
+        assert!(run(&ms, &[], &[]).is_empty());
     }
 }

@@ -4,6 +4,7 @@ mod confusable_chars;
 mod duplicate_passage;
 mod mojibake;
 mod mt_disclaimer;
+mod name_style;
 mod name_variant;
 mod number_mismatch;
 mod quote_altered;
@@ -147,6 +148,7 @@ pub fn finding_at(
 /// Every rule wirecheck has, in the order `wirecheck rules` lists them.
 pub static CHECKS: &[&dyn Check] = &[
     &name_variant::NameVariant,
+    &name_style::NameStyle,
     &quote_altered::QuoteAltered,
     &quote_misattributed::QuoteMisattributed,
     &quote_unsupported::QuoteUnsupported,

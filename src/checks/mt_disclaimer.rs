@@ -45,16 +45,19 @@ static CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// Whether a sentence is a machine-translation disclaimer.
+pub(crate) fn is_disclaimer(text: &str) -> bool {
+    // Every disclaimer mentions translation: a cheap test before the pattern.
+    let mentions_translation = memchr::memmem::find(text.as_bytes(), b"ranslat").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"RANSLAT").is_some();
+    mentions_translation && DISCLAIMER.is_match(text) && !CURRENCY.is_match(text)
+}
+
 impl MtDisclaimer {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
             for s in &doc.sentences {
-                let text = doc.sentence_text(s);
-                // Every disclaimer mentions translation: a cheap test before the pattern.
-                let mentions_translation = memchr::memmem::find(text.as_bytes(), b"ranslat")
-                    .is_some()
-                    || memchr::memmem::find(text.as_bytes(), b"RANSLAT").is_some();
-                if mentions_translation && DISCLAIMER.is_match(text) && !CURRENCY.is_match(text) {
+                if is_disclaimer(doc.sentence_text(s)) {
                     sink.push(finding_at(
                         RuleId::MtDisclaimer,
                         Severity::Info,

@@ -3,22 +3,29 @@
 use rayon::prelude::*;
 
 use super::Context;
-use crate::analysis::names::{groups, lowercase_vocabulary, mentions, Mention};
-use crate::model::{Finding, Related, RuleId, Severity};
+use crate::analysis::names::{lowercase_vocabulary, mentions, variants, Mention, Preference};
+use crate::model::{Document, Finding, Related, RuleId, Severity};
 
 crate::declare_rule! {
     /// A proper name spelled unlike its dominant or configured form.
     ///
-    /// What it flags: each occurrence of a rare spelling of a name (person, place,
-    /// organisation) when the articles of the same event, or the article itself, mostly spell
-    /// it another way ("Janssen" once against "Jansen" everywhere else). Spellings are one
-    /// name only when they are close (at most two edits after folding case, diacritics,
-    /// doubled letters and y/i, q/c/k, ph/f, which transliterations swap) *and* share context:
-    /// the same first name, title or second name next to both. The dominant form is the one
-    /// used by more independent articles (then more often); a `names.canonical` entry in
-    /// wirecheck.toml overrides the majority, and `names.allow` spellings are never flagged.
-    /// Names in captions and headlines count. Names in unrelated articles are never compared:
-    /// a different event may well involve a different person with a similar name.
+    /// What it flags: each occurrence of a spelling of a name (person, place, organisation)
+    /// that the articles of the same event, or the article itself, mostly spell another way
+    /// ("Janssen" in one article, "Jansen" in the others). Two spellings are one name only
+    /// when they are close (at most two edits after folding case, diacritics, doubled letters
+    /// and y/i, q/c/k, ph/f, which transliterations swap) *and* share context: the same given
+    /// name before both, the same surname after both, or the same title in front of both when
+    /// their given names agree. A respelling that is itself a common word is caught in a
+    /// name ("Senator Harry Raid" next to "Senator Harry Reid"); two different given names
+    /// are two people, and words in different roles ("Staten Island", "United States") are
+    /// never compared. The preferred spelling is the one more independent articles use (one
+    /// vote per article, however often it repeats the name; an article with a
+    /// machine-translation disclaimer counts half); a `names.canonical` entry in
+    /// wirecheck.toml wins, and `names.allow` spellings are never flagged. When the articles
+    /// are split evenly, the finding says so and suggests nothing. Names come from prose,
+    /// headlines and captions; all-capital words (datelines, sign-offs, acronyms) are left out,
+    /// and spellings that differ only in case or accents are `name-style`'s. Names in
+    /// unrelated articles are never compared.
     ///
     /// Why it matters: a misspelt name is the most visible error a translation or a hurried
     /// copy makes, and one a reader or the person named notices at once.
@@ -30,6 +37,34 @@ crate::declare_rule! {
     /// Measured precision: 77 findings, 10 of 20 sampled labelled true: precision 0.50 (95% CI 0.30-0.70), before the name fixes of issue 11. Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct NameVariant;
     rule: RuleId::NameVariant, severity: Severity::Warning;
+}
+
+/// An article's vote on a spelling: half for one that says it was machine translated.
+pub(crate) fn article_weight(doc: &Document) -> f64 {
+    if doc
+        .sentences
+        .iter()
+        .any(|s| super::mt_disclaimer::is_disclaimer(doc.sentence_text(s)))
+    {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+/// The sentence around a mention, as evidence.
+pub(crate) fn related(docs: &[Document], e: &Mention) -> Related {
+    let ed = &docs[e.document];
+    let sentence = ed
+        .sentences
+        .iter()
+        .find(|s| s.range.start <= e.range.start && e.range.end <= s.range.end)
+        .map_or(String::new(), |s| ed.sentence_text(s).to_string());
+    Related {
+        document: e.document,
+        span: ed.span(e.range.clone()),
+        text: sentence,
+    }
 }
 
 impl NameVariant {
@@ -48,52 +83,55 @@ impl NameVariant {
                     .flat_map(|&d| mentions(d, &docs[d], &common))
                     .collect();
                 let refs: Vec<&Mention> = all.iter().collect();
+                let weights: std::collections::HashMap<usize, f64> = members
+                    .iter()
+                    .map(|&d| (d, article_weight(&docs[d])))
+                    .collect();
+                let weight = |d: usize| weights.get(&d).copied().unwrap_or(1.0);
                 let mut out = Vec::new();
-                for group in groups(&refs, &names.canonical, &names.allow) {
-                    let example = all.iter().find(|m| m.form == group.dominant);
-                    for (variant, score) in &group.variants {
-                        for m in all.iter().filter(|m| &m.form == variant) {
-                            let doc = &docs[m.document];
-                            // Evidence: the dominant spelling in the same article if it has one.
-                            let evidence = all
-                                .iter()
-                                .find(|e| e.form == group.dominant && e.document == m.document)
-                                .or(example);
-                            out.push(Finding {
-                                rule: RuleId::NameVariant,
-                                severity: Severity::Warning,
-                                document: m.document,
-                                span: doc.span(m.range.clone()),
-                                found: m.form.clone(),
-                                suggestion: Some(group.dominant.clone()),
-                                score: Some(*score),
-                                message: format!(
-                                    "\u{201c}{}\u{201d} is spelt \u{201c}{}\u{201d} elsewhere",
-                                    m.form, group.dominant
-                                ),
-                                related: evidence
-                                    .map(|e| {
-                                        let ed = &docs[e.document];
-                                        let sentence = ed
-                                            .sentences
-                                            .iter()
-                                            .find(|s| {
-                                                s.range.start <= e.range.start
-                                                    && e.range.end <= s.range.end
-                                            })
-                                            .map_or(String::new(), |s| {
-                                                ed.sentence_text(s).to_string()
-                                            });
-                                        Related {
-                                            document: e.document,
-                                            span: ed.span(e.range.clone()),
-                                            text: sentence,
-                                        }
-                                    })
-                                    .into_iter()
-                                    .collect(),
-                            });
-                        }
+                for v in variants(&refs, &weight, &names.canonical, &names.allow) {
+                    let example = all.iter().find(|m| m.form == v.preferred);
+                    let (suggestion, message) = match v.preference {
+                        Preference::Split { .. } => (
+                            None,
+                            format!(
+                                "\u{201c}{}\u{201d} and \u{201c}{}\u{201d} are both used, with equal support: check which is right",
+                                v.form, v.preferred
+                            ),
+                        ),
+                        Preference::Canonical => (
+                            Some(v.preferred.clone()),
+                            format!(
+                                "\u{201c}{}\u{201d} is configured to be spelt \u{201c}{}\u{201d}",
+                                v.form, v.preferred
+                            ),
+                        ),
+                        Preference::Majority { .. } => (
+                            Some(v.preferred.clone()),
+                            format!(
+                                "\u{201c}{}\u{201d} is spelt \u{201c}{}\u{201d} elsewhere",
+                                v.form, v.preferred
+                            ),
+                        ),
+                    };
+                    for m in all.iter().filter(|m| m.form == v.form) {
+                        let doc = &docs[m.document];
+                        // Evidence: the preferred spelling in the same article if it has one.
+                        let evidence = all
+                            .iter()
+                            .find(|e| e.form == v.preferred && e.document == m.document)
+                            .or(example);
+                        out.push(Finding {
+                            rule: RuleId::NameVariant,
+                            severity: Severity::Warning,
+                            document: m.document,
+                            span: doc.span(m.range.clone()),
+                            found: m.form.clone(),
+                            suggestion: suggestion.clone(),
+                            score: Some(v.similarity),
+                            message: message.clone(),
+                            related: evidence.map(|e| related(docs, e)).into_iter().collect(),
+                        });
                     }
                 }
                 out

@@ -36,6 +36,7 @@ impl fmt::Display for Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RuleId {
     NameVariant,
+    NameStyle,
     QuoteAltered,
     QuoteMisattributed,
     QuoteUnsupported,
@@ -50,7 +51,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 13] = [
         RuleId::NameVariant,
         RuleId::QuoteAltered,
         RuleId::QuoteMisattributed,
@@ -63,11 +64,13 @@ impl RuleId {
         RuleId::RepeatedWord,
         RuleId::DuplicatePassage,
         RuleId::Mojibake,
+        RuleId::NameStyle,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             RuleId::NameVariant => "name-variant",
+            RuleId::NameStyle => "name-style",
             RuleId::QuoteAltered => "quote-altered",
             RuleId::QuoteMisattributed => "quote-misattributed",
             RuleId::QuoteUnsupported => "quote-unsupported",

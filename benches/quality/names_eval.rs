@@ -1,0 +1,74 @@
+//! The name rules on directories each taken as one event cluster, whatever the clustering
+//! says: measures the name logic alone. Used by `names_run.py`.
+//!
+//!     cargo run --release --example names_quality -- DIR...
+//!
+//! Prints one JSON line per `name-variant` / `name-style` finding:
+//! `{"cluster": DIR, "document": PATH, "rule", "found", "suggestion", "message"}`.
+
+use std::io::Write;
+
+use wirecheck::analysis::cluster::Clusters;
+use wirecheck::analysis::Corpus;
+use wirecheck::checks::{Context, CHECKS};
+use wirecheck::config::Config;
+use wirecheck::ingest::{read_bytes, Format};
+use wirecheck::model::{Document, RuleId};
+
+fn main() {
+    let config = Config::default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for dir in std::env::args().skip(1) {
+        let mut paths: Vec<std::path::PathBuf> = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                eprintln!("{dir}: {e}");
+                continue;
+            }
+        };
+        paths.sort();
+        let mut documents: Vec<Document> = Vec::new();
+        for p in &paths {
+            let Ok(bytes) = std::fs::read(p) else {
+                eprintln!("{}: unreadable", p.display());
+                continue;
+            };
+            documents.extend(read_bytes(&p.to_string_lossy(), bytes, Format::Text).0);
+        }
+        let corpus = Corpus {
+            clusters: Clusters {
+                of_document: vec![0; documents.len()],
+                members: vec![(0..documents.len()).collect()],
+            },
+            pairs: Vec::new(),
+            quotes: Vec::new(),
+        };
+        let references = vec![false; documents.len()];
+        let ctx = Context {
+            documents: &documents,
+            corpus: &corpus,
+            drafts: None,
+            references: &references,
+            config: &config,
+        };
+        for check in CHECKS
+            .iter()
+            .filter(|c| matches!(c.rule(), RuleId::NameVariant | RuleId::NameStyle))
+        {
+            let mut sink = Vec::new();
+            check.run(&ctx, &mut sink);
+            for f in sink {
+                let line = serde_json::json!({
+                    "cluster": dir,
+                    "document": documents[f.document].name,
+                    "rule": f.rule.as_str(),
+                    "found": f.found,
+                    "suggestion": f.suggestion,
+                    "message": f.message,
+                });
+                let _ = writeln!(out, "{line}");
+            }
+        }
+    }
+}

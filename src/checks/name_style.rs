@@ -1,0 +1,97 @@
+//! `name-style`.
+
+use rayon::prelude::*;
+
+use super::name_variant::{article_weight, related};
+use super::Context;
+use crate::analysis::names::{lowercase_vocabulary, mentions, style_variants, Mention};
+use crate::model::{Finding, RuleId, Severity};
+
+crate::declare_rule! {
+    /// A name written with other capitals or accents than elsewhere.
+    ///
+    /// What it flags: a spelling of a name that differs from the one the other articles of
+    /// the event (or the article itself) mostly use only in capital letters or diacritics:
+    /// "Calderon" where the others write "Calderón", "Huffpost" against "HuffPost",
+    /// "Chick-fil-a" against "Chick-fil-A". All-capital words (datelines such as
+    /// "WASHINGTON", sign-offs, acronyms) and headline words (title case is a headline style)
+    /// are left out. The preferred form is the one more articles use, one vote per article; a
+    /// `names.canonical` entry wins; when the articles are split, nothing is suggested.
+    /// Every other kind of respelling is `name-variant`'s.
+    ///
+    /// Why it matters: a dropped accent or a house style's capitals is a consistency slip, not
+    /// a wrong name: worth a look before publication, at a lower severity than a misspelling.
+    ///
+    /// Example: two outlets write "Felipe Calderón", a third "Felipe Calderon": the third's
+    /// "Calderon" is reported (severity info) with the suggestion "Calderón".
+    pub struct NameStyle;
+    rule: RuleId::NameStyle, severity: Severity::Info;
+}
+
+impl NameStyle {
+    fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
+        let docs = ctx.documents;
+        let names = &ctx.config.names;
+        let found: Vec<Finding> = ctx
+            .corpus
+            .clusters
+            .members
+            .par_iter()
+            .flat_map_iter(|members| {
+                let common = lowercase_vocabulary(members.iter().map(|&d| &docs[d]));
+                let all: Vec<Mention> = members
+                    .iter()
+                    .flat_map(|&d| mentions(d, &docs[d], &common))
+                    .collect();
+                let refs: Vec<&Mention> = all.iter().collect();
+                let weights: std::collections::HashMap<usize, f64> = members
+                    .iter()
+                    .map(|&d| (d, article_weight(&docs[d])))
+                    .collect();
+                let weight = |d: usize| weights.get(&d).copied().unwrap_or(1.0);
+                let mut out = Vec::new();
+                for v in style_variants(&refs, &weight, &names.canonical, &names.allow) {
+                    let message = match &v.preferred {
+                        Some(p) => format!(
+                            "\u{201c}{}\u{201d} is written \u{201c}{}\u{201d} elsewhere",
+                            v.form, p
+                        ),
+                        None => format!(
+                            "\u{201c}{}\u{201d} is written with other capitals or accents elsewhere, with equal support: check which is right",
+                            v.form
+                        ),
+                    };
+                    let example = v
+                        .preferred
+                        .as_ref()
+                        .and_then(|p| all.iter().find(|m| &m.form == p && !m.in_headline));
+                    for m in all.iter().filter(|m| m.form == v.form && !m.in_headline) {
+                        let doc = &docs[m.document];
+                        let evidence = v
+                            .preferred
+                            .as_ref()
+                            .and_then(|p| {
+                                all.iter().find(|e| {
+                                    &e.form == p && e.document == m.document && !e.in_headline
+                                })
+                            })
+                            .or(example);
+                        out.push(Finding {
+                            rule: RuleId::NameStyle,
+                            severity: Severity::Info,
+                            document: m.document,
+                            span: doc.span(m.range.clone()),
+                            found: m.form.clone(),
+                            suggestion: v.preferred.clone(),
+                            score: None,
+                            message: message.clone(),
+                            related: evidence.map(|e| related(docs, e)).into_iter().collect(),
+                        });
+                    }
+                }
+                out
+            })
+            .collect();
+        sink.extend(found);
+    }
+}
