@@ -36,6 +36,7 @@ fn names(c: &mut Criterion) {
                 of_document: (0..n).map(|d| d / size).collect(),
                 members,
             },
+            links: Vec::new(),
             pairs: Vec::new(),
             quotes: Vec::new(),
         };

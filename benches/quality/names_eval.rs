@@ -41,6 +41,7 @@ fn main() {
                 of_document: vec![0; documents.len()],
                 members: vec![(0..documents.len()).collect()],
             },
+            links: Vec::new(),
             pairs: Vec::new(),
             quotes: Vec::new(),
         };
