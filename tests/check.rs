@@ -48,7 +48,7 @@ fn seed_002_lead_quotation_differs_from_000() {
     let human = wirecheck(&["check", SEED_002, "--against", "seeds/"]);
     assert!(
         human.stdout.contains(
-            "diff: the foundation on which NATO [-wa-]{+i+}s built[-,-] and[- it-] remains our number one priority"
+            "diff: the foundation on which NATO [-was-]{+is+} built[-, and it-]{+and+} remains our number one priority"
         ),
         "{}",
         human.stdout
