@@ -1,10 +1,8 @@
 //! `name-style`.
 
-use rayon::prelude::*;
-
-use super::name_variant::{article_weight, related};
+use super::name_variant::{per_cluster_mentions, related};
 use super::Context;
-use crate::analysis::names::{lowercase_vocabulary, mentions, style_variants, Mention};
+use crate::analysis::names::{style_variants, Mention};
 use crate::model::{Finding, RuleId, Severity};
 
 crate::declare_rule! {
@@ -32,26 +30,11 @@ impl NameStyle {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         let names = &ctx.config.names;
-        let found: Vec<Finding> = ctx
-            .corpus
-            .clusters
-            .members
-            .par_iter()
-            .flat_map_iter(|members| {
-                let common = lowercase_vocabulary(members.iter().map(|&d| &docs[d]));
-                let all: Vec<Mention> = members
-                    .iter()
-                    .flat_map(|&d| mentions(d, &docs[d], &common))
-                    .collect();
-                let refs: Vec<&Mention> = all.iter().collect();
-                let weights: std::collections::HashMap<usize, f64> = members
-                    .iter()
-                    .map(|&d| (d, article_weight(&docs[d])))
-                    .collect();
-                let weight = |d: usize| weights.get(&d).copied().unwrap_or(1.0);
-                let mut out = Vec::new();
-                for v in style_variants(&refs, &weight, &names.canonical, &names.allow) {
-                    let message = match &v.preferred {
+        let found = per_cluster_mentions(ctx, |all, weight| {
+            let refs: Vec<&Mention> = all.iter().collect();
+            let mut out = Vec::new();
+            for v in style_variants(&refs, weight, &names.canonical, &names.allow) {
+                let message = match &v.preferred {
                         Some(p) => format!(
                             "\u{201c}{}\u{201d} is written \u{201c}{}\u{201d} elsewhere",
                             v.form, p
@@ -61,37 +44,36 @@ impl NameStyle {
                             v.form
                         ),
                     };
-                    let example = v
+                let example = v
+                    .preferred
+                    .as_ref()
+                    .and_then(|p| all.iter().find(|m| &m.form == p && !m.in_headline));
+                for m in all.iter().filter(|m| m.form == v.form && !m.in_headline) {
+                    let doc = &docs[m.document];
+                    let evidence = v
                         .preferred
                         .as_ref()
-                        .and_then(|p| all.iter().find(|m| &m.form == p && !m.in_headline));
-                    for m in all.iter().filter(|m| m.form == v.form && !m.in_headline) {
-                        let doc = &docs[m.document];
-                        let evidence = v
-                            .preferred
-                            .as_ref()
-                            .and_then(|p| {
-                                all.iter().find(|e| {
-                                    &e.form == p && e.document == m.document && !e.in_headline
-                                })
+                        .and_then(|p| {
+                            all.iter().find(|e| {
+                                &e.form == p && e.document == m.document && !e.in_headline
                             })
-                            .or(example);
-                        out.push(Finding {
-                            rule: RuleId::NameStyle,
-                            severity: Severity::Info,
-                            document: m.document,
-                            span: doc.span(m.range.clone()),
-                            found: m.form.clone(),
-                            suggestion: v.preferred.clone(),
-                            score: None,
-                            message: message.clone(),
-                            related: evidence.map(|e| related(docs, e)).into_iter().collect(),
-                        });
-                    }
+                        })
+                        .or(example);
+                    out.push(Finding {
+                        rule: RuleId::NameStyle,
+                        severity: Severity::Info,
+                        document: m.document,
+                        span: doc.span(m.range.clone()),
+                        found: m.form.clone(),
+                        suggestion: v.preferred.clone(),
+                        score: None,
+                        message: message.clone(),
+                        related: evidence.map(|e| related(docs, e)).into_iter().collect(),
+                    });
                 }
-                out
-            })
-            .collect();
+            }
+            out
+        });
         sink.extend(found);
     }
 }

@@ -67,31 +67,42 @@ pub(crate) fn related(docs: &[Document], e: &Mention) -> Related {
     }
 }
 
+/// Runs `report` over the name mentions of each event cluster in parallel, with each
+/// article's vote weight; names are only ever compared inside one event.
+pub(super) fn per_cluster_mentions(
+    ctx: &Context<'_>,
+    report: impl Fn(&[Mention], &dyn Fn(usize) -> f64) -> Vec<Finding> + Sync,
+) -> Vec<Finding> {
+    let docs = ctx.documents;
+    ctx.corpus
+        .clusters
+        .members
+        .par_iter()
+        .flat_map_iter(|members| {
+            let common = lowercase_vocabulary(members.iter().map(|&d| &docs[d]));
+            let all: Vec<Mention> = members
+                .iter()
+                .flat_map(|&d| mentions(d, &docs[d], &common))
+                .collect();
+            let weights: std::collections::HashMap<usize, f64> = members
+                .iter()
+                .map(|&d| (d, article_weight(&docs[d])))
+                .collect();
+            report(&all, &|d: usize| weights.get(&d).copied().unwrap_or(1.0))
+        })
+        .collect()
+}
+
 impl NameVariant {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         let names = &ctx.config.names;
-        let found: Vec<Finding> = ctx
-            .corpus
-            .clusters
-            .members
-            .par_iter()
-            .flat_map_iter(|members| {
-                let common = lowercase_vocabulary(members.iter().map(|&d| &docs[d]));
-                let all: Vec<Mention> = members
-                    .iter()
-                    .flat_map(|&d| mentions(d, &docs[d], &common))
-                    .collect();
-                let refs: Vec<&Mention> = all.iter().collect();
-                let weights: std::collections::HashMap<usize, f64> = members
-                    .iter()
-                    .map(|&d| (d, article_weight(&docs[d])))
-                    .collect();
-                let weight = |d: usize| weights.get(&d).copied().unwrap_or(1.0);
-                let mut out = Vec::new();
-                for v in variants(&refs, &weight, &names.canonical, &names.allow) {
-                    let example = all.iter().find(|m| m.form == v.preferred);
-                    let (suggestion, message) = match v.preference {
+        let found = per_cluster_mentions(ctx, |all, weight| {
+            let refs: Vec<&Mention> = all.iter().collect();
+            let mut out = Vec::new();
+            for v in variants(&refs, weight, &names.canonical, &names.allow) {
+                let example = all.iter().find(|m| m.form == v.preferred);
+                let (suggestion, message) = match v.preference {
                         Preference::Split { .. } => (
                             None,
                             format!(
@@ -114,29 +125,28 @@ impl NameVariant {
                             ),
                         ),
                     };
-                    for m in all.iter().filter(|m| m.form == v.form) {
-                        let doc = &docs[m.document];
-                        // Evidence: the preferred spelling in the same article if it has one.
-                        let evidence = all
-                            .iter()
-                            .find(|e| e.form == v.preferred && e.document == m.document)
-                            .or(example);
-                        out.push(Finding {
-                            rule: RuleId::NameVariant,
-                            severity: Severity::Warning,
-                            document: m.document,
-                            span: doc.span(m.range.clone()),
-                            found: m.form.clone(),
-                            suggestion: suggestion.clone(),
-                            score: Some(v.similarity),
-                            message: message.clone(),
-                            related: evidence.map(|e| related(docs, e)).into_iter().collect(),
-                        });
-                    }
+                for m in all.iter().filter(|m| m.form == v.form) {
+                    let doc = &docs[m.document];
+                    // Evidence: the preferred spelling in the same article if it has one.
+                    let evidence = all
+                        .iter()
+                        .find(|e| e.form == v.preferred && e.document == m.document)
+                        .or(example);
+                    out.push(Finding {
+                        rule: RuleId::NameVariant,
+                        severity: Severity::Warning,
+                        document: m.document,
+                        span: doc.span(m.range.clone()),
+                        found: m.form.clone(),
+                        suggestion: suggestion.clone(),
+                        score: Some(v.similarity),
+                        message: message.clone(),
+                        related: evidence.map(|e| related(docs, e)).into_iter().collect(),
+                    });
                 }
-                out
-            })
-            .collect();
+            }
+            out
+        });
         sink.extend(found);
     }
 }
