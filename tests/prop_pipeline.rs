@@ -1,6 +1,9 @@
 //! Arbitrary bytes through load -> clean -> segment -> language: nothing panics, and every
 //! span stays in bounds and on character boundaries.
 
+mod common;
+
+use common::assert_no_text_outside;
 use proptest::prelude::*;
 use wirecheck::ingest::{read_bytes, Format};
 
@@ -26,33 +29,6 @@ fn check_invariants(bytes: Vec<u8>, format: Format) {
         if format == Format::Text && std::str::from_utf8(&bytes).is_ok() {
             assert_eq!(original, bytes);
         }
-    }
-}
-
-/// No text is ever outside every sentence and every removed region: whatever lies between them
-/// is whitespace.
-fn assert_no_text_outside(doc: &wirecheck::model::Document) {
-    let mut covered: Vec<std::ops::Range<usize>> = doc
-        .sentences
-        .iter()
-        .map(|s| s.range.clone())
-        .chain(doc.removed.iter().map(|r| r.range.clone()))
-        .collect();
-    covered.sort_by_key(|r| (r.start, r.end));
-    let mut pos = 0;
-    for r in covered
-        .iter()
-        .chain(std::iter::once(&(doc.text.len()..doc.text.len())))
-    {
-        if r.start > pos {
-            let gap = &doc.text[pos..r.start];
-            assert!(
-                gap.trim().is_empty(),
-                "{}: text outside every sentence and removed region at {pos}: {gap:?}",
-                doc.name
-            );
-        }
-        pos = pos.max(r.end);
     }
 }
 

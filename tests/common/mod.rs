@@ -48,3 +48,30 @@ pub fn wirecheck_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Outcome 
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// No text is ever outside every sentence and every removed region: whatever lies between them
+/// is whitespace.
+pub fn assert_no_text_outside(doc: &wirecheck::model::Document) {
+    let mut covered: Vec<std::ops::Range<usize>> = doc
+        .sentences
+        .iter()
+        .map(|s| s.range.clone())
+        .chain(doc.removed.iter().map(|r| r.range.clone()))
+        .collect();
+    covered.sort_by_key(|r| (r.start, r.end));
+    let mut pos = 0;
+    for r in covered
+        .iter()
+        .chain(std::iter::once(&(doc.text.len()..doc.text.len())))
+    {
+        if r.start > pos {
+            let gap = &doc.text[pos..r.start];
+            assert!(
+                gap.trim().is_empty(),
+                "{}: text outside every sentence and removed region at {pos}: {gap:?}",
+                doc.name
+            );
+        }
+        pos = pos.max(r.end);
+    }
+}
