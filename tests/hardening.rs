@@ -138,6 +138,21 @@ fn a_quotation_mark_storm_is_capped_with_a_note() {
 }
 
 #[test]
+fn a_quotation_mark_storm_lists_no_empty_quotations_in_json() {
+    // Regression (issue 9, row 3): the JSON report listed 50,000 quotations of nothing (9.3 MB).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("q.txt"), "\u{201c}".repeat(100_000) + "\n").unwrap();
+    let out = wirecheck_in(dir.path(), &["audit", "q.txt", "--format", "json"], None);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.json()["quotes"].as_array().map(Vec::len), Some(0));
+    assert!(
+        out.stdout.len() < 100_000,
+        "{} bytes of output",
+        out.stdout.len()
+    );
+}
+
+#[test]
 fn files_over_the_size_limit_are_refused_not_read() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("big.txt"), ARTICLE.repeat(100)).unwrap();

@@ -1509,7 +1509,8 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
             let mut range = start + s.start..start + s.end;
             let trimmed = text[range.clone()].trim_end_matches([',', ' ']);
             range.end = range.start + trimmed.len();
-            if text[range.clone()].trim().is_empty() {
+            // No letter or digit (a storm of marks, "“ ”"): nothing was quoted.
+            if !text[range.clone()].chars().any(char::is_alphanumeric) {
                 continue;
             }
             let is_last = n + 1 == spans.len();
