@@ -225,6 +225,19 @@ fn two_earthquakes_months_apart_stay_apart() {
 }
 
 #[test]
+fn recurring_weekly_report_editions_stay_apart_while_a_same_day_rewrite_joins() {
+    // Same template, same port, a week apart, figures that differ: two editions, not one event.
+    let r = audit("fixtures/audit/recurring_daily_report");
+    assert_eq!(
+        clusters(&r),
+        [
+            vec!["first_monday.txt"],
+            vec!["second_monday.txt", "second_monday_rewrite.txt"]
+        ]
+    );
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);

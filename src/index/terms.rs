@@ -134,6 +134,24 @@ pub fn shared_terms(a: &TermVector, b: &TermVector) -> Vec<(u64, f32)> {
     out
 }
 
+/// Every vector's terms as dense ids (`0..count`), in the vector's own (hash) order.
+fn dense_term_ids(vectors: &[TermVector]) -> (usize, Vec<Vec<(u32, f32)>>) {
+    let mut ids: HashMap<u64, u32> = HashMap::new();
+    let dense = vectors
+        .iter()
+        .map(|v| {
+            v.terms
+                .iter()
+                .map(|&(t, w)| {
+                    let next = ids.len() as u32;
+                    (*ids.entry(t).or_insert(next), w)
+                })
+                .collect()
+        })
+        .collect();
+    (ids.len(), dense)
+}
+
 /// Candidate pairs `(a, b)`, `a < b`, sorted, with their cosine similarity at least
 /// `min_similarity`: articles that share one of their [`INDEX_TERMS`] strongest terms (posting
 /// lists longer than [`POSTING_CAP`] skipped), each keeping its [`MAX_NEIGHBOURS`] strongest.
@@ -156,26 +174,45 @@ pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u
             lists.insert(g[0].0, g);
         }
     }
+    // Each article is scored against thousands of candidates: spread its weights over a dense
+    // scratch row once, then a candidate's dot product is one pass over its own terms. The
+    // shared terms are summed in the same (hash) order as `cosine`, so the value is identical.
+    let (ids, dense) = dense_term_ids(vectors);
     let neighbours: Vec<Vec<(u32, f32)>> = (0..n)
         .into_par_iter()
-        .map(|d| {
-            let mut cands: Vec<u32> = Vec::new();
-            for &(t, _) in &vectors[d].terms {
-                if let Some(list) = lists.get(&t) {
-                    cands.extend(list.iter().map(|&(_, o)| o).filter(|&o| o as usize != d));
+        .map_init(
+            || vec![0.0f32; ids],
+            |scratch, d| {
+                let mut cands: Vec<u32> = Vec::new();
+                for &(t, _) in &vectors[d].terms {
+                    if let Some(list) = lists.get(&t) {
+                        cands.extend(list.iter().map(|&(_, o)| o).filter(|&o| o as usize != d));
+                    }
                 }
-            }
-            cands.sort_unstable();
-            cands.dedup();
-            let mut scored: Vec<(u32, f32)> = cands
-                .into_iter()
-                .map(|o| (o, cosine(&vectors[d], &vectors[o as usize])))
-                .filter(|&(_, s)| s >= min_similarity)
-                .collect();
-            scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            scored.truncate(MAX_NEIGHBOURS);
-            scored
-        })
+                cands.sort_unstable();
+                cands.dedup();
+                for &(id, w) in &dense[d] {
+                    scratch[id as usize] = w;
+                }
+                let mut scored: Vec<(u32, f32)> = cands
+                    .into_iter()
+                    .map(|o| {
+                        // Terms not in `d` add +0.0, which leaves the sum unchanged.
+                        let dot = dense[o as usize]
+                            .iter()
+                            .fold(0.0f32, |acc, &(id, w)| acc + scratch[id as usize] * w);
+                        (o, dot)
+                    })
+                    .filter(|&(_, s)| s >= min_similarity)
+                    .collect();
+                for &(id, _) in &dense[d] {
+                    scratch[id as usize] = 0.0;
+                }
+                scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                scored.truncate(MAX_NEIGHBOURS);
+                scored
+            },
+        )
         .collect();
     let mut pairs: Vec<(u32, u32, f32)> = neighbours
         .into_iter()
