@@ -105,7 +105,7 @@
   findings.forEach(function (f) { rules[f.rule] = true; });
   Object.keys(rules).sort().forEach(function (r) { $('f-rule').append(h('option', null, r)); });
   var shown = 0, matching = [];
-  var PAGE = 500;
+  var PAGE = 200;
   function filterFindings() {
     var rule = $('f-rule').value, sev = $('f-sev').value;
     var text = $('f-text').value.toLowerCase();
@@ -304,22 +304,37 @@
     det.append(t);
   }
 
+  // Multi-article clusters are listed a page at a time: a corpus of thousands of events opens
+  // without building (and laying out) thousands of rows.
   var list = $('cluster-list');
+  var multi = h('div');
+  var moreClusters = h('button', { id: 'c-more', hidden: '' }, 'show more clusters');
+  list.append(multi, moreClusters);
   var singles = [];
+  var multiIds = [];
   var details = [];
-  clusterSizes.forEach(function (size, id) {
-    if (size < 2) { singles.push(id); return; }
-    var det = h('details', { class: 'cluster', id: 'cluster-' + id },
-      h('summary', null, 'cluster ' + id + ' (' + size + ' articles)'));
-    det.addEventListener('toggle', function () {
-      if (det.open && !det.getAttribute('data-rendered')) {
-        det.setAttribute('data-rendered', '1');
-        renderCluster(id, det);
-      }
+  var CPAGE = 200;
+  clusterSizes.forEach(function (size, id) { (size < 2 ? singles : multiIds).push(id); });
+  function listClusters() {
+    var frag = document.createDocumentFragment();
+    multiIds.slice(details.length, details.length + CPAGE).forEach(function (id) {
+      var det = h('details', { class: 'cluster', id: 'cluster-' + id },
+        h('summary', null, 'cluster ' + id + ' (' + clusterSizes[id] + ' articles)'));
+      det.addEventListener('toggle', function () {
+        if (det.open && !det.getAttribute('data-rendered')) {
+          det.setAttribute('data-rendered', '1');
+          renderCluster(id, det);
+        }
+      });
+      details.push(det);
+      frag.append(det);
     });
-    details.push(det);
-    list.append(det);
-  });
+    multi.append(frag);
+    moreClusters.hidden = details.length >= multiIds.length;
+    moreClusters.textContent = 'show more clusters (' + details.length + ' of ' + multiIds.length + ' shown)';
+  }
+  moreClusters.addEventListener('click', listClusters);
+  listClusters();
   if (singles.length) {
     var sd = h('details', { class: 'singles' }, h('summary', null, singles.length + ' single-article clusters'));
     sd.addEventListener('toggle', function () {
@@ -357,6 +372,7 @@
   filterFindings();
   // Small corpora open their multi-article clusters; `#all` opens every section (for tests).
   var all = location.hash === '#all';
+  if (all) while (details.length < multiIds.length) listClusters();
   if (all || details.length <= 3) details.forEach(function (d) { d.open = true; renderCluster0(d); });
   function renderCluster0(d) {
     if (!d.getAttribute('data-rendered')) {
