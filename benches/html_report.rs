@@ -55,7 +55,10 @@ fn opens(browser: &Path, page: &Path) -> Option<(chromium::Opened, chromium::Ope
         match chromium::open_time(browser, page, Duration::from_secs(300)) {
             Some(o) => runs.push(o),
             None => {
-                println!("  {}: no ready line (script error or timeout)", page.display());
+                println!(
+                    "  {}: no ready line (script error or timeout)",
+                    page.display()
+                );
                 return None;
             }
         }
@@ -130,18 +133,17 @@ fn html_report(c: &mut Criterion) {
          wall from browser launch, median |"
     );
     println!("|---|---|---|---|---|");
-    let row = |name: String, size: String, o: Option<(chromium::Opened, chromium::Opened)>| {
-        match o {
-            Some((fast, median)) => println!(
-                "| {name} | {size} | {:.0} ms ({:.0} ms) | {:.0} ms ({:.0} ms) | {:.2} s |",
-                fast.page_ms,
-                fast.script_ms,
-                median.page_ms,
-                median.script_ms,
-                median.wall.as_secs_f64()
-            ),
-            None => println!("| {name} | {size} | not measured | | |"),
-        }
+    let row = |name: String, size: String, o: Option<(chromium::Opened, chromium::Opened)>| match o
+    {
+        Some((fast, median)) => println!(
+            "| {name} | {size} | {:.0} ms ({:.0} ms) | {:.0} ms ({:.0} ms) | {:.2} s |",
+            fast.page_ms,
+            fast.script_ms,
+            median.page_ms,
+            median.script_ms,
+            median.wall.as_secs_f64()
+        ),
+        None => println!("| {name} | {size} | not measured | | |"),
     };
     row("empty page".into(), "—".into(), baseline);
     for &(articles, bytes, opened) in &summary {

@@ -157,5 +157,8 @@ fn report_logs_when_it_is_ready_for_timing() {
         .expect("the page logs its ready line and no script error");
     assert!(opened.page_ms > 0.0, "{opened:?}");
     assert!(opened.script_ms <= opened.page_ms, "{opened:?}");
-    assert!(opened.wall.as_secs_f64() * 1000.0 >= opened.page_ms, "{opened:?}");
+    assert!(
+        opened.wall.as_secs_f64() * 1000.0 >= opened.page_ms,
+        "{opened:?}"
+    );
 }

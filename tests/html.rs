@@ -72,7 +72,10 @@ fn seeds_report_is_self_contained_and_carries_the_audit() {
     let sentences = block(&page, &format!("d{doc}"));
     assert_eq!(sentences[2][sentence], "Mark Rute, Photo: REUTERS");
     assert_eq!(sentences[0][sentence], 6);
-    assert_eq!(sentences[1].as_str().unwrap().chars().nth(sentence), Some('c'));
+    assert_eq!(
+        sentences[1].as_str().unwrap().chars().nth(sentence),
+        Some('c')
+    );
     // Cluster 0: the three articles on the April meeting, a full 3x3 heatmap, 004 earliest.
     // `[members, shared, unique, heat_members, heat, earliest, pairs, quote_groups]`
     let c0 = block(&page, "c0");
@@ -126,7 +129,10 @@ fn seeds_report_is_self_contained_and_carries_the_audit() {
         .unwrap();
     let side_len = |doc: &serde_json::Value, from: &serde_json::Value, to: &serde_json::Value| {
         let texts = block(&page, &format!("d{}", doc.as_u64().unwrap()));
-        let (from, to) = (from.as_u64().unwrap() as usize, to.as_u64().unwrap() as usize);
+        let (from, to) = (
+            from.as_u64().unwrap() as usize,
+            to.as_u64().unwrap() as usize,
+        );
         let texts: Vec<&str> = texts[2].as_array().unwrap()[from..to]
             .iter()
             .map(|t| t.as_str().unwrap())
@@ -134,7 +140,11 @@ fn seeds_report_is_self_contained_and_carries_the_audit() {
         texts.join(" ").encode_utf16().count() as u64
     };
     let sum = |runs: &serde_json::Value| -> u64 {
-        runs.as_array().unwrap().iter().map(|n| n.as_u64().unwrap()).sum()
+        runs.as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_u64().unwrap())
+            .sum()
     };
     assert_eq!(sum(&a[7][0]), side_len(&pair[0], &a[0], &a[1]));
     assert_eq!(sum(&a[7][1]), side_len(&pair[1], &a[2], &a[3]));

@@ -677,7 +677,10 @@ mod tests {
 
     #[test]
     fn joined_sentences_tolerate_any_range() {
-        let d = read("x.txt", "One here today.\n\nTwo there now. Three at last.\n");
+        let d = read(
+            "x.txt",
+            "One here today.\n\nTwo there now. Three at last.\n",
+        );
         let n = d.sentences.len();
         assert!(n >= 2, "{n}");
         let all = joined_sentences(&d, 0..n);
