@@ -3,26 +3,17 @@
 //! the three-article heatmap and a quote diff, with no script error. Where Chromium is not
 //! installed the test says so and is skipped, unless `WIRECHECK_REQUIRE_BROWSER` is set (CI).
 
+mod chromium;
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use chromium::{run, script_errors};
 use common::wirecheck;
-
-fn chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("WIRECHECK_CHROMIUM") {
-        return Some(PathBuf::from(p));
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| ["chromium", "chromium-browser"].map(|n| dir.join(n)))
-        .find(|p| p.is_file())
-}
 
 /// Chromium, or `None` after saying why the test is skipped.
 fn browser_or_skip() -> Option<PathBuf> {
-    match chromium() {
+    match chromium::find() {
         Some(p) => Some(p),
         None if std::env::var_os("WIRECHECK_REQUIRE_BROWSER").is_some() => {
             panic!("WIRECHECK_REQUIRE_BROWSER is set but chromium is not installed")
@@ -35,33 +26,6 @@ fn browser_or_skip() -> Option<PathBuf> {
             None
         }
     }
-}
-
-/// Runs headless Chromium on `url` with `args`; returns (stdout, stderr).
-fn run(browser: &Path, profile: &Path, url: &str, args: &[&str]) -> (String, String) {
-    let out = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .arg(url)
-        .output()
-        .expect("chromium runs");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn audit_html(dir: &Path, inputs: &[&str]) -> PathBuf {
@@ -77,14 +41,6 @@ fn audit_html(dir: &Path, inputs: &[&str]) -> PathBuf {
     let out = wirecheck(&args);
     assert_eq!(out.code, 0, "{}", out.stderr);
     path
-}
-
-/// Console errors Chromium logged for the page.
-fn script_errors(stderr: &str) -> Vec<&str> {
-    stderr
-        .lines()
-        .filter(|l| l.contains("Uncaught") || (l.contains("CONSOLE") && l.contains("rror")))
-        .collect()
 }
 
 #[test]
@@ -188,4 +144,21 @@ fn article_markup_stays_text_in_chromium() {
     );
     assert!(dom.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(!dom.contains("<img"));
+}
+
+#[test]
+fn report_logs_when_it_is_ready_for_timing() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let report = audit_html(dir.path(), &["seeds/"]);
+    let opened = chromium::open_time(&browser, &report, std::time::Duration::from_secs(120))
+        .expect("the page logs its ready line and no script error");
+    assert!(opened.page_ms > 0.0, "{opened:?}");
+    assert!(opened.script_ms <= opened.page_ms, "{opened:?}");
+    assert!(
+        opened.wall.as_secs_f64() * 1000.0 >= opened.page_ms,
+        "{opened:?}"
+    );
 }

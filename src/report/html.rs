@@ -13,7 +13,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::json::{JsonDocument, JsonFinding, JsonReport};
+use super::json::{JsonDocument, JsonReport};
 use super::worddiff::{word_diff, Piece, Sides};
 use super::Locator;
 use crate::analysis::align::AlignKind;
@@ -59,7 +59,8 @@ fn script_json<T: Serialize>(value: &T) -> serde_json::Result<String> {
     Ok(out)
 }
 
-/// A word diff as `[tag, text]` pairs: 0 same, 1 only in the first text, 2 only in the second.
+/// A word diff as `[tag, text]` pairs: 0 same, 1 only in the first text, 2 only in the second
+/// (quote variants, shown as one interleaved line).
 #[derive(Serialize)]
 struct ViewPiece(u8, String);
 
@@ -75,110 +76,189 @@ fn view_pieces(a: &str, b: &str) -> Vec<ViewPiece> {
         .collect()
 }
 
-/// The documents list: metadata (the JSON report's entry), cluster and index.
-#[derive(Serialize)]
-struct ViewDocument<'r, 'a> {
-    #[serde(flatten)]
-    meta: &'r JsonDocument<'a, usize>,
-    cluster: usize,
+/// One side of a word diff as run lengths over that side's own text, which the page already
+/// has: unmarked, marked, unmarked, … in UTF-16 code units (JavaScript string indices). `None`
+/// when the pieces do not spell out `text` exactly.
+fn side_runs(text: &str, pieces: &[Piece]) -> Option<Vec<usize>> {
+    let mut runs = Vec::new();
+    let mut spelled = String::with_capacity(text.len());
+    for p in pieces {
+        let (marked, t) = match p {
+            Piece::Same(t) => (false, t),
+            Piece::Removed(t) | Piece::Added(t) => (true, t),
+        };
+        spelled.push_str(t);
+        let len = t.encode_utf16().count();
+        if runs.len() % 2 == usize::from(marked) {
+            runs.push(len);
+        } else if let Some(last) = runs.last_mut() {
+            *last += len;
+        } else {
+            // A text that starts marked: an empty unmarked run first.
+            runs.extend([0, len]);
+        }
+    }
+    (spelled == text).then_some(runs)
 }
 
-/// A finding: the JSON report's entry (its document named by index) with the sentence it
-/// sits in.
-#[derive(Serialize)]
-struct ViewFinding<'r> {
-    rule: &'static str,
-    severity: &'static str,
-    doc: usize,
-    sentence: Option<usize>,
-    line: usize,
-    column: usize,
-    found: &'r str,
-    suggestion: Option<&'r str>,
-    score: Option<f64>,
-    message: &'r str,
+/// The word diff of an aligned pair as run lengths over each side's text (see [`side_runs`]);
+/// a side whose pieces do not spell out its text is shown unmarked.
+fn view_runs(a: &str, b: &str) -> (Vec<usize>, Vec<usize>) {
+    let diff = word_diff(a, b);
+    let utf16 = |t: &str| vec![t.encode_utf16().count()];
+    (
+        side_runs(a, &diff.pieces(Sides::Old)).unwrap_or_else(|| utf16(a)),
+        side_runs(b, &diff.pieces(Sides::New)).unwrap_or_else(|| utf16(b)),
+    )
 }
 
-impl<'r> ViewFinding<'r> {
-    fn new(f: &'r JsonFinding<'_>, doc: usize, sentence: Option<usize>) -> Self {
-        ViewFinding {
-            rule: f.rule,
-            severity: f.severity,
-            doc,
-            sentence,
-            line: f.line,
-            column: f.column,
-            found: f.found,
-            suggestion: f.suggestion,
-            score: f.score,
-            message: f.message,
+/// A document's metadata (the JSON report's entry) as one row: path, title, date, source,
+/// author, url, language, language confidence, encoding, sentences, removed regions
+/// (`[reason, line, end_line]`), notes, cluster.
+#[derive(Serialize)]
+#[allow(clippy::type_complexity)]
+struct ViewDocument<'r>(
+    &'r str,
+    Option<&'r str>,
+    Option<&'r str>,
+    Option<&'r str>,
+    Option<&'r str>,
+    Option<&'r str>,
+    Option<&'static str>,
+    Option<f64>,
+    &'static str,
+    usize,
+    Vec<(&'static str, usize, usize)>,
+    &'r [&'r str],
+    usize,
+);
+
+impl<'r> ViewDocument<'r> {
+    fn new(d: &'r JsonDocument<'_, usize>, cluster: usize) -> Self {
+        ViewDocument(
+            d.path,
+            d.title,
+            d.date,
+            d.source,
+            d.author,
+            d.url,
+            d.language,
+            d.language_confidence,
+            d.encoding,
+            d.sentences,
+            d.removed
+                .iter()
+                .map(|r| (r.reason, r.line, r.end_line))
+                .collect(),
+            &d.notes,
+            cluster,
+        )
+    }
+}
+
+/// A finding as one row: rule and severity (indices into the `meta` block's lists), document
+/// index, the sentence it sits in, line, column, found, suggestion, score, message.
+#[derive(Serialize)]
+struct ViewFinding<'r>(
+    usize,
+    usize,
+    usize,
+    Option<usize>,
+    usize,
+    usize,
+    &'r str,
+    Option<&'r str>,
+    Option<f64>,
+    &'r str,
+);
+
+/// Lookup lists the rows refer to by index.
+#[derive(Serialize)]
+struct ViewMeta {
+    rules: Vec<&'static str>,
+    severities: Vec<&'static str>,
+    kinds: Vec<&'static str>,
+}
+
+/// Index of `value` in `list`, appending it when new.
+fn intern(list: &mut Vec<&'static str>, value: &'static str) -> usize {
+    match list.iter().position(|&v| v == value) {
+        Some(i) => i,
+        None => {
+            list.push(value);
+            list.len() - 1
         }
     }
 }
 
-/// One aligned run that is not a one-sentence verbatim copy: sentence ranges `[a0, a1, b0,
-/// b1]`, kind, score, fragment, and a word diff unless the two are verbatim.
+/// One aligned run that is not a one-sentence verbatim copy: sentence ranges `a0, a1, b0, b1`,
+/// kind (index into `meta.kinds`), score, fragment (0/1), and the word diff as run lengths over
+/// each side's text (`null` when the two are verbatim).
 #[derive(Serialize)]
-struct ViewAlignment([usize; 4], &'static str, f64, bool, Option<Vec<ViewPiece>>);
+struct ViewAlignment(
+    usize,
+    usize,
+    usize,
+    usize,
+    usize,
+    f64,
+    u8,
+    Option<(Vec<usize>, Vec<usize>)>,
+);
 
-/// A pair of a cluster: the JSON report's figures with documents named by index; one-sentence
-/// verbatim alignments that follow one another on both sides travel as runs `[a0, b0, len]`
-/// (syndicated copies are mostly such runs).
+/// A pair of a cluster as one row: documents `a`, `b` (indices), shared sentences,
+/// containment of a in b and of b in a, longest shared run, likely source (index or null),
+/// verbatim runs `[a0, b0, len]` (one-sentence verbatim alignments that follow one another on
+/// both sides: syndicated copies are mostly such runs), then the other alignments.
 #[derive(Serialize)]
-struct ViewPair {
-    a: usize,
-    b: usize,
-    shared_sentences: usize,
-    containment_a_in_b: f64,
-    containment_b_in_a: f64,
-    longest_shared_run: usize,
-    likely_source: Option<usize>,
-    verbatim: Vec<[usize; 3]>,
-    aligned: Vec<ViewAlignment>,
-}
+struct ViewPair(
+    usize,
+    usize,
+    usize,
+    f64,
+    f64,
+    usize,
+    Option<usize>,
+    Vec<[usize; 3]>,
+    Vec<ViewAlignment>,
+);
 
-/// A document's sentences: line of each, kind of each (one letter: headline, body,
-/// caption), text of each.
+/// A document's sentences: line of each, kind of each (one letter: headline, body, caption,
+/// …), text of each. The only copy of the article's text in the page.
 #[derive(Serialize)]
-struct ViewSentences<'a> {
-    l: Vec<usize>,
-    k: String,
-    t: Vec<&'a str>,
-}
+struct ViewSentences<'a>(Vec<usize>, String, Vec<&'a str>);
 
+/// A quotation: document, line, sentence, text, speaker, and the word diff from the canonical
+/// wording (`null` for the canonical quotation itself).
 #[derive(Serialize)]
-struct ViewQuote<'a> {
-    doc: usize,
-    line: usize,
-    sentence: Option<usize>,
-    text: &'a str,
-    speaker: Option<&'a str>,
-    /// Word diff from the canonical wording; `None` for the canonical quotation itself.
-    diff: Option<Vec<ViewPiece>>,
-}
+struct ViewQuote<'a>(
+    usize,
+    usize,
+    Option<usize>,
+    &'a str,
+    Option<&'a str>,
+    Option<Vec<ViewPiece>>,
+);
 
+/// A quote group: id, canonical quotation, variants.
 #[derive(Serialize)]
-struct ViewQuoteGroup<'a> {
-    group: usize,
-    canonical: ViewQuote<'a>,
-    variants: Vec<ViewQuote<'a>>,
-}
+struct ViewQuoteGroup<'a>(usize, ViewQuote<'a>, Vec<ViewQuote<'a>>);
 
+/// A cluster: member documents, per member shared and own sentence counts, how many members
+/// the heatmap shows (the first [`HEATMAP_MAX`]), the heatmap row-major (share of the row
+/// article's words found in the column article), the earliest-dated member's position, the
+/// pairs, the quote groups.
 #[derive(Serialize)]
-struct ViewCluster<'a> {
-    id: usize,
-    members: Vec<usize>,
-    shared: Vec<usize>,
-    unique: Vec<usize>,
-    /// Member positions shown in the heatmap (the first [`HEATMAP_MAX`]).
-    heat_members: usize,
-    /// Row-major share of the row article's words found in the column article.
-    heat: Vec<Option<f64>>,
-    /// Position of the earliest-dated member.
-    earliest: Option<usize>,
-    pairs: Vec<usize>,
-    quote_groups: Vec<ViewQuoteGroup<'a>>,
-}
+struct ViewCluster<'a>(
+    &'a [usize],
+    Vec<usize>,
+    Vec<usize>,
+    usize,
+    Vec<Option<f64>>,
+    Option<usize>,
+    Vec<ViewPair>,
+    Vec<ViewQuoteGroup<'a>>,
+);
 
 /// The sentence of document `doc` that holds original byte `offset`.
 fn sentence_at(starts: &[Vec<usize>], doc: usize, offset: usize) -> Option<usize> {
@@ -218,14 +298,14 @@ pub fn write(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
     let quote_view = |i: usize, diff: Option<Vec<ViewPiece>>| {
         let q = &corpus.quotes[i];
         let jq = &report.quotes[i];
-        ViewQuote {
-            doc: q.document,
-            line: jq.line,
-            sentence: sentence_at(&starts, q.document, jq.start),
-            text: jq.text,
-            speaker: jq.speaker,
+        ViewQuote(
+            q.document,
+            jq.line,
+            sentence_at(&starts, q.document, jq.start),
+            jq.text,
+            jq.speaker,
             diff,
-        }
+        )
     };
     let mut groups_by_cluster: Vec<Vec<ViewQuoteGroup<'_>>> = (0..corpus.clusters.members.len())
         .map(|_| Vec::new())
@@ -253,11 +333,7 @@ pub fn write(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
             })
             .collect();
         if let Some(cluster) = cluster_of.get(corpus.quotes[c].document) {
-            groups_by_cluster[*cluster].push(ViewQuoteGroup {
-                group: *g,
-                canonical: quote_view(c, None),
-                variants,
-            });
+            groups_by_cluster[*cluster].push(ViewQuoteGroup(*g, quote_view(c, None), variants));
         }
     }
 
@@ -332,46 +408,113 @@ pub fn write(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
     };
     let json_err = |e: serde_json::Error| std::io::Error::other(e);
 
-    let documents: Vec<ViewDocument<'_, '_>> = report
+    let mut meta = ViewMeta {
+        rules: Vec::new(),
+        severities: vec!["error", "warning", "info"],
+        kinds: vec!["verbatim", "near-duplicate", "paraphrase"],
+    };
+    let documents: Vec<ViewDocument<'_>> = report
         .documents
         .iter()
         .enumerate()
-        .map(|(i, meta)| ViewDocument {
-            meta,
-            cluster: cluster_of.get(i).copied().unwrap_or(0),
+        .map(|(i, d)| ViewDocument::new(d, cluster_of.get(i).copied().unwrap_or(0)))
+        .collect();
+    let findings: Vec<ViewFinding<'_>> = report
+        .findings
+        .iter()
+        .zip(&analysis.findings)
+        .map(|(jf, f)| {
+            ViewFinding(
+                intern(&mut meta.rules, jf.rule),
+                intern(&mut meta.severities, jf.severity),
+                f.document,
+                sentence_at(&starts, f.document, f.span.start),
+                jf.line,
+                jf.column,
+                jf.found,
+                jf.suggestion,
+                jf.score,
+                jf.message,
+            )
         })
         .collect();
+
+    // Pairs, each with the diffs of its aligned runs that are not verbatim, grouped by cluster.
+    let joined = |d: &crate::model::Document, r: &std::ops::Range<usize>| -> String {
+        joined_sentences(d, r.clone())
+    };
+    let mut pairs_view: Vec<Vec<ViewPair>> = (0..corpus.clusters.members.len())
+        .map(|_| Vec::new())
+        .collect();
+    for (cluster, list) in pairs_by_cluster.iter().enumerate() {
+        for &k in list {
+            let (p, internal) = (&report.pairs[k], &corpus.pairs[k]);
+            let (da, db) = (&docs[internal.a], &docs[internal.b]);
+            let mut verbatim: Vec<[usize; 3]> = Vec::new();
+            let mut aligned = Vec::new();
+            for (al, jal) in internal.alignments.iter().zip(&p.alignments) {
+                if al.kind == AlignKind::Verbatim
+                    && al.a.len() == 1
+                    && al.b.len() == 1
+                    && !al.fragment
+                {
+                    match verbatim.last_mut() {
+                        Some([a0, b0, len])
+                            if *a0 + *len == al.a.start && *b0 + *len == al.b.start =>
+                        {
+                            *len += 1
+                        }
+                        _ => verbatim.push([al.a.start, al.b.start, 1]),
+                    }
+                    continue;
+                }
+                aligned.push(ViewAlignment(
+                    al.a.start,
+                    al.a.end,
+                    al.b.start,
+                    al.b.end,
+                    intern(&mut meta.kinds, jal.kind),
+                    jal.score,
+                    u8::from(jal.fragment),
+                    (al.kind != AlignKind::Verbatim)
+                        .then(|| view_runs(&joined(da, &al.a), &joined(db, &al.b))),
+                ));
+            }
+            pairs_view[cluster].push(ViewPair(
+                internal.a,
+                internal.b,
+                p.shared_sentences,
+                p.containment_a_in_b,
+                p.containment_b_in_a,
+                p.longest_shared_run,
+                internal.likely_source,
+                verbatim,
+                aligned,
+            ));
+        }
+    }
+
+    block(out, "meta-data", script_json(&meta).map_err(json_err)?)?;
     block(
         out,
         "documents-data",
         script_json(&documents).map_err(json_err)?,
     )?;
-    let findings: Vec<ViewFinding<'_>> = report
-        .findings
-        .iter()
-        .zip(&analysis.findings)
-        .map(|(finding, f)| {
-            ViewFinding::new(
-                finding,
-                f.document,
-                sentence_at(&starts, f.document, f.span.start),
-            )
-        })
-        .collect();
     block(
         out,
         "findings-data",
         script_json(&findings).map_err(json_err)?,
     )?;
 
-    // Clusters: an index of sizes, then one block per cluster.
+    // Clusters: an index of sizes, then one block per cluster, its pairs included.
     let sizes: Vec<usize> = corpus.clusters.members.iter().map(Vec::len).collect();
     block(out, "clusters-data", script_json(&sizes).map_err(json_err)?)?;
-    for (id, (members, quote_groups)) in corpus
+    for (id, ((members, quote_groups), pairs)) in corpus
         .clusters
         .members
         .iter()
         .zip(groups_by_cluster)
+        .zip(pairs_view)
         .enumerate()
     {
         let position: BTreeMap<usize, usize> =
@@ -395,82 +538,50 @@ pub fn write(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
             .min()
             .map(|(_, n)| n);
         let article = report.clusters.get(id);
-        let view = ViewCluster {
-            id,
-            members: members.clone(),
-            shared: article
-                .map_or_else(Vec::new, |c| c.articles.iter().map(|a| a.shared).collect()),
-            unique: article
-                .map_or_else(Vec::new, |c| c.articles.iter().map(|a| a.unique).collect()),
-            heat_members: shown,
+        let view = ViewCluster(
+            members,
+            article.map_or_else(Vec::new, |c| c.articles.iter().map(|a| a.shared).collect()),
+            article.map_or_else(Vec::new, |c| c.articles.iter().map(|a| a.unique).collect()),
+            shown,
             heat,
             earliest,
-            pairs: pairs_by_cluster[id].clone(),
+            pairs,
             quote_groups,
-        };
+        );
         block(
             out,
             &format!("c{id}"),
             script_json(&view).map_err(json_err)?,
         )?;
     }
-    // Pairs: one block each, with diffs of the aligned runs that are not verbatim.
-    for (k, (p, internal)) in report.pairs.iter().zip(&corpus.pairs).enumerate() {
-        let (da, db) = (&docs[internal.a], &docs[internal.b]);
-        let text = |d: &crate::model::Document, r: &std::ops::Range<usize>| -> String {
-            d.text[d.sentences[r.start].range.start..d.sentences[r.end - 1].range.end].to_string()
-        };
-        let mut verbatim: Vec<[usize; 3]> = Vec::new();
-        let mut aligned = Vec::new();
-        for (al, jal) in internal.alignments.iter().zip(&p.alignments) {
-            if al.kind == AlignKind::Verbatim && al.a.len() == 1 && al.b.len() == 1 && !al.fragment
-            {
-                match verbatim.last_mut() {
-                    Some([a0, b0, len]) if *a0 + *len == al.a.start && *b0 + *len == al.b.start => {
-                        *len += 1
-                    }
-                    _ => verbatim.push([al.a.start, al.b.start, 1]),
-                }
-                continue;
-            }
-            aligned.push(ViewAlignment(
-                [al.a.start, al.a.end, al.b.start, al.b.end],
-                jal.kind,
-                jal.score,
-                jal.fragment,
-                (al.kind != AlignKind::Verbatim)
-                    .then(|| view_pieces(&text(da, &al.a), &text(db, &al.b))),
-            ));
-        }
-        let view = ViewPair {
-            a: internal.a,
-            b: internal.b,
-            shared_sentences: p.shared_sentences,
-            containment_a_in_b: p.containment_a_in_b,
-            containment_b_in_a: p.containment_b_in_a,
-            longest_shared_run: p.longest_shared_run,
-            likely_source: internal.likely_source,
-            verbatim,
-            aligned,
-        };
-        block(out, &format!("p{k}"), script_json(&view).map_err(json_err)?)?;
-    }
     // Documents' sentences: lines, kinds (first letters) and texts.
     for (i, d) in docs.iter().enumerate() {
-        let view = ViewSentences {
-            l: starts[i]
+        let view = ViewSentences(
+            starts[i]
                 .iter()
                 .map(|&start| locator.line_column(i, start).0)
                 .collect(),
-            k: d.sentences
+            d.sentences
                 .iter()
                 .map(|s| s.kind.as_str().chars().next().unwrap_or('b'))
                 .collect(),
-            t: d.sentences.iter().map(|s| d.sentence_text(s)).collect(),
-        };
+            d.sentences.iter().map(|s| d.sentence_text(s)).collect(),
+        );
         block(out, &format!("d{i}"), script_json(&view).map_err(json_err)?)?;
     }
     write!(out, "<script>{SCRIPT}</script>\n</body>\n</html>\n")
+}
+
+/// The text of sentences `range` of `d` as the page builds it: the sentences joined by one
+/// space (aligned runs are diffed over this text, so the page can mark it by offsets).
+fn joined_sentences(d: &crate::model::Document, range: std::ops::Range<usize>) -> String {
+    d.sentences
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .map(|s| d.sentence_text(s))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -487,10 +598,11 @@ mod tests {
 
     #[test]
     fn json_blocks_cannot_be_closed_by_text() {
-        let json = script_json(&vec!["</script><script>alert(1)</script> & \u{2028}"]).unwrap();
+        let text = "</script><script>alert(1)</script> <!-- <script> & \u{2028}";
+        let json = script_json(&vec![text]).unwrap();
         assert!(!json.contains('<') && !json.contains('>') && !json.contains('&'));
         let back: Vec<String> = serde_json::from_str(&json).unwrap();
-        assert_eq!(back[0], "</script><script>alert(1)</script> & \u{2028}");
+        assert_eq!(back[0], text);
     }
 
     #[test]
@@ -508,5 +620,88 @@ mod tests {
         let v = view_pieces("Mark Jansen said", "Mark Janssen said");
         let json = serde_json::to_string(&v).unwrap();
         assert_eq!(json, r#"[[0,"Mark Jans"],[2,"s"],[0,"en said"]]"#);
+    }
+
+    /// Applies run lengths to a text the way the page does: `[marked]` around marked runs.
+    fn apply(text: &str, runs: &[usize]) -> String {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut out = String::new();
+        let mut at = 0;
+        for (n, &len) in runs.iter().enumerate() {
+            let part = String::from_utf16(&units[at..at + len]).unwrap();
+            if n % 2 == 1 {
+                out.push_str(&format!("[{part}]"));
+            } else {
+                out.push_str(&part);
+            }
+            at += len;
+        }
+        assert_eq!(at, units.len(), "runs cover the whole text");
+        out
+    }
+
+    #[test]
+    fn aligned_diffs_travel_as_runs_over_each_side() {
+        let (a, b) = ("Mark Jansen said", "Mark Janssen said");
+        let (old, new) = view_runs(a, b);
+        assert_eq!(apply(a, &old), "Mark Jansen said");
+        assert_eq!(apply(b, &new), "Mark Jans[s]en said");
+        // Lengths count UTF-16 units, as JavaScript indexes strings.
+        let (a, b) = ("𝓮𝔁 paid tribute to them.", "𝓮𝔁 said so to them.");
+        let (old, new) = view_runs(a, b);
+        assert_eq!(old[0], 5, "{old:?}");
+        assert_eq!(apply(a, &old), "𝓮𝔁 [paid tribute] to them.");
+        assert_eq!(apply(b, &new), "𝓮𝔁 [said so] to them.");
+    }
+
+    #[test]
+    fn runs_start_with_an_unmarked_run() {
+        let (old, new) = view_runs("Alpha beta", "Gamma beta");
+        assert_eq!(apply("Alpha beta", &old), "[Alpha] beta");
+        assert_eq!(apply("Gamma beta", &new), "[Gamma] beta");
+        assert_eq!(old[0], 0);
+    }
+
+    #[test]
+    fn pieces_that_do_not_spell_the_text_give_no_runs() {
+        let pieces = [Piece::Same("Alpha".into()), Piece::Removed(" beta".into())];
+        assert_eq!(side_runs("Alpha beta", &pieces), Some(vec![5, 5]));
+        assert_eq!(side_runs("Alpha gamma", &pieces), None);
+    }
+
+    fn read(name: &str, text: &str) -> crate::model::Document {
+        let (mut docs, _, _) =
+            crate::ingest::read_bytes(name, text.as_bytes().to_vec(), crate::ingest::Format::Text);
+        docs.remove(0)
+    }
+
+    #[test]
+    fn joined_sentences_tolerate_any_range() {
+        let d = read(
+            "x.txt",
+            "One here today.\n\nTwo there now. Three at last.\n",
+        );
+        let n = d.sentences.len();
+        assert!(n >= 2, "{n}");
+        let all = joined_sentences(&d, 0..n);
+        assert!(all.starts_with("One here today. Two"), "{all}");
+        assert_eq!(joined_sentences(&d, n..n + 3), "");
+    }
+
+    #[test]
+    fn article_text_cannot_leave_its_data_block() {
+        let hostile = "The minister said </script><script>alert(1)</script> and <!-- <script> \
+                       at the summit in Brussels on Monday.\n";
+        let docs = vec![read("a.txt", hostile), read("b.txt", hostile)];
+        let analysis = crate::analyse(docs, &crate::config::Config::default());
+        let mut page = Vec::new();
+        write(&analysis, &mut page).unwrap();
+        let page = String::from_utf8(page).unwrap();
+        assert!(!page.contains("alert(1)</script>") && !page.contains("<!--"));
+        // Every script element is one of the page's own: data blocks and the app script.
+        let blocks = page.matches("<script type=\"application/json\"").count();
+        assert_eq!(page.matches("<script").count(), blocks + 1);
+        assert_eq!(page.matches("</script>").count(), blocks + 1);
+        assert!(page.contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)"));
     }
 }
