@@ -20,6 +20,10 @@ pub const INDEX_TERMS: usize = 32;
 pub const POSTING_CAP: usize = 200;
 /// Candidate neighbours kept per article (the strongest).
 pub const MAX_NEIGHBOURS: usize = 40;
+/// Candidates per article scored exactly: the best by their partial (indexed-term) score.
+pub const EXACT_CANDIDATES: usize = 200;
+/// Articles per parallel work item of [`similar_pairs`].
+const SCRATCH_CHUNK: usize = 256;
 /// A term in more than this share of a corpus of at least [`COMMON_MIN_DOCS`] articles is
 /// dropped ("said", "year", a wire's sign-off).
 pub const COMMON_SHARE: f64 = 0.2;
@@ -155,64 +159,92 @@ fn dense_term_ids(vectors: &[TermVector]) -> (usize, Vec<Vec<(u32, f32)>>) {
 /// Candidate pairs `(a, b)`, `a < b`, sorted, with their cosine similarity at least
 /// `min_similarity`: articles that share one of their [`INDEX_TERMS`] strongest terms (posting
 /// lists longer than [`POSTING_CAP`] skipped), each keeping its [`MAX_NEIGHBOURS`] strongest.
+///
+/// The work per article is bounded, so the stage grows linearly with the corpus: the postings
+/// give each candidate a partial dot product (over the terms it indexes), and only the
+/// [`EXACT_CANDIDATES`] best of those are scored exactly.
 pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u32, f32)> {
     let n = vectors.len();
-    let mut postings: Vec<(u64, u32)> = vectors
+    let mut postings: Vec<(u64, u32, f32)> = vectors
         .par_iter()
         .enumerate()
         .flat_map_iter(|(d, v)| {
             let mut top: Vec<(u64, f32)> = v.terms.clone();
             top.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             top.truncate(INDEX_TERMS);
-            top.into_iter().map(move |(t, _)| (t, d as u32))
+            top.into_iter().map(move |(t, w)| (t, d as u32, w))
         })
         .collect();
-    postings.par_sort_unstable();
-    let mut lists: HashMap<u64, &[(u64, u32)]> = HashMap::new();
+    postings.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut lists: HashMap<u64, &[(u64, u32, f32)]> = HashMap::new();
     for g in postings.chunk_by(|a, b| a.0 == b.0) {
         if g.len() > 1 && g.len() <= POSTING_CAP {
             lists.insert(g[0].0, g);
         }
     }
-    // Each article is scored against thousands of candidates: spread its weights over a dense
-    // scratch row once, then a candidate's dot product is one pass over its own terms. The
-    // shared terms are summed in the same (hash) order as `cosine`, so the value is identical.
+    // An article's weights are spread over a dense scratch row once; a candidate's exact dot
+    // product is then one pass over its own terms, summed in the same (hash) order as
+    // `cosine`, so the value is identical.
     let (ids, dense) = dense_term_ids(vectors);
-    let neighbours: Vec<Vec<(u32, f32)>> = (0..n)
-        .into_par_iter()
-        .map_init(
-            || vec![0.0f32; ids],
-            |scratch, d| {
-                let mut cands: Vec<u32> = Vec::new();
-                for &(t, _) in &vectors[d].terms {
-                    if let Some(list) = lists.get(&t) {
-                        cands.extend(list.iter().map(|&(_, o)| o).filter(|&o| o as usize != d));
+    // Scratch rows are allocated once per chunk of articles, not once per rayon split.
+    let doc_ids: Vec<usize> = (0..n).collect();
+    let neighbours: Vec<Vec<(u32, f32)>> = doc_ids
+        .par_chunks(SCRATCH_CHUNK)
+        .flat_map_iter(|chunk| {
+            let (mut scratch, mut partial, mut touched) =
+                (vec![0.0f32; ids], vec![0.0f32; n], Vec::<u32>::new());
+            chunk
+                .iter()
+                .map(|&d| {
+                    for &(t, w) in &vectors[d].terms {
+                        let Some(list) = lists.get(&t) else { continue };
+                        for &(_, o, w_o) in list.iter() {
+                            if o as usize == d {
+                                continue;
+                            }
+                            if partial[o as usize] == 0.0 {
+                                touched.push(o);
+                            }
+                            partial[o as usize] += w * w_o;
+                        }
                     }
-                }
-                cands.sort_unstable();
-                cands.dedup();
-                for &(id, w) in &dense[d] {
-                    scratch[id as usize] = w;
-                }
-                let mut scored: Vec<(u32, f32)> = cands
-                    .into_iter()
-                    .map(|o| {
-                        // Terms not in `d` add +0.0, which leaves the sum unchanged.
-                        let dot = dense[o as usize]
-                            .iter()
-                            .fold(0.0f32, |acc, &(id, w)| acc + scratch[id as usize] * w);
-                        (o, dot)
-                    })
-                    .filter(|&(_, s)| s >= min_similarity)
-                    .collect();
-                for &(id, _) in &dense[d] {
-                    scratch[id as usize] = 0.0;
-                }
-                scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                scored.truncate(MAX_NEIGHBOURS);
-                scored
-            },
-        )
+                    let mut cands: Vec<(u32, f32)> =
+                        touched.iter().map(|&o| (o, partial[o as usize])).collect();
+                    for &o in touched.iter() {
+                        partial[o as usize] = 0.0;
+                    }
+                    touched.clear();
+                    if cands.len() > EXACT_CANDIDATES {
+                        cands.select_nth_unstable_by(EXACT_CANDIDATES - 1, |x, y| {
+                            y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+                        });
+                        cands.truncate(EXACT_CANDIDATES);
+                    }
+                    for &(id, w) in &dense[d] {
+                        scratch[id as usize] = w;
+                    }
+                    let mut scored: Vec<(u32, f32)> = cands
+                        .into_iter()
+                        .map(|(o, _)| {
+                            // Terms not in `d` add +0.0, which leaves the sum unchanged.
+                            let dot = dense[o as usize]
+                                .iter()
+                                .fold(0.0f32, |acc, &(id, w)| acc + scratch[id as usize] * w);
+                            (o, dot)
+                        })
+                        .filter(|&(_, s)| s >= min_similarity)
+                        .collect();
+                    for &(id, _) in &dense[d] {
+                        scratch[id as usize] = 0.0;
+                    }
+                    scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                    scored.truncate(MAX_NEIGHBOURS);
+                    // `collect` reused the candidates' allocation; keep only the neighbours.
+                    scored.shrink_to_fit();
+                    scored
+                })
+                .collect::<Vec<_>>()
+        })
         .collect();
     let mut pairs: Vec<(u32, u32, f32)> = neighbours
         .into_iter()
@@ -270,6 +302,23 @@ mod tests {
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].0, pairs[0].1), (0, 1));
         assert!(pairs[0].2 > 0.9);
+    }
+
+    #[test]
+    fn strong_neighbour_is_found_among_more_candidates_than_are_scored_exactly() {
+        // Article 0 shares one weak term with 300 others and two strong terms with article 1.
+        let mut vs = vec![
+            v(&[(1, 0.1), (5, 0.1), (2, 1.0), (3, 1.0)]),
+            v(&[(2, 1.0), (3, 1.0)]),
+        ];
+        for i in 0..300u64 {
+            let shared = if i < 150 { 1 } else { 5 };
+            vs.push(v(&[(shared, 1.0), (1000 + i, 1.0)]));
+        }
+        assert!(vs.len() - 2 > EXACT_CANDIDATES);
+        let pairs = similar_pairs(&vs, 0.2);
+        let strong = pairs.iter().find(|p| (p.0, p.1) == (0, 1));
+        assert!(strong.is_some_and(|p| p.2 > 0.9), "{strong:?}");
     }
 
     #[test]
