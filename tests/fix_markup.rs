@@ -35,7 +35,10 @@ fn fix(dir: &std::path::Path, file: &str) -> common::Outcome {
 fn fix_on_markdown_rewrites_link_labels_never_targets_autolinks_or_code() {
     let mut lines = seed_lines();
     assert!(lines[23].ends_with(" Rute said."), "{}", lines[23]);
-    lines[23] = lines[23].replace(" Rute said.", " [Rute](https://x.example/Rute \"Rute\") said.");
+    lines[23] = lines[23].replace(
+        " Rute said.",
+        " [Rute](https://x.example/Rute \"Rute\") said.",
+    );
     lines[21].push_str(" See <https://x.example/Rute> and `Rute`.");
     lines.push(String::new());
     lines.push("```".into());

@@ -29,7 +29,10 @@ fn whole_run(name: &str, bytes: Vec<u8>, format: Format) -> usize {
         let len = doc.original().len();
         for r in &doc.removed {
             let span = doc.span(r.range.clone());
-            assert!(span.start <= span.end && span.end <= len, "{name}: removed span");
+            assert!(
+                span.start <= span.end && span.end <= len,
+                "{name}: removed span"
+            );
         }
     }
     // Two copies of every article, so that the cross-article rules have a cluster to read.
@@ -41,7 +44,10 @@ fn whole_run(name: &str, bytes: Vec<u8>, format: Format) -> usize {
     let analysis = wirecheck::analyse(all, &wirecheck::config::Config::default());
     for f in &analysis.findings {
         let len = analysis.documents[f.document].original().len();
-        assert!(f.span.start <= f.span.end && f.span.end <= len, "{name}: finding span");
+        assert!(
+            f.span.start <= f.span.end && f.span.end <= len,
+            "{name}: finding span"
+        );
     }
     let mut out = Vec::new();
     wirecheck::report::json::write_report(&analysis, &mut out).expect("writes to memory");
@@ -63,7 +69,9 @@ fn bounded(name: &'static str, bytes: Vec<u8>, format: Format) -> Result<(), Tes
         .expect("spawns a thread");
     match rx.recv_timeout(DEADLINE) {
         Ok(true) => Ok(()),
-        Ok(false) => Err(TestCaseError::fail(format!("{name}: panicked ({size} bytes)"))),
+        Ok(false) => Err(TestCaseError::fail(format!(
+            "{name}: panicked ({size} bytes)"
+        ))),
         Err(_) => Err(TestCaseError::fail(format!(
             "{name}: took longer than {DEADLINE:?} ({size} bytes)"
         ))),

@@ -1069,6 +1069,8 @@ mod tests {
         sentence_mentions(0, 0, &text, &HashSet::new(), &mut out);
         assert_eq!(out.len(), 3_000);
         assert_eq!(out[5].earlier.len(), 5);
-        assert!(out.iter().all(|m| m.earlier.len() <= MAX_EARLIER_NAME_WORDS));
+        assert!(out
+            .iter()
+            .all(|m| m.earlier.len() <= MAX_EARLIER_NAME_WORDS));
     }
 }

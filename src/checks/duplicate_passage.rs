@@ -91,7 +91,10 @@ fn hash_words(words: &[u64]) -> u64 {
 
 /// For each sentence, the earliest earlier sentence it repeats (see [`same`]), among the
 /// sentences long enough and in prose, sharing its first or last word.
-fn earliest_repeats(doc: &crate::model::Document, feats: &[SentenceFeatures]) -> Vec<Option<usize>> {
+fn earliest_repeats(
+    doc: &crate::model::Document,
+    feats: &[SentenceFeatures],
+) -> Vec<Option<usize>> {
     use std::collections::HashMap;
     let n = feats.len();
     let mut repeats: Vec<Option<usize>> = vec![None; n];
@@ -102,8 +105,8 @@ fn earliest_repeats(doc: &crate::model::Document, feats: &[SentenceFeatures]) ->
     let mut reordered: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
     for (j, f) in feats.iter().enumerate() {
         let kind = doc.sentences[j].kind;
-        let long_enough = f.norms.len() >= MIN_TOKENS
-            || (kind == SentenceKind::Caption && f.norms.len() >= 2);
+        let long_enough =
+            f.norms.len() >= MIN_TOKENS || (kind == SentenceKind::Caption && f.norms.len() >= 2);
         // Table headers, rows and lines of figures repeat by design (a quarter's
         // and a year's block of the same earnings table): prose only.
         let prose = kind.is_prose()
@@ -148,7 +151,9 @@ fn earliest_repeats(doc: &crate::model::Document, feats: &[SentenceFeatures]) ->
         if la >= 10 {
             let mut comparisons = 0;
             for key in keys {
-                let Some(list) = by_key.get(&key) else { continue };
+                let Some(list) = by_key.get(&key) else {
+                    continue;
+                };
                 for &i in list.iter().take(MAX_NEAR_SCAN) {
                     if found.is_some_and(|x| x <= i) || comparisons == MAX_NEAR_COMPARISONS {
                         break;
@@ -278,7 +283,9 @@ mod tests {
         // from a hash map, so one far beyond the near-repeat scan is still found.
         let mut text = String::new();
         for i in 0..2_000 {
-            text.push_str(&format!("The council met {i} times to discuss the budget. "));
+            text.push_str(&format!(
+                "The council met {i} times to discuss the budget. "
+            ));
         }
         text.push_str("The council met 7 times to discuss the budget.\n");
         let mut doc = crate::model::Document::new("a.txt", text, crate::model::Origin::Identity);

@@ -62,7 +62,7 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
     // of its characters cost 16 bytes each.
     let mut prev_char = None;
     for (i, c) in text.char_indices() {
-        let prev = std::mem::replace(&mut prev_char, Some(c));
+        let prev = prev_char.replace(c);
         let Some(m) = mark(c) else { continue };
         let range = i..i + c.len_utf8();
         let next = text[range.end..].chars().next();

@@ -144,7 +144,8 @@ fn block_regions(
 ) -> HashSet<String> {
     let bytes = text.as_bytes();
     let mut definitions = HashSet::new();
-    let line_end = |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i + 1);
+    let line_end =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i + 1);
     let mut pos = body_start;
     while pos < bytes.len() {
         let end = line_end(pos);
@@ -183,7 +184,11 @@ fn block_regions(
             blocks.push((start..close, RemovalReason::Markup));
             at = close;
             if close >= next_line {
-                next_line = if close >= bytes.len() { close } else { line_end(close) };
+                next_line = if close >= bytes.len() {
+                    close
+                } else {
+                    line_end(close)
+                };
             }
         }
         pos = next_line.max(end);
@@ -252,7 +257,10 @@ fn inline_markup(
 ) -> Vec<Range<usize>> {
     let mut drops = Vec::new();
     let mut gap_start = 0;
-    for (range, _) in blocks.iter().chain(std::iter::once(&(text.len()..text.len(), RemovalReason::Markup))) {
+    for (range, _) in blocks.iter().chain(std::iter::once(&(
+        text.len()..text.len(),
+        RemovalReason::Markup,
+    ))) {
         if range.start > gap_start {
             inline_in(text, gap_start..range.start, definitions, &mut drops);
         }
@@ -308,7 +316,10 @@ fn inline_in(
     let mut i = gap.start;
     while let Some(rel) = memchr::memchr(b'`', &bytes[i..gap.end]) {
         let at = i + rel;
-        let len = bytes[at..gap.end].iter().take_while(|&&b| b == b'`').count();
+        let len = bytes[at..gap.end]
+            .iter()
+            .take_while(|&&b| b == b'`')
+            .count();
         if !escaped(at) {
             runs.push((at, len));
         }
@@ -474,7 +485,10 @@ fn inline_target(bytes: &[u8], open: usize, limit: usize) -> Option<usize> {
         }
     }
     i = skip_spaces(i);
-    if let Some(&q) = bytes.get(i).filter(|&&q| q == b'"' || q == b'\'' || q == b'(') {
+    if let Some(&q) = bytes
+        .get(i)
+        .filter(|&&q| q == b'"' || q == b'\'' || q == b'(')
+    {
         let closing = if q == b'(' { b')' } else { q };
         if i == open + 1 || !matches!(bytes[i - 1], b' ' | b'\t') {
             return None;
@@ -694,7 +708,8 @@ mod tests {
 
     #[test]
     fn fenced_code_is_a_removed_code_block() {
-        let src = "Intro [not a link] and [open.\n\n```rust\nlet x = [a](b);\n```\n~~~~\nno close\n";
+        let src =
+            "Intro [not a link] and [open.\n\n```rust\nlet x = [a](b);\n```\n~~~~\nno close\n";
         let doc = read("a.md", decode(src.as_bytes().to_vec()));
         assert_eq!(doc.text, src, "nothing inline outside the code is markup");
         let code: Vec<&str> = doc
@@ -724,7 +739,8 @@ mod tests {
     #[test]
     fn spans_stay_exact_in_a_re_encoded_file() {
         // Windows-1252 "é" is one byte in the file, two in the text.
-        let mut src = b"Caf\xe9 [Janssen](https://x.example) said caf\xe9 twice, Janssen.\n".to_vec();
+        let mut src =
+            b"Caf\xe9 [Janssen](https://x.example) said caf\xe9 twice, Janssen.\n".to_vec();
         src.extend_from_slice(b"And more text in the old encoding, caf\xe9 cr\xe8me.\n");
         let doc = read("a.md", decode(src.clone()));
         let at = doc.text.rfind("Janssen").unwrap();
