@@ -241,6 +241,10 @@ enum Part {
     Other,
 }
 
+/// Earlier words of one name kept as a mention's context, at most ("Maria de los Angeles
+/// Garcia" has five before its last word).
+const MAX_EARLIER_NAME_WORDS: usize = 8;
+
 /// Name mentions of one document.
 pub fn mentions(index: usize, doc: &Document, common: &HashSet<&str>) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -373,7 +377,9 @@ fn sentence_mentions(
                     range: offset + stripped[i].start..offset + stripped[i].end,
                     form: text[stripped[i].clone()].to_string(),
                     before: prev.map(|p| lower[p].clone()),
-                    earlier: (sub_start..i)
+                    // A name has a handful of words; a run of thousands of capitalised
+                    // words (hostile input) must not cost memory quadratic in its length.
+                    earlier: (sub_start.max(i.saturating_sub(MAX_EARLIER_NAME_WORDS))..i)
                         .map(|p| (lower[p].clone(), is_distinct(p)))
                         .collect(),
                     after: next.map(|p| lower[p].clone()),
@@ -1052,5 +1058,19 @@ mod tests {
         );
         // And `name-variant` leaves them alone.
         assert!(run(&ms, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_run_of_thousands_of_capitalised_words_keeps_a_bounded_context() {
+        // Regression (issue 9): every word of a 20,000-word run of "Janssen" (a Markdown link
+        // or an HTML tag repeated on one line) kept every earlier word: 17 GB for 300 KB.
+        let text = "Janssen ".repeat(3_000);
+        let mut out = Vec::new();
+        sentence_mentions(0, 0, &text, &HashSet::new(), &mut out);
+        assert_eq!(out.len(), 3_000);
+        assert_eq!(out[5].earlier.len(), 5);
+        assert!(out
+            .iter()
+            .all(|m| m.earlier.len() <= MAX_EARLIER_NAME_WORDS));
     }
 }

@@ -75,6 +75,129 @@ fn same(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
     2.0 * common as f64 / (la + lb) as f64 >= NEAR - 0.05 && common + 2 >= la.max(lb)
 }
 
+/// Sentences compared word by word with one sentence, at most: the earliest candidates that
+/// share its first or last word. Exact and reordered repeats are found through hash maps
+/// whatever their number; this bound only limits the near-repeat search, so that 100,000
+/// sentences opening with "The" cost linear time, not 10^10 comparisons.
+const MAX_NEAR_SCAN: usize = 256;
+/// Near-repeat comparisons (a longest common subsequence each) per sentence, at most.
+const MAX_NEAR_COMPARISONS: usize = 16;
+
+fn hash_words(words: &[u64]) -> u64 {
+    words.iter().fold(0xcbf2_9ce4_8422_2325, |h, &w| {
+        (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(5)
+    })
+}
+
+/// For each sentence, the earliest earlier sentence it repeats (see [`same`]), among the
+/// sentences long enough and in prose, sharing its first or last word.
+fn earliest_repeats(
+    doc: &crate::model::Document,
+    feats: &[SentenceFeatures],
+) -> Vec<Option<usize>> {
+    use std::collections::HashMap;
+    let n = feats.len();
+    let mut repeats: Vec<Option<usize>> = vec![None; n];
+    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    // Earliest sentence with exactly these words, and with these words in any order sharing
+    // a first or last word.
+    let mut exact: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut reordered: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
+    for (j, f) in feats.iter().enumerate() {
+        let kind = doc.sentences[j].kind;
+        let long_enough =
+            f.norms.len() >= MIN_TOKENS || (kind == SentenceKind::Caption && f.norms.len() >= 2);
+        // Table headers, rows and lines of figures repeat by design (a quarter's
+        // and a year's block of the same earnings table): prose only.
+        let prose = kind.is_prose()
+            && (kind == SentenceKind::Caption
+                || super::reads_as_prose(kind, doc.sentence_text(&doc.sentences[j])));
+        if !long_enough || !prose {
+            continue;
+        }
+        // Candidates share the first or the last token: cheap, and near-repeats keep one.
+        let keys = [f.norms[0], f.norms[f.norms.len() - 1] ^ 1];
+        let mut found: Option<usize> = None;
+        let mut better = |i: usize| found = Some(found.map_or(i, |x| x.min(i)));
+        // Hash buckets hold few sentences unless they really repeat; the first equal one wins.
+        let whole = hash_words(&f.norms);
+        if let Some(&i) = exact
+            .get(&whole)
+            .and_then(|list| list.iter().find(|&&i| feats[i].norms == f.norms))
+        {
+            better(i);
+        }
+        let sorted_hash = (f.norms.len() >= MIN_TOKENS).then(|| {
+            let mut sorted = f.norms.clone();
+            sorted.sort_unstable();
+            (hash_words(&sorted), sorted)
+        });
+        if let Some((h, sorted)) = &sorted_hash {
+            for key in keys {
+                let candidate = reordered.get(&(*h, key)).and_then(|list| {
+                    list.iter().copied().find(|&i| {
+                        let mut other = feats[i].norms.clone();
+                        other.sort_unstable();
+                        &other == sorted
+                    })
+                });
+                if let Some(i) = candidate {
+                    better(i);
+                }
+            }
+        }
+        // Near repeats (a word or two changed) among the earliest candidates.
+        let la = f.norms.len();
+        if la >= 10 {
+            let mut comparisons = 0;
+            for key in keys {
+                let Some(list) = by_key.get(&key) else {
+                    continue;
+                };
+                for &i in list.iter().take(MAX_NEAR_SCAN) {
+                    if found.is_some_and(|x| x <= i) || comparisons == MAX_NEAR_COMPARISONS {
+                        break;
+                    }
+                    let lb = feats[i].norms.len();
+                    if lb < 10 || la.abs_diff(lb) * 10 > la.max(lb) {
+                        continue;
+                    }
+                    comparisons += 1;
+                    if same(&feats[i], f) {
+                        found = Some(found.map_or(i, |x| x.min(i)));
+                        break;
+                    }
+                }
+            }
+        }
+        repeats[j] = found;
+        for key in keys {
+            let list = by_key.entry(key).or_default();
+            if list.len() < MAX_NEAR_SCAN {
+                list.push(j);
+            }
+        }
+        let list = exact.entry(whole).or_default();
+        if !list.iter().any(|&i| feats[i].norms == f.norms) {
+            list.push(j);
+        }
+        if let Some((h, sorted)) = sorted_hash {
+            for key in keys {
+                let list = reordered.entry((h, key)).or_default();
+                let known = list.iter().any(|&i| {
+                    let mut other = feats[i].norms.clone();
+                    other.sort_unstable();
+                    other == sorted
+                });
+                if !known {
+                    list.push(j);
+                }
+            }
+        }
+    }
+    repeats
+}
+
 impl DuplicatePassage {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         for (index, doc) in ctx.documents.iter().enumerate() {
@@ -83,38 +206,8 @@ impl DuplicatePassage {
                 .iter()
                 .map(|s| word_hashes(doc.sentence_text(s)))
                 .collect();
+            let repeats = earliest_repeats(doc, &feats);
             let n = feats.len();
-            // For each sentence, the earliest earlier sentence it repeats.
-            let mut repeats: Vec<Option<usize>> = vec![None; n];
-            let mut by_first: std::collections::HashMap<u64, Vec<usize>> =
-                std::collections::HashMap::new();
-            for (j, f) in feats.iter().enumerate() {
-                let kind = doc.sentences[j].kind;
-                let long_enough = f.norms.len() >= MIN_TOKENS
-                    || (kind == SentenceKind::Caption && f.norms.len() >= 2);
-                // Table headers, rows and lines of figures repeat by design (a quarter's
-                // and a year's block of the same earnings table): prose only.
-                let prose = kind.is_prose()
-                    && (kind == SentenceKind::Caption
-                        || super::reads_as_prose(kind, doc.sentence_text(&doc.sentences[j])));
-                if !long_enough || !prose {
-                    continue;
-                }
-                // Candidates share the first or the last token: cheap, and near-repeats keep one.
-                let keys = [f.norms[0], f.norms[f.norms.len() - 1] ^ 1];
-                let mut found = None;
-                for key in keys {
-                    if let Some(list) = by_first.get(&key) {
-                        if let Some(&i) = list.iter().find(|&&i| same(&feats[i], f)) {
-                            found = Some(found.map_or(i, |x: usize| x.min(i)));
-                        }
-                    }
-                }
-                repeats[j] = found;
-                for key in keys {
-                    by_first.entry(key).or_default().push(j);
-                }
-            }
             // Group consecutive repeats of consecutive originals into one passage.
             let mut j = 0;
             while j < n {
@@ -181,5 +274,33 @@ mod tests {
             &f("The council met on Monday to discuss the budget for schools."),
             &f("The council met on Friday to discuss the budget for hospitals.")
         ));
+    }
+
+    #[test]
+    fn a_repeat_after_thousands_of_sentences_opening_alike_is_found() {
+        // Regression (issue 9): every sentence was compared with every earlier one sharing its
+        // first word; 100,000 sentences opening with "The" took minutes. Exact repeats now come
+        // from a hash map, so one far beyond the near-repeat scan is still found.
+        let mut text = String::new();
+        for i in 0..2_000 {
+            text.push_str(&format!(
+                "The council met {i} times to discuss the budget. "
+            ));
+        }
+        text.push_str("The council met 7 times to discuss the budget.\n");
+        let mut doc = crate::model::Document::new("a.txt", text, crate::model::Origin::Identity);
+        crate::ingest::prepare(&mut doc);
+        let feats: Vec<SentenceFeatures> = doc
+            .sentences
+            .iter()
+            .map(|s| word_hashes(doc.sentence_text(s)))
+            .collect();
+        let repeats = earliest_repeats(&doc, &feats);
+        let found: Vec<(usize, usize)> = repeats
+            .iter()
+            .enumerate()
+            .filter_map(|(j, r)| Some((j, (*r)?)))
+            .collect();
+        assert_eq!(found, [(2_000, 7)]);
     }
 }

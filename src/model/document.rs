@@ -39,7 +39,8 @@ pub enum RemovalReason {
     SharePrompt,
     /// A dateline or byline line that only carries metadata.
     Dateline,
-    /// Markup that is not text: HTML comments in Markdown, suppression markers.
+    /// Markup that is not text: HTML comments and link reference definitions in Markdown,
+    /// suppression markers.
     Markup,
     /// "Related", "latest news", "read more" lists and link blocks inside an HTML article.
     Related,
@@ -55,6 +56,8 @@ pub enum RemovalReason {
     Credit,
     /// Navigation, breadcrumbs, tag lists, menus and forms inside an HTML article.
     Navigation,
+    /// A fenced code block of a Markdown article.
+    Code,
 }
 
 impl RemovalReason {
@@ -74,6 +77,7 @@ impl RemovalReason {
             RemovalReason::Ad => "ad",
             RemovalReason::Credit => "credit",
             RemovalReason::Navigation => "navigation",
+            RemovalReason::Code => "code",
         }
     }
 }

@@ -38,12 +38,7 @@ impl Origin {
             Origin::Identity => offset,
             Origin::Mapped {
                 pieces, original, ..
-            } => match find_piece(pieces, offset) {
-                Some(p) if p.text_len == p.orig_len => p.orig_start + (offset - p.text_start),
-                Some(p) if offset == p.text_start + p.text_len => p.orig_start + p.orig_len,
-                Some(p) => p.orig_start,
-                None => original.len(),
-            },
+            } => map_start(pieces, original.len(), offset),
         }
     }
 
@@ -53,18 +48,29 @@ impl Origin {
             Origin::Identity => offset,
             Origin::Mapped {
                 pieces, original, ..
-            } => {
-                if offset == 0 {
-                    return pieces.first().map_or(0, |p| p.orig_start);
-                }
-                // The end belongs to the piece holding the byte just before it.
-                match find_piece(pieces, offset - 1) {
-                    Some(p) if p.text_len == p.orig_len => p.orig_start + (offset - p.text_start),
-                    Some(p) => p.orig_start + p.orig_len,
-                    None => original.len(),
-                }
-            }
+            } => map_end(pieces, original.len(), offset),
         }
+    }
+}
+
+fn map_start(pieces: &[Piece], total: usize, offset: usize) -> usize {
+    match find_piece(pieces, offset) {
+        Some(p) if p.text_len == p.orig_len => p.orig_start + (offset - p.text_start),
+        Some(p) if offset == p.text_start + p.text_len => p.orig_start + p.orig_len,
+        Some(p) => p.orig_start,
+        None => total,
+    }
+}
+
+fn map_end(pieces: &[Piece], total: usize, offset: usize) -> usize {
+    if offset == 0 {
+        return pieces.first().map_or(0, |p| p.orig_start);
+    }
+    // The end belongs to the piece holding the byte just before it.
+    match find_piece(pieces, offset - 1) {
+        Some(p) if p.text_len == p.orig_len => p.orig_start + (offset - p.text_start),
+        Some(p) => p.orig_start + p.orig_len,
+        None => total,
     }
 }
 
@@ -123,6 +129,90 @@ impl PieceBuilder {
 
     pub fn finish(self) -> Vec<Piece> {
         self.pieces
+    }
+}
+
+/// Composes two mappings: `outer` maps a derived text to an intermediate text (HTML without its
+/// tags, Markdown without its link targets), `inner` maps the intermediate text to the original
+/// bytes. The result maps the derived text straight to the original bytes. A stretch that maps
+/// byte for byte in both stays byte for byte (it is split where `inner` changes), so a
+/// re-encoded character keeps the rest of its line exact.
+pub fn compose(outer: &[Piece], inner: Origin, intermediate: Vec<u8>) -> Origin {
+    let (original, inner_pieces, utf8) = match inner {
+        Origin::Identity => {
+            return Origin::Mapped {
+                original: intermediate,
+                pieces: outer.to_vec(),
+                utf8: true,
+            }
+        }
+        Origin::Mapped {
+            original,
+            pieces,
+            utf8,
+        } => (original, pieces, utf8),
+    };
+    let total = original.len();
+    let start_of = |o: usize| map_start(&inner_pieces, total, o);
+    let end_of = |o: usize| map_end(&inner_pieces, total, o);
+    let mut pieces = Vec::with_capacity(outer.len());
+    for p in outer {
+        if p.text_len != p.orig_len || p.text_len == 0 {
+            let start = start_of(p.orig_start);
+            let end = if p.orig_len == 0 {
+                start
+            } else {
+                end_of(p.orig_start + p.orig_len).max(start)
+            };
+            pieces.push(Piece {
+                text_start: p.text_start,
+                orig_start: start,
+                text_len: p.text_len,
+                orig_len: end - start,
+            });
+            continue;
+        }
+        // A byte-for-byte stretch: follow the inner pieces it overlaps.
+        let (from, to) = (p.orig_start, p.orig_start + p.orig_len);
+        let mut idx = inner_pieces.partition_point(|q| q.text_start + q.text_len <= from);
+        let mut at = from;
+        while at < to {
+            let Some(q) = inner_pieces.get(idx) else {
+                // Past the inner pieces: nothing left to map to.
+                pieces.push(Piece {
+                    text_start: p.text_start + (at - from),
+                    orig_start: total,
+                    text_len: to - at,
+                    orig_len: 0,
+                });
+                break;
+            };
+            idx += 1;
+            if q.text_len == 0 {
+                continue;
+            }
+            let end = (q.text_start + q.text_len).min(to);
+            if end <= at {
+                continue;
+            }
+            let (orig_start, orig_len) = if q.text_len == q.orig_len {
+                (q.orig_start + (at - q.text_start), end - at)
+            } else {
+                (q.orig_start, q.orig_len)
+            };
+            pieces.push(Piece {
+                text_start: p.text_start + (at - from),
+                orig_start,
+                text_len: end - at,
+                orig_len,
+            });
+            at = end;
+        }
+    }
+    Origin::Mapped {
+        original,
+        pieces,
+        utf8,
     }
 }
 
