@@ -47,6 +47,14 @@ pub struct Mention {
     pub title: Option<String>,
     /// Whether it is in a headline (title case there is style, not spelling).
     pub in_headline: bool,
+    /// A capitalised common word outside a name ("World", "Justice"): evidence for the
+    /// spelling of a name, never reported as a variant itself.
+    pub weak: bool,
+    /// The words around it (two before, two after, lowercased), hashed, when at least three
+    /// of them are there: the same window around two spellings in two articles is the same
+    /// sentence told twice, so they name the same thing ("exports from Thailend rose" /
+    /// "exports from Thailand rose").
+    pub window: Option<u64>,
 }
 
 /// Words that are capitalised for grammar, not because they are names.
@@ -342,6 +350,29 @@ fn sentence_mentions(
                 _ => false,
             })
             .collect();
+        // Capitalised common words left out of names are weak mentions: evidence only.
+        for j in first..end {
+            if parts[j] == Part::Name
+                && !admitted[j - first]
+                && j > 0
+                && text[stripped[j].clone()].chars().count() >= 3
+            {
+                out.push(Mention {
+                    document: index,
+                    range: offset + stripped[j].start..offset + stripped[j].end,
+                    form: text[stripped[j].clone()].to_string(),
+                    before: None,
+                    earlier: Vec::new(),
+                    after: None,
+                    before_distinct: false,
+                    after_distinct: false,
+                    title: None,
+                    in_headline: false,
+                    weak: true,
+                    window: window(&lower, j),
+                });
+            }
+        }
         // Split into sub-runs of admitted words; joiners only inside.
         let mut j = first;
         while j < end {
@@ -385,10 +416,31 @@ fn sentence_mentions(
                         None
                     },
                     in_headline: false,
+                    weak: false,
+                    window: window(&lower, i),
                 });
             }
         }
     }
+}
+
+/// The hashed window of two words either side of word `k`, when at least three are there.
+fn window(lower: &[String], k: usize) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let at = |j: Option<usize>| j.and_then(|j| lower.get(j)).map(String::as_str);
+    let words = [
+        at(k.checked_sub(2)),
+        at(k.checked_sub(1)),
+        at(Some(k + 1)),
+        at(Some(k + 2)),
+    ];
+    if words.iter().filter(|w| w.is_some()).count() < 3 {
+        return None;
+    }
+    // A stable hasher: the same window hashes the same in every article and run.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    words.hash(&mut h);
+    Some(h.finish())
 }
 
 /// A spelling folded for comparison: lowercase, diacritics and doubled letters dropped, and
@@ -446,7 +498,9 @@ fn derived(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.strip_prefix(short.as_str()).is_some_and(|suffix| {
-        matches!(
+        // "Germany" / "German"; but "Zelensky" / "Zelenskyy" is a transliteration.
+        (suffix == "y" && !short.ends_with('y'))
+            || matches!(
             suffix,
             "n" | "an"
                 | "ian"
@@ -464,6 +518,34 @@ fn derived(a: &str, b: &str) -> bool {
                 | "ites"
         )
     })
+}
+
+/// "Organisation" / "Organization", "Realise" / "Realize": British and American spelling of
+/// the same word, a house-style choice rather than a misspelling.
+fn spelling_convention(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let diffs: Vec<usize> = a
+        .bytes()
+        .zip(b.bytes())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, _)| i)
+        .collect();
+    let &[i] = diffs.as_slice() else {
+        return false;
+    };
+    let pair = (a.as_bytes()[i], b.as_bytes()[i]);
+    let rest = &a[i + 1..];
+    matches!(pair, (b's', b'z') | (b'z', b's'))
+        && i > 0
+        && a.as_bytes()[i - 1] == b'i'
+        && matches!(
+            rest,
+            "ation" | "ations" | "e" | "es" | "ed" | "er" | "ers" | "ing"
+        )
 }
 
 /// "R-Mass" / "D-Mass", "D-Iowa" / "R-Iowa": tags that differ in a one- or two-letter part
@@ -515,6 +597,10 @@ struct FormStats {
     after: BTreeMap<String, bool>,
     /// Titles in front of it where it ends the name.
     titles: BTreeSet<String>,
+    /// Whether any mention is a name word (not only a capitalised common word).
+    strong: bool,
+    /// The hashed word windows around its mentions.
+    windows: BTreeSet<u64>,
 }
 
 impl FormStats {
@@ -593,6 +679,8 @@ pub fn variants(
         if let Some(t) = &m.title {
             s.titles.insert(t.clone());
         }
+        s.strong |= !m.weak;
+        s.windows.extend(m.window);
     }
     let forms: Vec<&str> = stats.keys().copied().collect();
     let folded: HashMap<&str, String> = forms.iter().map(|f| (*f, fold(f))).collect();
@@ -651,7 +739,17 @@ pub fn variants(
         let (sa, sb) = (&stats[a], &stats[b]);
         let (fa, fb) = (&folded[a], &folded[b]);
         // Case and accents only: a style difference, not this rule's.
-        if plain(a) == plain(b) || derived(a, b) || differ_in_short_part(a, b) {
+        if plain(a) == plain(b)
+            || derived(a, b)
+            || differ_in_short_part(a, b)
+            || spelling_convention(a, b)
+        {
+            continue;
+        }
+        // Capitalised common words are evidence only: a pair needs a name word, and one
+        // with a common word needs the same sentence around both.
+        let shared_window = !sa.windows.is_disjoint(&sb.windows);
+        if !(sa.strong || sb.strong) || (!(sa.strong && sb.strong) && !shared_window) {
             continue;
         }
         let distance = strsim::damerau_levenshtein(fa, fb);
@@ -661,7 +759,7 @@ pub fn variants(
         if distance > 2 || (distance * 4 > longest && !short_ok) {
             continue;
         }
-        if !same_name(sa, sb, distance, (a, b)) {
+        if !shared_window && !same_name(sa, sb, distance, (a, b)) {
             continue;
         }
         // Short names need a distinctive shared neighbour, not a title or a slip.
@@ -709,7 +807,7 @@ pub fn variants(
             ),
             _ => {
                 for (form, other) in [(a, b), (b, a)] {
-                    if !allowed.contains(form) {
+                    if !allowed.contains(form) && stats[form].strong {
                         split.push(Variant {
                             form: form.to_string(),
                             preferred: other.to_string(),
@@ -721,7 +819,8 @@ pub fn variants(
                 continue;
             }
         };
-        if allowed.contains(variant) || canonical_words.contains(variant) {
+        if allowed.contains(variant) || canonical_words.contains(variant) || !stats[variant].strong
+        {
             continue;
         }
         let strength = |v: &Variant| match v.preference {
@@ -788,7 +887,7 @@ pub fn style_variants(
 ) -> Vec<StyleVariant> {
     let mut by_plain: BTreeMap<String, BTreeMap<&str, BTreeMap<usize, usize>>> = BTreeMap::new();
     for m in mentions {
-        if m.in_headline {
+        if m.in_headline || m.weak {
             continue;
         }
         *by_plain
@@ -873,6 +972,8 @@ mod tests {
             after_distinct: false,
             title: None,
             in_headline: false,
+            weak: false,
+            window: None,
         }
     }
 

@@ -48,7 +48,7 @@ impl NameStyle {
                     .preferred
                     .as_ref()
                     .and_then(|p| all.iter().find(|m| &m.form == p && !m.in_headline));
-                for m in all.iter().filter(|m| m.form == v.form && !m.in_headline) {
+                for m in all.iter().filter(|m| m.form == v.form && !m.in_headline && !m.weak) {
                     let doc = &docs[m.document];
                     let evidence = v
                         .preferred

@@ -1,10 +1,13 @@
 //! `name-variant`.
 
+use std::collections::{HashMap, HashSet};
+
 use rayon::prelude::*;
 
 use super::Context;
 use crate::analysis::names::{lowercase_vocabulary, mentions, variants, Mention, Preference};
 use crate::model::{Document, Finding, Related, RuleId, Severity};
+use crate::text::words;
 
 crate::declare_rule! {
     /// A proper name spelled unlike its dominant or configured form.
@@ -69,10 +72,10 @@ pub(crate) fn related(docs: &[Document], e: &Mention) -> Related {
 
 /// Runs `report` over the name mentions of each event cluster in parallel, with each
 /// article's vote weight; names are only ever compared inside one event.
-pub(super) fn per_cluster_mentions(
+pub(super) fn per_cluster_mentions<T: Send>(
     ctx: &Context<'_>,
-    report: impl Fn(&[Mention], &dyn Fn(usize) -> f64) -> Vec<Finding> + Sync,
-) -> Vec<Finding> {
+    report: impl Fn(&[Mention], &dyn Fn(usize) -> f64) -> Vec<T> + Sync,
+) -> Vec<T> {
     let docs = ctx.documents;
     ctx.corpus
         .clusters
@@ -84,7 +87,7 @@ pub(super) fn per_cluster_mentions(
                 .iter()
                 .flat_map(|&d| mentions(d, &docs[d], &common))
                 .collect();
-            let weights: std::collections::HashMap<usize, f64> = members
+            let weights: HashMap<usize, f64> = members
                 .iter()
                 .map(|&d| (d, article_weight(&docs[d])))
                 .collect();
@@ -125,6 +128,8 @@ impl NameVariant {
                             ),
                         ),
                     };
+                let partner = matches!(v.preference, Preference::Split { .. })
+                    .then(|| (v.form.clone(), v.preferred.clone()));
                 for m in all.iter().filter(|m| m.form == v.form) {
                     let doc = &docs[m.document];
                     // Evidence: the preferred spelling in the same article if it has one.
@@ -132,7 +137,7 @@ impl NameVariant {
                         .iter()
                         .find(|e| e.form == v.preferred && e.document == m.document)
                         .or(example);
-                    out.push(Finding {
+                    out.push((partner.clone(), Finding {
                         rule: RuleId::NameVariant,
                         severity: Severity::Warning,
                         document: m.document,
@@ -142,11 +147,71 @@ impl NameVariant {
                         score: Some(v.similarity),
                         message: message.clone(),
                         related: evidence.map(|e| related(docs, e)).into_iter().collect(),
-                    });
+                    }));
                 }
             }
             out
         });
-        sink.extend(found);
+        sink.extend(settle_splits(docs, found));
     }
+}
+
+/// A split between two spellings in one event is settled, when it can be, by the rest of the
+/// input: of "Services" and "Servies", used once each in one story, only the spelling that
+/// fewer other articles use is reported (both when they are used equally). Still no
+/// suggestion: the event's own articles do not decide it.
+fn settle_splits(
+    docs: &[Document],
+    found: Vec<(Option<(String, String)>, Finding)>,
+) -> Vec<Finding> {
+    let forms: HashSet<String> = found
+        .iter()
+        .filter_map(|(p, _)| p.as_ref())
+        .flat_map(|(a, b)| [a.clone(), b.clone()])
+        .collect();
+    if forms.is_empty() {
+        return found.into_iter().map(|(_, f)| f).collect();
+    }
+    // Articles using each spelling, in the whole input.
+    let per_doc: Vec<HashSet<&str>> = docs
+        .par_iter()
+        .map(|doc| {
+            words(&doc.text)
+                .into_iter()
+                .map(|r| &doc.text[r])
+                .filter_map(|w| {
+                    let stem = ["'s", "\u{2019}s", "'", "\u{2019}"]
+                        .iter()
+                        .find_map(|p| w.strip_suffix(p))
+                        .unwrap_or(w);
+                    forms.get(stem).map(String::as_str)
+                })
+                .collect()
+        })
+        .collect();
+    let mut articles: HashMap<&str, usize> = HashMap::new();
+    for set in &per_doc {
+        for f in set {
+            *articles.entry(f).or_default() += 1;
+        }
+    }
+    let count = |f: &str| articles.get(f).copied().unwrap_or(0);
+    found
+        .into_iter()
+        .filter_map(|(partner, mut f)| {
+            let Some((form, other)) = partner else {
+                return Some(f);
+            };
+            let (mine, theirs) = (count(&form), count(&other));
+            if mine > theirs {
+                return None;
+            }
+            if mine < theirs {
+                f.message = format!(
+                    "\u{201c}{form}\u{201d} and \u{201c}{other}\u{201d} are both used here, with equal support; \u{201c}{other}\u{201d} is the spelling more of the other articles use ({theirs} articles against {mine}): check which is right"
+                );
+            }
+            Some(f)
+        })
+        .collect()
 }

@@ -14,7 +14,9 @@ crate::declare_rule! {
     /// closed. An unclosed quotation is not flagged when the next paragraph opens with a
     /// quotation mark: that is how a quotation running over several paragraphs is written.
     /// German „…“ and »…«, Polish „…” and French «…» are all accepted. Single quotes are not
-    /// checked, because ’ is also the apostrophe ("NATO’s", "’90s").
+    /// checked, because ’ is also the apostrophe ("NATO’s", "’90s"). A straight double mark
+    /// between two letters ("Opec"s output") is a typed apostrophe: flagged as that, and it
+    /// opens no quotation.
     ///
     /// Why it matters: a quotation closed with the wrong mark is a typical artifact of
     /// machine rewriting; an unclosed one leaves the reader unsure where the speaker's words
@@ -67,6 +69,17 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
         let opening_position = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         let closing_position = !opening_position && next.is_none_or(|n| !n.is_alphanumeric());
         match m {
+            Mark::Straight
+                if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) =>
+            {
+                // "Ecuador"s output": a double mark typed for an apostrophe, inside a word. It
+                // opens nothing; pairing it would misplace every later finding.
+                problems.push((
+                    range,
+                    Some("'".into()),
+                    "double quotation mark typed for an apostrophe".into(),
+                ));
+            }
             Mark::Straight => {
                 if open.last().is_some_and(|(o, _)| *o == Mark::Straight) {
                     open.pop();
@@ -260,5 +273,15 @@ mod tests {
             ["quotation closed with the low mark „@14"]
         );
         assert!(check_paragraph("He said “yes and left.", "eng", true).is_empty());
+    }
+
+    #[test]
+    fn a_double_mark_inside_a_word_is_an_apostrophe_typo() {
+        // Without the fix, the mark inside "Velland"s" would pair with the opening of the
+        // real quotation and leave its closing mark flagged instead.
+        assert_eq!(
+            messages("Velland\"s output was \"well below\" its quota.", "eng"),
+            ["double quotation mark typed for an apostrophe@7"]
+        );
     }
 }
