@@ -746,6 +746,11 @@ pub fn variants(
         {
             continue;
         }
+        // Two words of one name ("Polly Peck ... Plc") are not spellings of each other.
+        let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+        if sa.before.contains_key(&lb) || sb.before.contains_key(&la) {
+            continue;
+        }
         // Capitalised common words are evidence only: a pair needs a name word, and one
         // with a common word needs the same sentence around both.
         let shared_window = !sa.windows.is_disjoint(&sb.windows);
@@ -924,10 +929,15 @@ pub fn style_variants(
             .find(|f| canonical_words.contains(*f))
             .copied()
             .or_else(|| {
-                let max = votes.values().copied().fold(0.0, f64::max);
+                // A shift-key slip ("TEchnology", "INc") is never the preferred form.
+                let max = votes
+                    .iter()
+                    .filter(|(f, _)| !shift_slip(f))
+                    .map(|(_, &v)| v)
+                    .fold(0.0, f64::max);
                 let top: Vec<&str> = votes
                     .iter()
-                    .filter(|(_, &v)| v == max)
+                    .filter(|(f, &v)| v == max && !shift_slip(f))
                     .map(|(f, _)| *f)
                     .collect();
                 (top.len() == 1).then(|| top[0])
@@ -943,6 +953,17 @@ pub fn style_variants(
         }
     }
     out
+}
+
+/// "TEchnology", "INc", "NEvada": two capitals held too long, then lowercase letters (not a
+/// plural acronym such as "CDs").
+fn shift_slip(form: &str) -> bool {
+    let c: Vec<char> = form.chars().collect();
+    c.len() >= 3
+        && c[0].is_uppercase()
+        && c[1].is_uppercase()
+        && c[2..].iter().all(|x| x.is_lowercase())
+        && c[2..] != ['s']
 }
 
 #[cfg(test)]
@@ -1133,6 +1154,64 @@ mod tests {
         assert!(derived("Serbia", "Serbians"));
         // "Zelensky" / "Zelenskyy" is a transliteration, not a derived word.
         assert!(!derived("Zelensky", "Zelenskyy"));
+    }
+
+    #[test]
+    fn two_words_of_one_name_are_not_variants() {
+        // "Hollis Pack International Plc": "Plc" follows "Pack" in the same name.
+        let mut plc = m(0, "Plc", Some("hollis"));
+        plc.earlier.push(("pack".into(), true));
+        let ms = [m(0, "Pack", Some("hollis")), m(1, "Pack", Some("hollis")), plc];
+        assert!(run(&ms, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_shift_key_slip_is_never_preferred() {
+        assert!(shift_slip("TEchnology") && shift_slip("INc"));
+        assert!(!shift_slip("CDs") && !shift_slip("NATO") && !shift_slip("McDonald"));
+        let ms = [m(0, "Technology", None), m(1, "TEchnology", None)];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let v = style_variants(&refs, &|_| 1.0, &[], &[]);
+        assert_eq!(
+            v,
+            [StyleVariant {
+                form: "TEchnology".into(),
+                preferred: Some("Technology".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn british_and_american_spellings_and_country_adjectives_are_not_variants() {
+        assert!(spelling_convention("Organisation", "Organization"));
+        assert!(!spelling_convention("Rosen", "Rozen"));
+        assert!(derived("Germany", "German"));
+    }
+
+    #[test]
+    fn a_shared_word_window_joins_two_spellings_of_a_place() {
+        let mut ms = vec![
+            m(0, "Portland", None),
+            m(1, "Portland", None),
+            m(2, "Portlend", None),
+        ];
+        assert!(run(&ms, &[], &[]).is_empty());
+        for x in &mut ms {
+            x.window = Some(7);
+        }
+        let v = run(&ms, &[], &[]);
+        assert_eq!(
+            (v[0].form.as_str(), v[0].preferred.as_str()),
+            ("Portlend", "Portland")
+        );
+        // A capitalised common word is evidence, never the reported spelling.
+        ms[2].weak = true;
+        ms[0].form = "Portlend".into();
+        ms[1].form = "Portlend".into();
+        ms[2].form = "Portland".into();
+        assert!(run(&ms, &[], &[])
+            .iter()
+            .all(|v| v.form != "Portland"));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! `name-style`.
 
-use super::name_variant::{per_cluster_mentions, related};
+use std::collections::BTreeSet;
+
+use super::name_variant::{per_cluster_mentions, related, settle_splits};
 use super::Context;
-use crate::analysis::names::{style_variants, Mention};
+use crate::analysis::names::{plain, style_variants, Mention};
 use crate::model::{Finding, RuleId, Severity};
 
 crate::declare_rule! {
@@ -48,6 +50,20 @@ impl NameStyle {
                     .preferred
                     .as_ref()
                     .and_then(|p| all.iter().find(|m| &m.form == p && !m.in_headline));
+                let split = v.preferred.is_none().then(|| {
+                    let key = plain(&v.form);
+                    let others: BTreeSet<&str> = all
+                        .iter()
+                        .filter(|o| {
+                            !o.in_headline && !o.weak && o.form != v.form && plain(&o.form) == key
+                        })
+                        .map(|o| o.form.as_str())
+                        .collect();
+                    (
+                        v.form.clone(),
+                        others.into_iter().map(str::to_string).collect::<Vec<_>>(),
+                    )
+                });
                 for m in all.iter().filter(|m| m.form == v.form && !m.in_headline && !m.weak) {
                     let doc = &docs[m.document];
                     let evidence = v
@@ -59,7 +75,7 @@ impl NameStyle {
                             })
                         })
                         .or(example);
-                    out.push(Finding {
+                    out.push((split.clone(), Finding {
                         rule: RuleId::NameStyle,
                         severity: Severity::Info,
                         document: m.document,
@@ -69,11 +85,15 @@ impl NameStyle {
                         score: None,
                         message: message.clone(),
                         related: evidence.map(|e| related(docs, e)).into_iter().collect(),
-                    });
+                    }));
                 }
             }
             out
         });
-        sink.extend(found);
+        sink.extend(settle_splits(docs, found, false, |form, other, mine, theirs| {
+            format!(
+                "\u{201c}{form}\u{201d} is written with other capitals or accents here, with equal support; \u{201c}{other}\u{201d} is the form more of the other articles use ({theirs} articles against {mine}): check which is right"
+            )
+        }));
     }
 }

@@ -129,7 +129,7 @@ impl NameVariant {
                         ),
                     };
                 let partner = matches!(v.preference, Preference::Split { .. })
-                    .then(|| (v.form.clone(), v.preferred.clone()));
+                    .then(|| (v.form.clone(), vec![v.preferred.clone()]));
                 for m in all.iter().filter(|m| m.form == v.form) {
                     let doc = &docs[m.document];
                     // Evidence: the preferred spelling in the same article if it has one.
@@ -152,28 +152,46 @@ impl NameVariant {
             }
             out
         });
-        sink.extend(settle_splits(docs, found));
+        sink.extend(settle_splits(docs, found, true, |form, other, mine, theirs| {
+            format!(
+                "\u{201c}{form}\u{201d} and \u{201c}{other}\u{201d} are both used here, with equal support; \u{201c}{other}\u{201d} is the spelling more of the other articles use ({theirs} articles against {mine}): check which is right"
+            )
+        }));
     }
 }
 
-/// A split between two spellings in one event is settled, when it can be, by the rest of the
+/// A split between spellings in one event is settled, when it can be, by the rest of the
 /// input: of "Services" and "Servies", used once each in one story, only the spelling that
-/// fewer other articles use is reported (both when they are used equally). Still no
-/// suggestion: the event's own articles do not decide it.
-fn settle_splits(
+/// fewer articles of the whole input use is reported (all of them when they are used
+/// equally). Still no suggestion: the event's own articles do not decide it. Each finding
+/// comes with its split (its own spelling and the others), or `None` when it is no split;
+/// `fold_case` counts "access" as a use of "Access"; `message` words a settled finding from
+/// its spelling, the better attested one and the two counts.
+pub(super) fn settle_splits(
     docs: &[Document],
-    found: Vec<(Option<(String, String)>, Finding)>,
+    found: Vec<(Option<(String, Vec<String>)>, Finding)>,
+    fold_case: bool,
+    message: impl Fn(&str, &str, usize, usize) -> String,
 ) -> Vec<Finding> {
+    let key = |w: &str| {
+        if fold_case {
+            w.to_lowercase()
+        } else {
+            w.to_string()
+        }
+    };
     let forms: HashSet<String> = found
         .iter()
         .filter_map(|(p, _)| p.as_ref())
-        .flat_map(|(a, b)| [a.clone(), b.clone()])
+        .flat_map(|(a, others)| std::iter::once(a).chain(others))
+        .map(|f| key(f))
         .collect();
     if forms.is_empty() {
         return found.into_iter().map(|(_, f)| f).collect();
     }
+    let lengths: HashSet<usize> = forms.iter().map(String::len).collect();
     // Articles using each spelling, in the whole input.
-    let per_doc: Vec<HashSet<&str>> = docs
+    let per_doc: Vec<HashSet<String>> = docs
         .par_iter()
         .map(|doc| {
             words(&doc.text)
@@ -184,7 +202,11 @@ fn settle_splits(
                         .iter()
                         .find_map(|p| w.strip_suffix(p))
                         .unwrap_or(w);
-                    forms.get(stem).map(String::as_str)
+                    if !lengths.contains(&stem.len()) {
+                        return None;
+                    }
+                    let k = key(stem);
+                    forms.contains(&k).then_some(k)
                 })
                 .collect()
         })
@@ -192,24 +214,33 @@ fn settle_splits(
     let mut articles: HashMap<&str, usize> = HashMap::new();
     for set in &per_doc {
         for f in set {
-            *articles.entry(f).or_default() += 1;
+            *articles.entry(f.as_str()).or_default() += 1;
         }
     }
-    let count = |f: &str| articles.get(f).copied().unwrap_or(0);
+    let count = |f: &str| articles.get(key(f).as_str()).copied().unwrap_or(0);
     found
         .into_iter()
-        .filter_map(|(partner, mut f)| {
-            let Some((form, other)) = partner else {
+        .filter_map(|(split, mut f)| {
+            let Some((form, others)) = split else {
                 return Some(f);
             };
-            let (mine, theirs) = (count(&form), count(&other));
+            let mine = count(&form);
+            // The best attested of the others (the first on a tie: they come sorted).
+            let Some((best, theirs)) = others
+                .iter()
+                .map(|o| (o, count(o)))
+                .fold(None, |acc: Option<(&String, usize)>, (o, n)| match acc {
+                    Some((_, m)) if m >= n => acc,
+                    _ => Some((o, n)),
+                })
+            else {
+                return Some(f);
+            };
             if mine > theirs {
                 return None;
             }
             if mine < theirs {
-                f.message = format!(
-                    "\u{201c}{form}\u{201d} and \u{201c}{other}\u{201d} are both used here, with equal support; \u{201c}{other}\u{201d} is the spelling more of the other articles use ({theirs} articles against {mine}): check which is right"
-                );
+                f.message = message(&form, best, mine, theirs);
             }
             Some(f)
         })
