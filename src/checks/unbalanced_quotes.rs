@@ -16,7 +16,9 @@ crate::declare_rule! {
     /// German „…“ and »…«, Polish „…” and French «…» are all accepted. Single quotes are not
     /// checked, because ’ is also the apostrophe ("NATO’s", "’90s"). A straight double mark
     /// between two letters ("Opec"s output") is a typed apostrophe: flagged as that, and it
-    /// opens no quotation.
+    /// opens no quotation; a straight mark typed twice (`""it`) is flagged once and counts
+    /// once; a straight mark right after a word with no quotation open is a closing mark
+    /// with no opening one.
     ///
     /// Why it matters: a quotation closed with the wrong mark is a typical artifact of
     /// machine rewriting; an unclosed one leaves the reader unsure where the speaker's words
@@ -79,6 +81,10 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
                     Some("'".into()),
                     "double quotation mark typed for an apostrophe".into(),
                 ));
+            }
+            Mark::Straight if prev == Some('"') => {
+                // `""it does not`: one mark typed twice; the first one counts.
+                problems.push((range, None, "quotation mark typed twice".into()));
             }
             Mark::Straight => {
                 if open.last().is_some_and(|(o, _)| *o == Mark::Straight) {
@@ -156,12 +162,19 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
         }
     }
     if !continued {
-        for (_, range) in open {
-            problems.push((
-                range,
-                None,
-                "quotation opened here is never closed in its paragraph".into(),
-            ));
+        for (m, range) in open {
+            // A straight mark after a word ("…affairs.\"") closes a quotation never opened.
+            let after_word = m == Mark::Straight
+                && text[..range.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| !p.is_whitespace() && !"([{—–-/".contains(p));
+            let message = if after_word {
+                "closing quotation mark with no opening mark in its paragraph"
+            } else {
+                "quotation opened here is never closed in its paragraph"
+            };
+            problems.push((range, None, message.into()));
         }
     }
     problems
@@ -273,6 +286,18 @@ mod tests {
             ["quotation closed with the low mark „@14"]
         );
         assert!(check_paragraph("He said “yes and left.", "eng", true).is_empty());
+    }
+
+    #[test]
+    fn a_doubled_mark_and_a_stray_closing_mark() {
+        assert_eq!(
+            messages("\"If both sides,\" he said, \"\"it is over.\"", "eng"),
+            ["quotation mark typed twice@27"]
+        );
+        assert_eq!(
+            messages("He told the committee so.\" Then he left.", "eng"),
+            ["closing quotation mark with no opening mark in its paragraph@25"]
+        );
     }
 
     #[test]
