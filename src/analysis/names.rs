@@ -940,7 +940,16 @@ pub fn style_variants(
                     .filter(|(f, &v)| v == max && !shift_slip(f))
                     .map(|(f, _)| *f)
                     .collect();
-                (top.len() == 1).then(|| top[0])
+                if top.len() == 1 {
+                    return Some(top[0]);
+                }
+                // On a tie, the form with more capitals inside it ("PepsiCo" over "Pepsico",
+                // "Frito-Lay" over "Frito-lay"): a deliberate capital is rarely invented, a
+                // dropped one is a common slip.
+                let inner = |f: &str| f.chars().skip(1).filter(|c| c.is_uppercase()).count();
+                let most = top.iter().map(|f| inner(f)).max().unwrap_or(0);
+                let best: Vec<&str> = top.iter().copied().filter(|f| inner(f) == most).collect();
+                (best.len() == 1).then(|| best[0])
             });
         for f in forms.keys() {
             if Some(*f) == preferred || allowed.contains(f) || canonical_words.contains(f) {
@@ -1177,6 +1186,20 @@ mod tests {
             [StyleVariant {
                 form: "TEchnology".into(),
                 preferred: Some("Technology".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_form_with_inner_capitals() {
+        let ms = [m(0, "MarkCo", None), m(1, "Markco", None)];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let v = style_variants(&refs, &|_| 1.0, &[], &[]);
+        assert_eq!(
+            v,
+            [StyleVariant {
+                form: "Markco".into(),
+                preferred: Some("MarkCo".into())
             }]
         );
     }

@@ -157,7 +157,7 @@ impl NameVariant {
         });
         sink.extend(settle_splits(docs, found, true, |form, other, mine, theirs| {
             format!(
-                "\u{201c}{form}\u{201d} and \u{201c}{other}\u{201d} are both used here, with equal support; \u{201c}{other}\u{201d} is the spelling more of the other articles use ({theirs} articles against {mine}): check which is right"
+                "\u{201c}{form}\u{201d} and \u{201c}{other}\u{201d} are both used here, with equal support; \u{201c}{other}\u{201d} is the spelling more articles of the whole input use ({theirs} against {mine}): check which is right"
             )
         }));
     }
