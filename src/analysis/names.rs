@@ -501,22 +501,22 @@ fn derived(a: &str, b: &str) -> bool {
         // "Germany" / "German"; but "Zelensky" / "Zelenskyy" is a transliteration.
         (suffix == "y" && !short.ends_with('y'))
             || matches!(
-            suffix,
-            "n" | "an"
-                | "ian"
-                | "ns"
-                | "ans"
-                | "ians"
-                | "s"
-                | "es"
-                | "ese"
-                | "ish"
-                | "i"
-                | "is"
-                | "ic"
-                | "ite"
-                | "ites"
-        )
+                suffix,
+                "n" | "an"
+                    | "ian"
+                    | "ns"
+                    | "ans"
+                    | "ians"
+                    | "s"
+                    | "es"
+                    | "ese"
+                    | "ish"
+                    | "i"
+                    | "is"
+                    | "ic"
+                    | "ite"
+                    | "ites"
+            )
     })
 }
 
@@ -740,6 +740,7 @@ pub fn variants(
         let (fa, fb) = (&folded[a], &folded[b]);
         // Case and accents only: a style difference, not this rule's.
         if plain(a) == plain(b)
+            || plain(a).replace('\u{2019}', "'") == plain(b).replace('\u{2019}', "'")
             || derived(a, b)
             || differ_in_short_part(a, b)
             || spelling_convention(a, b)
@@ -1170,7 +1171,11 @@ mod tests {
         // "Hollis Pack International Plc": "Plc" follows "Pack" in the same name.
         let mut plc = m(0, "Plc", Some("hollis"));
         plc.earlier.push(("pack".into(), true));
-        let ms = [m(0, "Pack", Some("hollis")), m(1, "Pack", Some("hollis")), plc];
+        let ms = [
+            m(0, "Pack", Some("hollis")),
+            m(1, "Pack", Some("hollis")),
+            plc,
+        ];
         assert!(run(&ms, &[], &[]).is_empty());
     }
 
@@ -1209,6 +1214,12 @@ mod tests {
         assert!(spelling_convention("Organisation", "Organization"));
         assert!(!spelling_convention("Rosen", "Rozen"));
         assert!(derived("Germany", "German"));
+        // A typographic apostrophe is a house style, not a spelling.
+        let ms = [
+            m(0, "O'Marra", Some("tip")),
+            m(1, "O\u{2019}Marra", Some("tip")),
+        ];
+        assert!(run(&ms, &[], &[]).is_empty());
     }
 
     #[test]
@@ -1232,9 +1243,7 @@ mod tests {
         ms[0].form = "Portlend".into();
         ms[1].form = "Portlend".into();
         ms[2].form = "Portland".into();
-        assert!(run(&ms, &[], &[])
-            .iter()
-            .all(|v| v.form != "Portland"));
+        assert!(run(&ms, &[], &[]).iter().all(|v| v.form != "Portland"));
     }
 
     #[test]

@@ -64,7 +64,10 @@ impl NameStyle {
                         others.into_iter().map(str::to_string).collect::<Vec<_>>(),
                     )
                 });
-                for m in all.iter().filter(|m| m.form == v.form && !m.in_headline && !m.weak) {
+                for m in all
+                    .iter()
+                    .filter(|m| m.form == v.form && !m.in_headline && !m.weak)
+                {
                     let doc = &docs[m.document];
                     let evidence = v
                         .preferred
@@ -75,17 +78,20 @@ impl NameStyle {
                             })
                         })
                         .or(example);
-                    out.push((split.clone(), Finding {
-                        rule: RuleId::NameStyle,
-                        severity: Severity::Info,
-                        document: m.document,
-                        span: doc.span(m.range.clone()),
-                        found: m.form.clone(),
-                        suggestion: v.preferred.clone(),
-                        score: None,
-                        message: message.clone(),
-                        related: evidence.map(|e| related(docs, e)).into_iter().collect(),
-                    }));
+                    out.push((
+                        split.clone(),
+                        Finding {
+                            rule: RuleId::NameStyle,
+                            severity: Severity::Info,
+                            document: m.document,
+                            span: doc.span(m.range.clone()),
+                            found: m.form.clone(),
+                            suggestion: v.preferred.clone(),
+                            score: None,
+                            message: message.clone(),
+                            related: evidence.map(|e| related(docs, e)).into_iter().collect(),
+                        },
+                    ));
                 }
             }
             out

@@ -140,17 +140,20 @@ impl NameVariant {
                         .iter()
                         .find(|e| e.form == v.preferred && e.document == m.document)
                         .or(example);
-                    out.push((partner.clone(), Finding {
-                        rule: RuleId::NameVariant,
-                        severity: Severity::Warning,
-                        document: m.document,
-                        span: doc.span(m.range.clone()),
-                        found: m.form.clone(),
-                        suggestion: suggestion.clone(),
-                        score: Some(v.similarity),
-                        message: message.clone(),
-                        related: evidence.map(|e| related(docs, e)).into_iter().collect(),
-                    }));
+                    out.push((
+                        partner.clone(),
+                        Finding {
+                            rule: RuleId::NameVariant,
+                            severity: Severity::Warning,
+                            document: m.document,
+                            span: doc.span(m.range.clone()),
+                            found: m.form.clone(),
+                            suggestion: suggestion.clone(),
+                            score: Some(v.similarity),
+                            message: message.clone(),
+                            related: evidence.map(|e| related(docs, e)).into_iter().collect(),
+                        },
+                    ));
                 }
             }
             out
@@ -229,14 +232,13 @@ pub(super) fn settle_splits(
             };
             let mine = count(&form);
             // The best attested of the others (the first on a tie: they come sorted).
-            let Some((best, theirs)) = others
-                .iter()
-                .map(|o| (o, count(o)))
-                .fold(None, |acc: Option<(&String, usize)>, (o, n)| match acc {
+            let Some((best, theirs)) = others.iter().map(|o| (o, count(o))).fold(
+                None,
+                |acc: Option<(&String, usize)>, (o, n)| match acc {
                     Some((_, m)) if m >= n => acc,
                     _ => Some((o, n)),
-                })
-            else {
+                },
+            ) else {
                 return Some(f);
             };
             if mine > theirs {

@@ -72,7 +72,8 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
         let closing_position = !opening_position && next.is_none_or(|n| !n.is_alphanumeric());
         match m {
             Mark::Straight
-                if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) =>
+                if prev.is_some_and(char::is_alphabetic)
+                    && next.is_some_and(char::is_alphabetic) =>
             {
                 // "Ecuador"s output": a double mark typed for an apostrophe, inside a word. It
                 // opens nothing; pairing it would misplace every later finding.
