@@ -755,7 +755,7 @@ pub fn variants(
         // Capitalised common words are evidence only: a pair needs a name word, and one
         // with a common word needs the same sentence around both.
         let shared_window = !sa.windows.is_disjoint(&sb.windows);
-        if !(sa.strong || sb.strong) || (!(sa.strong && sb.strong) && !shared_window) {
+        if !(sa.strong || sb.strong) || !(shared_window || sa.strong && sb.strong) {
             continue;
         }
         let distance = strsim::damerau_levenshtein(fa, fb);

@@ -16,14 +16,19 @@ crate::declare_rule! {
     /// "Chick-fil-a" against "Chick-fil-A". All-capital words (datelines such as
     /// "WASHINGTON", sign-offs, acronyms) and headline words (title case is a headline style)
     /// are left out. The preferred form is the one more articles use, one vote per article; a
-    /// `names.canonical` entry wins; when the articles are split, nothing is suggested.
-    /// Every other kind of respelling is `name-variant`'s.
+    /// `names.canonical` entry wins; a shift-key slip ("TEchnology", "INc") is never
+    /// preferred; on a tie the form with more capitals inside it wins ("PepsiCo" over
+    /// "Pepsico": a deliberate capital is rarely invented); a split still left is settled by
+    /// the whole input when it can be, else nothing is suggested. Every other kind of
+    /// respelling is `name-variant`'s.
     ///
     /// Why it matters: a dropped accent or a house style's capitals is a consistency slip, not
     /// a wrong name: worth a look before publication, at a lower severity than a misspelling.
     ///
     /// Example: two outlets write "Felipe Calderón", a third "Felipe Calderon": the third's
     /// "Calderon" is reported (severity info) with the suggestion "Calderón".
+    ///
+    /// Measured precision: 20 findings, 19 of 20 labelled true: precision 0.95 (95% CI 0.76-0.99); the false one is "ECUs" against "Ecus", two current styles. Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct NameStyle;
     rule: RuleId::NameStyle, severity: Severity::Info;
 }
