@@ -166,7 +166,7 @@ def cmd_score(args):
     stories = len(report["documents"])
     by_rule, sample = draw(report["findings"], args.per_rule, args.seed)
     print(f"corpus: {args.corpus}, {stories} stories; sample up to {args.per_rule} per rule, seed {args.seed}")
-    print(f"{'rule':22} {'findings':>8} {'warn':>6} {'labelled':>8} {'tp':>4} {'precision':>9}  95% Wilson CI")
+    print(f"{'rule':22} {'findings':>8} {'warn':>6} {'labelled':>8} {'tp':>4} {'precision':>9}  95% Wilson CI    all labelled: precision, of warnings")
     total_warn = 0
     for rule in sorted(by_rule):
         items = by_rule[rule]
@@ -177,7 +177,15 @@ def cmd_score(args):
         p, lo, hi = wilson(tp, len(got))
         missing = len(sample[rule]) - len(got)
         note = f"  ({missing} unlabelled)" if missing else ""
-        print(f"{rule:22} {len(items):8} {warn:6} {len(got):8} {tp:4} {p:9.2f}  [{lo:.2f}, {hi:.2f}]{note}")
+        # Every labelled finding of the rule (not only the sample), and its warnings alone.
+        every = [(labels[key_of(f)][0], f["severity"]) for f in items if key_of(f) in labels]
+        warned = [v for v, sev in every if sev in ("warning", "error")]
+        extra = ""
+        if every:
+            extra = f"    {sum(v == 'tp' for v, _ in every)}/{len(every)}"
+            if warned:
+                extra += f", {sum(v == 'tp' for v in warned)}/{len(warned)}"
+        print(f"{rule:22} {len(items):8} {warn:6} {len(got):8} {tp:4} {p:9.2f}  [{lo:.2f}, {hi:.2f}]{extra}{note}")
     print(f"findings: {len(report['findings'])}, {100 * len(report['findings']) / max(1, stories):.1f} per 100 stories")
     print(f"warnings: {total_warn}, {100 * total_warn / max(1, stories):.2f} per 100 stories")
 

@@ -47,6 +47,14 @@ pub struct Mention {
     pub title: Option<String>,
     /// Whether it is in a headline (title case there is style, not spelling).
     pub in_headline: bool,
+    /// A capitalised common word outside a name ("World", "Justice"): evidence for the
+    /// spelling of a name, never reported as a variant itself.
+    pub weak: bool,
+    /// The words around it (two before, two after, lowercased), hashed, when at least three
+    /// of them are there: the same window around two spellings in two articles is the same
+    /// sentence told twice, so they name the same thing ("exports from Thailend rose" /
+    /// "exports from Thailand rose").
+    pub window: Option<u64>,
 }
 
 /// Words that are capitalised for grammar, not because they are names.
@@ -346,6 +354,29 @@ fn sentence_mentions(
                 _ => false,
             })
             .collect();
+        // Capitalised common words left out of names are weak mentions: evidence only.
+        for j in first..end {
+            if parts[j] == Part::Name
+                && !admitted[j - first]
+                && j > 0
+                && text[stripped[j].clone()].chars().count() >= 3
+            {
+                out.push(Mention {
+                    document: index,
+                    range: offset + stripped[j].start..offset + stripped[j].end,
+                    form: text[stripped[j].clone()].to_string(),
+                    before: None,
+                    earlier: Vec::new(),
+                    after: None,
+                    before_distinct: false,
+                    after_distinct: false,
+                    title: None,
+                    in_headline: false,
+                    weak: true,
+                    window: window(&lower, j),
+                });
+            }
+        }
         // Split into sub-runs of admitted words; joiners only inside.
         let mut j = first;
         while j < end {
@@ -391,10 +422,31 @@ fn sentence_mentions(
                         None
                     },
                     in_headline: false,
+                    weak: false,
+                    window: window(&lower, i),
                 });
             }
         }
     }
+}
+
+/// The hashed window of two words either side of word `k`, when at least three are there.
+fn window(lower: &[String], k: usize) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let at = |j: Option<usize>| j.and_then(|j| lower.get(j)).map(String::as_str);
+    let words = [
+        at(k.checked_sub(2)),
+        at(k.checked_sub(1)),
+        at(Some(k + 1)),
+        at(Some(k + 2)),
+    ];
+    if words.iter().filter(|w| w.is_some()).count() < 3 {
+        return None;
+    }
+    // A stable hasher: the same window hashes the same in every article and run.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    words.hash(&mut h);
+    Some(h.finish())
 }
 
 /// A spelling folded for comparison: lowercase, diacritics and doubled letters dropped, and
@@ -452,24 +504,54 @@ fn derived(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.strip_prefix(short.as_str()).is_some_and(|suffix| {
-        matches!(
-            suffix,
-            "n" | "an"
-                | "ian"
-                | "ns"
-                | "ans"
-                | "ians"
-                | "s"
-                | "es"
-                | "ese"
-                | "ish"
-                | "i"
-                | "is"
-                | "ic"
-                | "ite"
-                | "ites"
-        )
+        // "Germany" / "German"; but "Zelensky" / "Zelenskyy" is a transliteration.
+        (suffix == "y" && !short.ends_with('y'))
+            || matches!(
+                suffix,
+                "n" | "an"
+                    | "ian"
+                    | "ns"
+                    | "ans"
+                    | "ians"
+                    | "s"
+                    | "es"
+                    | "ese"
+                    | "ish"
+                    | "i"
+                    | "is"
+                    | "ic"
+                    | "ite"
+                    | "ites"
+            )
     })
+}
+
+/// "Organisation" / "Organization", "Realise" / "Realize": British and American spelling of
+/// the same word, a house-style choice rather than a misspelling.
+fn spelling_convention(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let diffs: Vec<usize> = a
+        .bytes()
+        .zip(b.bytes())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, _)| i)
+        .collect();
+    let &[i] = diffs.as_slice() else {
+        return false;
+    };
+    let pair = (a.as_bytes()[i], b.as_bytes()[i]);
+    let rest = &a[i + 1..];
+    matches!(pair, (b's', b'z') | (b'z', b's'))
+        && i > 0
+        && a.as_bytes()[i - 1] == b'i'
+        && matches!(
+            rest,
+            "ation" | "ations" | "e" | "es" | "ed" | "er" | "ers" | "ing"
+        )
 }
 
 /// "R-Mass" / "D-Mass", "D-Iowa" / "R-Iowa": tags that differ in a one- or two-letter part
@@ -521,6 +603,10 @@ struct FormStats {
     after: BTreeMap<String, bool>,
     /// Titles in front of it where it ends the name.
     titles: BTreeSet<String>,
+    /// Whether any mention is a name word (not only a capitalised common word).
+    strong: bool,
+    /// The hashed word windows around its mentions.
+    windows: BTreeSet<u64>,
 }
 
 impl FormStats {
@@ -599,6 +685,8 @@ pub fn variants(
         if let Some(t) = &m.title {
             s.titles.insert(t.clone());
         }
+        s.strong |= !m.weak;
+        s.windows.extend(m.window);
     }
     let forms: Vec<&str> = stats.keys().copied().collect();
     let folded: HashMap<&str, String> = forms.iter().map(|f| (*f, fold(f))).collect();
@@ -657,7 +745,23 @@ pub fn variants(
         let (sa, sb) = (&stats[a], &stats[b]);
         let (fa, fb) = (&folded[a], &folded[b]);
         // Case and accents only: a style difference, not this rule's.
-        if plain(a) == plain(b) || derived(a, b) || differ_in_short_part(a, b) {
+        if plain(a) == plain(b)
+            || plain(a).replace('\u{2019}', "'") == plain(b).replace('\u{2019}', "'")
+            || derived(a, b)
+            || differ_in_short_part(a, b)
+            || spelling_convention(a, b)
+        {
+            continue;
+        }
+        // Two words of one name ("Polly Peck ... Plc") are not spellings of each other.
+        let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+        if sa.before.contains_key(&lb) || sb.before.contains_key(&la) {
+            continue;
+        }
+        // Capitalised common words are evidence only: a pair needs a name word, and one
+        // with a common word needs the same sentence around both.
+        let shared_window = !sa.windows.is_disjoint(&sb.windows);
+        if !(sa.strong || sb.strong) || !(shared_window || sa.strong && sb.strong) {
             continue;
         }
         let distance = strsim::damerau_levenshtein(fa, fb);
@@ -667,7 +771,7 @@ pub fn variants(
         if distance > 2 || (distance * 4 > longest && !short_ok) {
             continue;
         }
-        if !same_name(sa, sb, distance, (a, b)) {
+        if !shared_window && !same_name(sa, sb, distance, (a, b)) {
             continue;
         }
         // Short names need a distinctive shared neighbour, not a title or a slip.
@@ -715,7 +819,7 @@ pub fn variants(
             ),
             _ => {
                 for (form, other) in [(a, b), (b, a)] {
-                    if !allowed.contains(form) {
+                    if !allowed.contains(form) && stats[form].strong {
                         split.push(Variant {
                             form: form.to_string(),
                             preferred: other.to_string(),
@@ -727,7 +831,8 @@ pub fn variants(
                 continue;
             }
         };
-        if allowed.contains(variant) || canonical_words.contains(variant) {
+        if allowed.contains(variant) || canonical_words.contains(variant) || !stats[variant].strong
+        {
             continue;
         }
         let strength = |v: &Variant| match v.preference {
@@ -794,7 +899,7 @@ pub fn style_variants(
 ) -> Vec<StyleVariant> {
     let mut by_plain: BTreeMap<String, BTreeMap<&str, BTreeMap<usize, usize>>> = BTreeMap::new();
     for m in mentions {
-        if m.in_headline {
+        if m.in_headline || m.weak {
             continue;
         }
         *by_plain
@@ -831,13 +936,27 @@ pub fn style_variants(
             .find(|f| canonical_words.contains(*f))
             .copied()
             .or_else(|| {
-                let max = votes.values().copied().fold(0.0, f64::max);
+                // A shift-key slip ("TEchnology", "INc") is never the preferred form.
+                let max = votes
+                    .iter()
+                    .filter(|(f, _)| !shift_slip(f))
+                    .map(|(_, &v)| v)
+                    .fold(0.0, f64::max);
                 let top: Vec<&str> = votes
                     .iter()
-                    .filter(|(_, &v)| v == max)
+                    .filter(|(f, &v)| v == max && !shift_slip(f))
                     .map(|(f, _)| *f)
                     .collect();
-                (top.len() == 1).then(|| top[0])
+                if top.len() == 1 {
+                    return Some(top[0]);
+                }
+                // On a tie, the form with more capitals inside it ("PepsiCo" over "Pepsico",
+                // "Frito-Lay" over "Frito-lay"): a deliberate capital is rarely invented, a
+                // dropped one is a common slip.
+                let inner = |f: &str| f.chars().skip(1).filter(|c| c.is_uppercase()).count();
+                let most = top.iter().map(|f| inner(f)).max().unwrap_or(0);
+                let best: Vec<&str> = top.iter().copied().filter(|f| inner(f) == most).collect();
+                (best.len() == 1).then(|| best[0])
             });
         for f in forms.keys() {
             if Some(*f) == preferred || allowed.contains(f) || canonical_words.contains(f) {
@@ -850,6 +969,17 @@ pub fn style_variants(
         }
     }
     out
+}
+
+/// "TEchnology", "INc", "NEvada": two capitals held too long, then lowercase letters (not a
+/// plural acronym such as "CDs").
+fn shift_slip(form: &str) -> bool {
+    let c: Vec<char> = form.chars().collect();
+    c.len() >= 3
+        && c[0].is_uppercase()
+        && c[1].is_uppercase()
+        && c[2..].iter().all(|x| x.is_lowercase())
+        && c[2..] != ['s']
 }
 
 #[cfg(test)]
@@ -879,6 +1009,8 @@ mod tests {
             after_distinct: false,
             title: None,
             in_headline: false,
+            weak: false,
+            window: None,
         }
     }
 
@@ -1038,6 +1170,86 @@ mod tests {
         assert!(derived("Serbia", "Serbians"));
         // "Zelensky" / "Zelenskyy" is a transliteration, not a derived word.
         assert!(!derived("Zelensky", "Zelenskyy"));
+    }
+
+    #[test]
+    fn two_words_of_one_name_are_not_variants() {
+        // "Hollis Pack International Plc": "Plc" follows "Pack" in the same name.
+        let mut plc = m(0, "Plc", Some("hollis"));
+        plc.earlier.push(("pack".into(), true));
+        let ms = [
+            m(0, "Pack", Some("hollis")),
+            m(1, "Pack", Some("hollis")),
+            plc,
+        ];
+        assert!(run(&ms, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_shift_key_slip_is_never_preferred() {
+        assert!(shift_slip("TEchnology") && shift_slip("INc"));
+        assert!(!shift_slip("CDs") && !shift_slip("NATO") && !shift_slip("McDonald"));
+        let ms = [m(0, "Technology", None), m(1, "TEchnology", None)];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let v = style_variants(&refs, &|_| 1.0, &[], &[]);
+        assert_eq!(
+            v,
+            [StyleVariant {
+                form: "TEchnology".into(),
+                preferred: Some("Technology".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_form_with_inner_capitals() {
+        let ms = [m(0, "MarkCo", None), m(1, "Markco", None)];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let v = style_variants(&refs, &|_| 1.0, &[], &[]);
+        assert_eq!(
+            v,
+            [StyleVariant {
+                form: "Markco".into(),
+                preferred: Some("MarkCo".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn british_and_american_spellings_and_country_adjectives_are_not_variants() {
+        assert!(spelling_convention("Organisation", "Organization"));
+        assert!(!spelling_convention("Rosen", "Rozen"));
+        assert!(derived("Germany", "German"));
+        // A typographic apostrophe is a house style, not a spelling.
+        let ms = [
+            m(0, "O'Marra", Some("tip")),
+            m(1, "O\u{2019}Marra", Some("tip")),
+        ];
+        assert!(run(&ms, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_shared_word_window_joins_two_spellings_of_a_place() {
+        let mut ms = vec![
+            m(0, "Portland", None),
+            m(1, "Portland", None),
+            m(2, "Portlend", None),
+        ];
+        assert!(run(&ms, &[], &[]).is_empty());
+        for x in &mut ms {
+            x.window = Some(7);
+        }
+        let v = run(&ms, &[], &[]);
+        assert_eq!(
+            (v[0].form.as_str(), v[0].preferred.as_str()),
+            ("Portlend", "Portland")
+        );
+        // A capitalised common word is evidence, never the reported spelling.
+        ms[2].weak = true;
+        ms[0].form = "Portlend".into();
+        ms[1].form = "Portlend".into();
+        ms[2].form = "Portland".into();
+        assert!(run(&ms, &[], &[]).iter().all(|v| v.form != "Portland"));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! `name-style`.
 
-use super::name_variant::{per_cluster_mentions, related};
+use std::collections::BTreeSet;
+
+use super::name_variant::{per_cluster_mentions, related, settle_splits};
 use super::Context;
-use crate::analysis::names::{style_variants, Mention};
+use crate::analysis::names::{plain, style_variants, Mention};
 use crate::model::{Finding, RuleId, Severity};
 
 crate::declare_rule! {
@@ -14,14 +16,19 @@ crate::declare_rule! {
     /// "Chick-fil-a" against "Chick-fil-A". All-capital words (datelines such as
     /// "WASHINGTON", sign-offs, acronyms) and headline words (title case is a headline style)
     /// are left out. The preferred form is the one more articles use, one vote per article; a
-    /// `names.canonical` entry wins; when the articles are split, nothing is suggested.
-    /// Every other kind of respelling is `name-variant`'s.
+    /// `names.canonical` entry wins; a shift-key slip ("TEchnology", "INc") is never
+    /// preferred; on a tie the form with more capitals inside it wins ("PepsiCo" over
+    /// "Pepsico": a deliberate capital is rarely invented); a split still left is settled by
+    /// the whole input when it can be, else nothing is suggested. Every other kind of
+    /// respelling is `name-variant`'s.
     ///
     /// Why it matters: a dropped accent or a house style's capitals is a consistency slip, not
     /// a wrong name: worth a look before publication, at a lower severity than a misspelling.
     ///
     /// Example: two outlets write "Felipe Calderón", a third "Felipe Calderon": the third's
     /// "Calderon" is reported (severity info) with the suggestion "Calderón".
+    ///
+    /// Measured precision: 20 findings, 19 of 20 labelled true: precision 0.95 (95% CI 0.76-0.99); the false one is "ECUs" against "Ecus", two current styles. Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct NameStyle;
     rule: RuleId::NameStyle, severity: Severity::Info;
 }
@@ -48,7 +55,24 @@ impl NameStyle {
                     .preferred
                     .as_ref()
                     .and_then(|p| all.iter().find(|m| &m.form == p && !m.in_headline));
-                for m in all.iter().filter(|m| m.form == v.form && !m.in_headline) {
+                let split = v.preferred.is_none().then(|| {
+                    let key = plain(&v.form);
+                    let others: BTreeSet<&str> = all
+                        .iter()
+                        .filter(|o| {
+                            !o.in_headline && !o.weak && o.form != v.form && plain(&o.form) == key
+                        })
+                        .map(|o| o.form.as_str())
+                        .collect();
+                    (
+                        v.form.clone(),
+                        others.into_iter().map(str::to_string).collect::<Vec<_>>(),
+                    )
+                });
+                for m in all
+                    .iter()
+                    .filter(|m| m.form == v.form && !m.in_headline && !m.weak)
+                {
                     let doc = &docs[m.document];
                     let evidence = v
                         .preferred
@@ -59,21 +83,28 @@ impl NameStyle {
                             })
                         })
                         .or(example);
-                    out.push(Finding {
-                        rule: RuleId::NameStyle,
-                        severity: Severity::Info,
-                        document: m.document,
-                        span: doc.span(m.range.clone()),
-                        found: m.form.clone(),
-                        suggestion: v.preferred.clone(),
-                        score: None,
-                        message: message.clone(),
-                        related: evidence.map(|e| related(docs, e)).into_iter().collect(),
-                    });
+                    out.push((
+                        split.clone(),
+                        Finding {
+                            rule: RuleId::NameStyle,
+                            severity: Severity::Info,
+                            document: m.document,
+                            span: doc.span(m.range.clone()),
+                            found: m.form.clone(),
+                            suggestion: v.preferred.clone(),
+                            score: None,
+                            message: message.clone(),
+                            related: evidence.map(|e| related(docs, e)).into_iter().collect(),
+                        },
+                    ));
                 }
             }
             out
         });
-        sink.extend(found);
+        sink.extend(settle_splits(docs, found, false, |form, other, mine, theirs| {
+            format!(
+                "\u{201c}{form}\u{201d} is written with other capitals or accents here, with equal support; \u{201c}{other}\u{201d} is the form more articles of the whole input use ({theirs} against {mine}): check which is right"
+            )
+        }));
     }
 }

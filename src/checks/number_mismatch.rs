@@ -35,6 +35,8 @@ crate::declare_rule! {
     /// Example: "Allies pledged more than €20 billion" (wire) vs "Allies pledged more than
     /// €25 billion" (copy) flags "€25 billion", citing the wire's sentence. When three or more
     /// articles carry the sentence, the figure in the minority is flagged.
+    ///
+    /// Measured precision: 2 findings, 2 of 2 labelled true: precision 1.00 (95% CI 0.34-1.00); injected-figure recall 0.97 (39 of 40, benches/quality/inject.py). Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct NumberMismatch;
     rule: RuleId::NumberMismatch, severity: Severity::Warning;
 }
