@@ -190,6 +190,17 @@ const KIND_WORDS: &[(&str, RemovalReason)] = &[
     ("toolbar", RemovalReason::Navigation),
     ("footer", RemovalReason::Navigation),
     ("cookie", RemovalReason::Navigation),
+    ("consent", RemovalReason::Navigation),
+    ("gdpr", RemovalReason::Navigation),
+    ("modal", RemovalReason::Navigation),
+    ("popup", RemovalReason::Navigation),
+    ("promo", RemovalReason::Promo),
+    ("promos", RemovalReason::Promo),
+    ("teaser", RemovalReason::Related),
+    ("recirc", RemovalReason::Related),
+    ("recirculation", RemovalReason::Related),
+    ("mostpopular", RemovalReason::Related),
+    ("mostviewed", RemovalReason::Related),
     ("cookies", RemovalReason::Navigation),
 ];
 /// Parts of class and id tokens that say nothing by themselves ("post", "box", "wrapper").
@@ -268,6 +279,17 @@ const FILLER_WORDS: &[&str] = &[
     "zone",
     "links",
     "sticky",
+    "most",
+    "rail",
+    "carousel",
+    "slider",
+    "swiper",
+    "slide",
+    "card",
+    "cards",
+    "grid",
+    "row",
+    "core",
 ];
 
 /// The boilerplate kind of one class or id token, if every part of it is a boilerplate or filler
@@ -474,6 +496,11 @@ struct Node {
     role: Role,
     /// Inside furniture or silent content (then an `<h1>` is not the headline).
     dropped: bool,
+    /// Inside reader comments, a dialog or overlay (cookie notices, pop-ups), or silent
+    /// content: prose that is never the article, so not a candidate while there is one
+    /// outside. (Other furniture may wrap a whole article in broken markup: a share bar left
+    /// open before it.)
+    sheltered: bool,
     article_body: bool,
     has_time: bool,
     kind: Option<BlockKind>,
@@ -544,6 +571,7 @@ pub fn extract(html: &str) -> ExtractedHtml {
             block_of: 0,
             role: Role::Content,
             dropped: false,
+            sheltered: false,
             article_body: false,
             has_time: false,
             kind: None,
@@ -834,7 +862,7 @@ impl Scan<'_> {
             v.split_ascii_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("articlebody"))
         });
-        let role = if SILENT.contains(&name) {
+        let role = if SILENT.contains(&name) || (!matches!(name, "html" | "body") && hidden(tag)) {
             Role::Silent
         } else if matches!(name, "html" | "body" | "article" | "main") || article_body {
             Role::Content
@@ -882,6 +910,10 @@ impl Scan<'_> {
             block_of: if block { id } else { p.block_of },
             role,
             dropped: p.dropped || role != Role::Content,
+            sheltered: p.sheltered
+                || role == Role::Silent
+                || role == Role::Furniture(RemovalReason::Comments)
+                || overlay(tag),
             article_body,
             has_time: false,
             kind,
@@ -923,6 +955,55 @@ impl Scan<'_> {
     }
 }
 
+/// Whether an element is hidden from readers: the `hidden` attribute, `aria-hidden="true"`,
+/// or an inline style with `display: none` or `visibility: hidden`.
+fn hidden(tag: &Tag<'_>) -> bool {
+    if tag.attr("hidden").is_some()
+        || tag
+            .attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    tag.attr("style").is_some_and(|style| {
+        style.split(';').any(|decl| {
+            let Some((prop, value)) = decl.split_once(':') else {
+                return false;
+            };
+            let (prop, value) = (prop.trim(), value.trim());
+            (prop.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+                || (prop.eq_ignore_ascii_case("visibility")
+                    && value.eq_ignore_ascii_case("hidden"))
+        })
+    })
+}
+
+/// Whether an element is a dialog or overlay: `<dialog>`, `role="dialog"`, `aria-modal`, or
+/// a cookie, consent, modal or pop-up class or id.
+fn overlay(tag: &Tag<'_>) -> bool {
+    if tag.name == "dialog"
+        || tag.attr("aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || tag.attr("role").is_some_and(|r| {
+            r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
+        })
+    {
+        return true;
+    }
+    let class = tag.attr("class").unwrap_or("");
+    let id = tag.attr("id").unwrap_or("");
+    class
+        .split_ascii_whitespace()
+        .chain(std::iter::once(id).filter(|i| !i.is_empty()))
+        .any(|t| {
+            token_reason(t).is_some()
+                && t.split(['-', '_', ':', '.']).any(|part| {
+                    ["cookie", "cookies", "consent", "gdpr", "modal", "popup"]
+                        .iter()
+                        .any(|w| part.eq_ignore_ascii_case(w))
+                })
+        })
+}
+
 /// The furniture kind named by an element's class, id or role, matching whole tokens.
 fn attr_reason(tag: &Tag<'_>) -> Option<RemovalReason> {
     if let Some(role) = tag.attr("role") {
@@ -931,6 +1012,7 @@ fn attr_reason(tag: &Tag<'_>) -> Option<RemovalReason> {
                 return Some(RemovalReason::Navigation)
             }
             "complementary" => return Some(RemovalReason::Related),
+            "dialog" | "alertdialog" => return Some(RemovalReason::Navigation),
             _ => {}
         }
     }
@@ -1101,11 +1183,19 @@ fn silent_ancestor(nodes: &[Node], mut n: usize) -> bool {
 /// when it holds at least half of the best element's paragraph text.
 fn choose_root(nodes: &[Node], stats: &[Stats]) -> usize {
     let score = |n: usize| stats[n].good - BAD_WEIGHT * stats[n].bad;
+    // Elements inside comments, dialogs, asides and other furniture are candidates only when
+    // nothing outside furniture holds a paragraph.
+    let candidates = |sheltered_too: bool| {
+        (1..nodes.len()).filter(move |&n| {
+            nodes[n].block
+                && nodes[n].role != Role::Silent
+                && stats[n].good > 0.0
+                && (sheltered_too || !nodes[n].sheltered)
+        })
+    };
+    let sheltered_too = candidates(false).next().is_none();
     let mut best = 0;
-    for n in 1..nodes.len() {
-        if !nodes[n].block || nodes[n].role == Role::Silent || stats[n].good <= 0.0 {
-            continue;
-        }
+    for n in candidates(sheltered_too) {
         if score(n) > score(best) {
             best = n;
         }
