@@ -201,6 +201,11 @@ const KIND_WORDS: &[(&str, RemovalReason)] = &[
     ("recirculation", RemovalReason::Related),
     ("mostpopular", RemovalReason::Related),
     ("mostviewed", RemovalReason::Related),
+    ("ticker", RemovalReason::Related),
+    ("breaking", RemovalReason::Related),
+    ("next", RemovalReason::Navigation),
+    ("prev", RemovalReason::Navigation),
+    ("previous", RemovalReason::Navigation),
     ("cookies", RemovalReason::Navigation),
 ];
 /// Parts of class and id tokens that say nothing by themselves ("post", "box", "wrapper").
@@ -296,7 +301,7 @@ const FILLER_WORDS: &[&str] = &[
 /// word and at least one names a kind (`related-posts`, `share_buttons`, `ad-slot-2`).
 fn token_reason(token: &str) -> Option<RemovalReason> {
     let mut kind = None;
-    for part in token.split(['-', '_', ':', '.']) {
+    for part in token.split(['-', '_', ':', '.']).flat_map(camel_parts) {
         if part.is_empty() || part.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
@@ -308,6 +313,20 @@ fn token_reason(token: &str) -> Option<RemovalReason> {
         }
     }
     kind
+}
+
+/// The words of a camel-case part: "NewsletterModule" → "Newsletter", "Module"; "authorBio" →
+/// "author", "Bio". A run of capitals stays one word ("CNNLogo" → "CNNLogo").
+fn camel_parts(part: &str) -> impl Iterator<Item = &str> {
+    let bytes = part.as_bytes();
+    let mut cuts = vec![0];
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+            cuts.push(i);
+        }
+    }
+    cuts.push(bytes.len());
+    (0..cuts.len() - 1).map(move |k| &part[cuts[k]..cuts[k + 1]])
 }
 
 /// "300x250", an ad size.
@@ -883,7 +902,8 @@ impl Scan<'_> {
         };
         let kind = match name {
             "h1" | "h2" | "h3" => Some(BlockKind::Headline),
-            "figcaption" => Some(BlockKind::Caption),
+            // A figure holds an image and its caption and credit, never article prose.
+            "figcaption" | "figure" => Some(BlockKind::Caption),
             _ if tag.attr("class").is_some_and(|c| {
                 c.split_ascii_whitespace().any(|t| {
                     t.to_ascii_lowercase()
@@ -1655,6 +1675,52 @@ mod tests {
         );
         assert_eq!(extract("").text, "");
         assert_eq!(extract("<").text, "<");
+    }
+
+    #[test]
+    fn class_tokens_are_read_by_whole_words_camel_case_included() {
+        assert_eq!(
+            token_reason("NewsletterModule"),
+            Some(RemovalReason::Subscribe)
+        );
+        assert_eq!(
+            token_reason("ArticlePage-authorBio"),
+            Some(RemovalReason::Byline)
+        );
+        assert_eq!(token_reason("most-popular"), Some(RemovalReason::Related));
+        assert_eq!(token_reason("mainContent"), None);
+        assert_eq!(token_reason("ad_body"), None);
+        assert_eq!(token_reason("CNNLogo"), None);
+        assert_eq!(token_reason(""), None);
+    }
+
+    #[test]
+    fn hidden_elements_are_not_read_and_overlays_never_hold_the_article() {
+        let page = r#"<main><p>The ferry resumed its crossings on Monday after the storm.</p>
+<p style="color: red; display:none">Hidden teaser text that readers never see on the page.</p>
+<p aria-hidden="true">Icon label</p><p hidden>Also hidden from every reader of the page.</p>
+<p>Passengers were told to expect delays through the week, the operator said.</p></main>
+<div role="dialog"><p>We use cookies to make this site work, and with your consent to measure how you use it.</p>
+<p>You can change your choice at any time in the privacy settings linked from every page.</p>
+<p>Third parties we work with may also set cookies to show you adverts that match your interests.</p></div>"#;
+        let text = extract(page).text;
+        assert_eq!(
+            text,
+            "The ferry resumed its crossings on Monday after the storm.\n\nPassengers were told to expect delays through the week, the operator said."
+        );
+    }
+
+    #[test]
+    fn a_figure_is_a_caption_block() {
+        let x = extract(
+            "<article><p>The bridge opened to traffic on Tuesday morning after two years.</p><p>Drivers crossed it in both directions within the first hour, the council said.</p><figure><img src=a.jpg><div>(Jo Lane / Courier)</div></figure></article>",
+        );
+        let kinds: Vec<(&str, BlockKind)> = x
+            .blocks
+            .iter()
+            .map(|(r, k)| (&x.text[r.clone()], *k))
+            .collect();
+        assert_eq!(kinds, [("(Jo Lane / Courier)", BlockKind::Caption)]);
     }
 
     #[test]
