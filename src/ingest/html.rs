@@ -570,6 +570,8 @@ struct Scan<'a> {
 const MIN_PARAGRAPH: u32 = 25;
 /// Weight of link and furniture text against paragraph text in the content score.
 const BAD_WEIGHT: f32 = 1.0;
+/// Factor on the content score of an element inside page furniture.
+const FURNITURE_DISCOUNT: f32 = 0.5;
 /// Weight of short text outside links (fragments, labels) against paragraph text.
 const SHORT_WEIGHT: f32 = 0.5;
 
@@ -1202,7 +1204,16 @@ fn silent_ancestor(nodes: &[Node], mut n: usize) -> bool {
 /// The element holding the article: the best content score, or the declared article body
 /// when it holds at least half of the best element's paragraph text.
 fn choose_root(nodes: &[Node], stats: &[Stats]) -> usize {
-    let score = |n: usize| stats[n].good - BAD_WEIGHT * stats[n].bad;
+    // Inside other furniture (a share bar or related list left open before the article in
+    // broken markup) an element may still hold the article, at half its score.
+    let score = |n: usize| {
+        let raw = stats[n].good - BAD_WEIGHT * stats[n].bad;
+        if nodes[n].dropped && raw > 0.0 {
+            raw * FURNITURE_DISCOUNT
+        } else {
+            raw
+        }
+    };
     // Elements inside comments, dialogs, asides and other furniture are candidates only when
     // nothing outside furniture holds a paragraph.
     let candidates = |sheltered_too: bool| {
