@@ -121,6 +121,46 @@ const SILENT: &[&str] = &[
     "canvas", "video", "audio", "picture", "map",
 ];
 
+/// Element classes, looked up once per tag name.
+const C_RAW: u8 = 1;
+const C_VOID: u8 = 2;
+const C_BLOCK: u8 = 4;
+const C_INLINE: u8 = 8;
+const C_SILENT: u8 = 16;
+
+static CLASSES: LazyLock<std::collections::HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = std::collections::HashMap::new();
+    for (set, bit) in [
+        (RAW, C_RAW),
+        (VOID, C_VOID),
+        (BLOCK, C_BLOCK),
+        (INLINE, C_INLINE),
+        (SILENT, C_SILENT),
+    ] {
+        for name in set {
+            *map.entry(*name).or_insert(0) |= bit;
+        }
+    }
+    map
+});
+
+fn class_of(name: &str) -> u8 {
+    CLASSES.get(name).copied().unwrap_or(0)
+}
+
+/// Class and id words: `Some(kind)` for a boilerplate word, `None` for a filler word.
+static WORDS: LazyLock<std::collections::HashMap<&'static str, Option<RemovalReason>>> =
+    LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for w in FILLER_WORDS {
+            map.insert(*w, None);
+        }
+        for (w, k) in KIND_WORDS {
+            map.insert(*w, Some(*k));
+        }
+        map
+    });
+
 /// Parts of class and id tokens that name a kind of boilerplate.
 const KIND_WORDS: &[(&str, RemovalReason)] = &[
     ("related", RemovalReason::Related),
@@ -305,11 +345,18 @@ fn token_reason(token: &str) -> Option<RemovalReason> {
         if part.is_empty() || part.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        let part = part.to_ascii_lowercase();
-        if let Some((_, k)) = KIND_WORDS.iter().find(|(w, _)| *w == part) {
-            kind = kind.or(Some(*k));
-        } else if !FILLER_WORDS.contains(&part.as_str()) && !is_size(&part) {
-            return None;
+        let lower;
+        let part = if part.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = part.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            part
+        };
+        match WORDS.get(part) {
+            Some(Some(k)) => kind = kind.or(Some(*k)),
+            Some(None) => {}
+            None if is_size(part) => {}
+            None => return None,
         }
     }
     kind
@@ -344,7 +391,7 @@ static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static SUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:subscribe\b|sign (?:in|up)\b|log ?in\b|already (?:a )?(?:subscriber|member|registered|have an account)|become a (?:member|subscriber)|to continue reading|continue reading\b.{0,40}\bsubscri|unlock (?:this|the full)|get (?:full|unlimited|digital) access|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|jetzt (?:abonnieren|anmelden))")
+    Regex::new(r"(?i)^(?:subscribe(?-u:\b)|sign (?:in|up)(?-u:\b)|log ?in(?-u:\b)|already (?:a )?(?:subscriber|member|registered|have an account)|become a (?:member|subscriber)|to continue reading|continue reading(?-u:\b).{0,40}(?-u:\b)subscri|unlock (?:this|the full)|get (?:full|unlimited|digital) access|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|jetzt (?:abonnieren|anmelden))")
         .expect("valid pattern")
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -352,15 +399,15 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:published|updated|posted|last (?:updated|modified)|first published|veröffentlicht|aktualisiert|publié|mis à jour)\b.{0,60}$")
+    Regex::new(r"(?i)^(?:published|updated|posted|last (?:updated|modified)|first published|veröffentlicht|aktualisiert|publié|mis à jour)(?-u:\b).{0,60}$")
         .expect("valid pattern")
 });
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|^\s*(?:©|\(c\)\s|copyright\b)")
+    Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|^\s*(?:©|\(c\)\s|copyright(?-u:\b))")
         .expect("valid pattern")
 });
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:photo|image|picture|foto|illustration|video)s?\s*(?::|by\b|credit\s*:?)|credits?\s*:|©|\(c\)\s|copyright\b)\s*.{0,70}$")
+    Regex::new(r"(?i)^(?:(?:photo|image|picture|foto|illustration|video)s?\s*(?::|by(?-u:\b)|credit\s*:?)|credits?\s*:|©|\(c\)\s|copyright(?-u:\b))\s*.{0,70}$")
         .expect("valid pattern")
 });
 
@@ -706,7 +753,8 @@ impl Scan<'_> {
         let bytes = html.as_bytes();
         let mut next = tag.range.end;
         let name = tag.name.as_str();
-        if !tag.closing && RAW.contains(&name) {
+        let class = class_of(name);
+        if !tag.closing && class & C_RAW != 0 {
             // Skip to the matching end tag, case-insensitively.
             let close = format!("</{name}");
             let end =
@@ -731,8 +779,8 @@ impl Scan<'_> {
         if !tag.closing {
             self.metadata(tag);
         }
-        let is_block = BLOCK.contains(&name);
-        let boundary = !is_block && !INLINE.contains(&name);
+        let is_block = class & C_BLOCK != 0;
+        let boundary = !is_block && class & C_INLINE == 0;
         if tag.closing {
             if let Some(pos) = self
                 .stack
@@ -770,7 +818,7 @@ impl Scan<'_> {
         } else if boundary {
             self.push(Item::Space(tag.range.start, 0));
         }
-        if VOID.contains(&name) || tag.self_closing {
+        if class & C_VOID != 0 || tag.self_closing {
             return next;
         }
         self.open_node(tag);
@@ -840,7 +888,7 @@ impl Scan<'_> {
             "td" | "th" => (&["td", "th"], &["tr", "table"]),
             "tr" => (&["tr"], &["table", "tbody", "thead", "tfoot"]),
             "dt" | "dd" => (&["dt", "dd"], &["dl"]),
-            _ if BLOCK.contains(&name) => {
+            _ if class_of(name) & C_BLOCK != 0 => {
                 // A block closes a <p> that is the innermost open element.
                 if let Some(&top) = self.stack.last() {
                     if &*self.nodes[top].name == "p" {
@@ -883,7 +931,8 @@ impl Scan<'_> {
             v.split_ascii_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("articlebody"))
         });
-        let role = if SILENT.contains(&name) || (!matches!(name, "html" | "body") && hidden(tag)) {
+        let class = class_of(name);
+        let role = if class & C_SILENT != 0 || (!matches!(name, "html" | "body") && hidden(tag)) {
             Role::Silent
         } else if matches!(name, "html" | "body" | "article" | "main") || article_body {
             Role::Content
@@ -918,7 +967,7 @@ impl Scan<'_> {
             }
             _ => None,
         };
-        let block = BLOCK.contains(&name);
+        let block = class & C_BLOCK != 0;
         let id = self.nodes.len();
         let node = Node {
             name: name.into(),
