@@ -166,7 +166,9 @@ fn comments_cookie_dialogs_and_hidden_text_never_win_or_enter_the_article() {
     assert_eq!(s.len(), 4, "{s:?}");
     assert_eq!(s[0], "Lock gates reopen after repairs");
     assert!(s[3].starts_with("Engineers said the new gates"));
-    assert!(s.iter().all(|t| !t.contains("cookies") && !t.contains("moored")));
+    assert!(s
+        .iter()
+        .all(|t| !t.contains("cookies") && !t.contains("moored")));
     assert!(s.iter().all(|t| !t.contains("Share this story")));
     assert_eq!(doc["date"], "2025-04-04");
     assert!(out.stdout.contains("has no year"), "{}", out.stdout);

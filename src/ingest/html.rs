@@ -1043,8 +1043,7 @@ fn hidden(tag: &Tag<'_>) -> bool {
             };
             let (prop, value) = (prop.trim(), value.trim());
             (prop.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
-                || (prop.eq_ignore_ascii_case("visibility")
-                    && value.eq_ignore_ascii_case("hidden"))
+                || (prop.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden"))
         })
     })
 }
@@ -1053,7 +1052,9 @@ fn hidden(tag: &Tag<'_>) -> bool {
 /// a cookie, consent, modal or pop-up class or id.
 fn overlay(tag: &Tag<'_>) -> bool {
     if tag.name == "dialog"
-        || tag.attr("aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || tag
+            .attr("aria-modal")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
         || tag.attr("role").is_some_and(|r| {
             r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
         })

@@ -229,7 +229,9 @@ mod tests {
                 Some("2025-04-04")
             ]
         );
-        assert!(docs[0].notes[0].message.contains("no year; read as 2025-04-04"));
+        assert!(docs[0].notes[0]
+            .message
+            .contains("no year; read as 2025-04-04"));
         assert!(docs[2].notes[0].message.contains("“April 4”"));
         assert!(docs[2].notes[0].message.contains("undated"));
         assert!(docs[3].notes.is_empty());

@@ -133,8 +133,9 @@ pub fn parse_month_day(value: &str) -> Option<(u32, u32)> {
     chrono::NaiveDate::from_ymd_opt(2000, month, day).map(|_| (month, day))
 }
 
-static URL_YEAR_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"/((?:19|20)\d\d)[/-](?:0?[1-9]|1[0-2])\b").expect("valid pattern"));
+static URL_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)[/-](?:0?[1-9]|1[0-2])\b").expect("valid pattern")
+});
 
 /// The year a document carries elsewhere: a full date in one of `texts` (the first that has
 /// one), else a `/YYYY/MM` or `/YYYY-MM` path in its URL.
@@ -143,11 +144,7 @@ pub fn known_year(texts: &[&str], url: Option<&str>) -> Option<i32> {
         .iter()
         .find_map(|t| find_date(&t[..floor_boundary(t, 4000)]))
         .and_then(|(_, iso)| iso[..4].parse().ok())
-        .or_else(|| {
-            URL_YEAR_RE
-                .captures(url?)
-                .and_then(|c| c[1].parse().ok())
-        })
+        .or_else(|| URL_YEAR_RE.captures(url?).and_then(|c| c[1].parse().ok()))
 }
 
 fn floor_boundary(s: &str, max: usize) -> usize {
@@ -373,11 +370,11 @@ mod tests {
         );
         assert_eq!(read_date("soon", || Some(2025)), DateRead::Unreadable);
         let note = date_note("April 4", &DateRead::NoYear).unwrap();
-        assert!(note.contains("“April 4”") && note.contains("undated"), "{note}");
-        assert_eq!(
-            date_note("x", &DateRead::Date("2025-04-04".into())),
-            None
+        assert!(
+            note.contains("“April 4”") && note.contains("undated"),
+            "{note}"
         );
+        assert_eq!(date_note("x", &DateRead::Date("2025-04-04".into())), None);
     }
 
     #[test]

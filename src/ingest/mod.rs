@@ -359,10 +359,11 @@ fn html_document(name: &str, bytes: Vec<u8>) -> Document {
     doc.notes = decoded.notes;
     doc.meta.title = extracted.title;
     if let Some((message, date)) = date {
-        doc.notes.extend(message.map(|message| crate::model::ReadNote {
-            warning: false,
-            message,
-        }));
+        doc.notes
+            .extend(message.map(|message| crate::model::ReadNote {
+                warning: false,
+                message,
+            }));
         doc.meta.date = date;
     }
     doc.meta.author = extracted.author;
