@@ -117,7 +117,7 @@ pub fn read(name: &str, content: &str) -> (Vec<Document>, Vec<InputError>, Vec<S
                 // A date without a year ("Apr. 4") takes the year the article carries.
                 let read = super::metadata::read_date(s, || {
                     let title = doc.meta.title.as_deref().unwrap_or("");
-                    super::metadata::known_year(&[title, &text], doc.meta.url.as_deref())
+                    super::metadata::known_year(&[title, text], doc.meta.url.as_deref())
                 });
                 if let Some(message) = super::metadata::date_note(s, &read) {
                     doc.notes.push(crate::model::ReadNote {
