@@ -155,3 +155,23 @@ fn words_of_adjacent_elements_never_glue() {
         .all(|t| !t.contains("Founded1987") && !t.contains("BiographySarah")));
     insta::assert_snapshot!("html_glued_words", out.transcript());
 }
+
+#[test]
+fn comments_cookie_dialogs_and_hidden_text_never_win_or_enter_the_article() {
+    // The comment section and the cookie dialog each hold more paragraph text than the
+    // article; neither is a candidate while the article is outside furniture. Hidden text
+    // (display: none) is not read. The yearless "April 4" takes the year of the page's URL.
+    let (doc, out) = inspect("html_comments_dialog_hidden");
+    let s = sentences(&doc);
+    assert_eq!(s.len(), 4, "{s:?}");
+    assert_eq!(s[0], "Lock gates reopen after repairs");
+    assert!(s[3].starts_with("Engineers said the new gates"));
+    assert!(s
+        .iter()
+        .all(|t| !t.contains("cookies") && !t.contains("moored")));
+    assert!(s.iter().all(|t| !t.contains("Share this story")));
+    assert_eq!(doc["date"], "2025-04-04");
+    assert!(out.stdout.contains("has no year"), "{}", out.stdout);
+    assert_spans_hold_the_words("html_comments_dialog_hidden", &doc);
+    insta::assert_snapshot!("html_comments_dialog_hidden", out.transcript());
+}

@@ -134,11 +134,38 @@ def run_wirecheck(pages, binary):
     if proc.returncode not in (0, 1, 2) or not proc.stdout:
         sys.exit(f"wirecheck failed ({proc.returncode}): {proc.stderr.decode()[:2000]}")
     report = json.loads(proc.stdout)
-    out = {}
+    out, body = {}, {}
     for doc in report["documents"]:
         key = Path(doc["path"]).name[: -len(".html")]
-        # One line per sentence; a paragraph break between sentences that were apart.
+        # One line per sentence.
         out[key] = "\n".join(s["text"] for s in doc["sentences"])
+        # The article body as wirecheck labels it: without the sentences it marks as photo
+        # captions and credits (which the benchmarks' ground truth leaves out, as trafilatura
+        # and readability mostly do).
+        body[key] = "\n".join(s["text"] for s in doc["sentences"] if s.get("kind") not in NOT_BODY)
+    return out, body, (elapsed, cpu)
+
+
+NOT_BODY = {"caption", "credit"}
+
+# The Rust ports of readability and trafilatura, run through a small program of their own
+# (see benches/quality/README.md): `PORTS_BINARY NAME DIR` prints {"id": {"articleBody": text}}.
+PORTS = {"dom_smoothie", "rs_trafilatura", "trafilatura_rs"}
+
+
+def run_port(pages, name, binary):
+    with tempfile.TemporaryDirectory() as tmp:
+        for key, raw, _ in pages:
+            Path(tmp, key + ".html").write_bytes(raw)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        proc = subprocess.run([binary, name, tmp], capture_output=True)
+        elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode != 0:
+        sys.exit(f"{name} failed ({proc.returncode}): {proc.stderr.decode()[:2000]}")
+    out = {k: v.get("articleBody") or "" for k, v in json.loads(proc.stdout).items()}
     return out, (elapsed, cpu)
 
 
@@ -209,6 +236,9 @@ def main():
     ap.add_argument("--only", default="wirecheck,trafilatura,readability")
     ap.add_argument("--binary", default=str(ROOT / "target" / "release" / "wirecheck"))
     ap.add_argument("--no-build", action="store_true", help="use --binary as it is")
+    ap.add_argument("--ports-binary", type=Path,
+                    help="the ports program (benches/quality/README.md); adds dom_smoothie, "
+                         "rs_trafilatura and trafilatura_rs to the systems")
     ap.add_argument("--show-worst", type=int, default=0)
     ap.add_argument("--subset", choices=["even", "odd"], help="every other page (a development half)")
     ap.add_argument("--dump", type=Path, help="write each system's texts as JSON into this directory")
@@ -221,15 +251,25 @@ def main():
     if args.subset:
         pages = pages[0 if args.subset == "even" else 1::2]
     systems = args.only.split(",")
+    if args.ports_binary:
+        systems += [p for p in sorted(PORTS) if p not in systems]
     if "wirecheck" in systems and not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     print(f"{kind} set: {len(pages)} pages, {sum(len(r) for _, r, _ in pages) / 1e6:.1f} MB of HTML")
-    print(f"{'system':<12} {'F1':>6} {'prec':>6} {'recall':>6} {'empty':>6} {'wall s':>8} {'CPU s':>8} {'pages/CPU s':>11}")
+    print(f"{'system':<14} {'F1':>6} {'prec':>6} {'recall':>6} {'empty':>6} {'wall s':>8} {'CPU s':>8} {'pages/CPU s':>11}")
     results = {}
     timings = {}
+    rows = []
     for name in systems:
         if name == "wirecheck":
-            out, secs = run_wirecheck(pages, args.binary)
+            out, body, secs = run_wirecheck(pages, args.binary)
+            rows.append(("wirecheck", body, secs))
+            rows.append(("wc-all-kinds", out, secs))
+            continue
+        if name in PORTS:
+            if not args.ports_binary:
+                sys.exit(f"{name} needs --ports-binary")
+            out, secs = run_port(pages, name, args.ports_binary)
         elif args.cached and (args.cached / f"{name}.json").exists():
             out, secs = json.loads((args.cached / f"{name}.json").read_text()), (float("nan"),) * 2
         elif name == "trafilatura":
@@ -238,24 +278,26 @@ def main():
             out, secs = run_readability(pages)
         else:
             sys.exit(f"unknown system {name}")
+        rows.append((name, out, secs))
+    for name, out, secs in rows:
         f1, p, r, per_page = score(kind, pages, out)
         # Empty: fewer than 10 words where the truth has more.
         empty = sum(1 for key, _, _ in pages if len(_TOKEN_RE.findall(out.get(key) or "")) < 10)
         results[name] = (out, per_page)
         wall, cpu = secs
-        print(f"{name:<12} {f1:6.3f} {p:6.3f} {r:6.3f} {empty:6d} {wall:8.2f} {cpu:8.2f} {len(pages) / cpu:11.1f}")
+        print(f"{name:<14} {f1:6.3f} {p:6.3f} {r:6.3f} {empty:6d} {wall:8.2f} {cpu:8.2f} {len(pages) / cpu:11.1f}")
         timings[name] = secs
-        if args.dump and not (args.cached and name != "wirecheck"):
+        if args.dump and not (args.cached and not name.startswith("w")):
             args.dump.mkdir(parents=True, exist_ok=True)
             (args.dump / f"{name}.json").write_text(json.dumps(out, ensure_ascii=False, indent=0))
     if "wirecheck" in timings:
         for name, (wall, cpu) in timings.items():
-            if name != "wirecheck" and cpu == cpu:
+            if not name.startswith("w") and cpu == cpu:
                 w, c = timings["wirecheck"]
                 print(f"wirecheck is {wall / w:.1f}x faster than {name} in wall time, {cpu / c:.1f}x in CPU time")
     if args.show_worst and "wirecheck" in results:
         per_page = results["wirecheck"][1]
-        others = {n: pp for n, (_, pp) in results.items() if n != "wirecheck"}
+        others = {n: pp for n, (_, pp) in results.items() if not n.startswith("w")}
         worst = sorted(per_page, key=lambda k: per_page[k] - max([o[k] for o in others.values()] or [0]))
         print("\npages where wirecheck trails the best peer most:")
         for key in worst[: args.show_worst]:

@@ -179,6 +179,20 @@ pub fn clean(doc: &mut Document) {
                 dateline_seen = true;
                 if doc.meta.date.is_none() {
                     doc.meta.date = d.date;
+                    if let Some(value) = d.no_year {
+                        let url = doc.meta.url.clone();
+                        let title = doc.meta.title.clone().unwrap_or_default();
+                        let read = metadata::read_date(&value, || {
+                            metadata::known_year(&[&title, text], url.as_deref())
+                        });
+                        if let Some(message) = metadata::date_note(&value, &read) {
+                            doc.notes.push(crate::model::ReadNote {
+                                warning: false,
+                                message,
+                            });
+                        }
+                        doc.meta.date = read.iso();
+                    }
                 }
                 if let Some(by) = d.by {
                     doc.meta.source.get_or_insert(by);

@@ -121,6 +121,46 @@ const SILENT: &[&str] = &[
     "canvas", "video", "audio", "picture", "map",
 ];
 
+/// Element classes, looked up once per tag name.
+const C_RAW: u8 = 1;
+const C_VOID: u8 = 2;
+const C_BLOCK: u8 = 4;
+const C_INLINE: u8 = 8;
+const C_SILENT: u8 = 16;
+
+static CLASSES: LazyLock<std::collections::HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = std::collections::HashMap::new();
+    for (set, bit) in [
+        (RAW, C_RAW),
+        (VOID, C_VOID),
+        (BLOCK, C_BLOCK),
+        (INLINE, C_INLINE),
+        (SILENT, C_SILENT),
+    ] {
+        for name in set {
+            *map.entry(*name).or_insert(0) |= bit;
+        }
+    }
+    map
+});
+
+fn class_of(name: &str) -> u8 {
+    CLASSES.get(name).copied().unwrap_or(0)
+}
+
+/// Class and id words: `Some(kind)` for a boilerplate word, `None` for a filler word.
+static WORDS: LazyLock<std::collections::HashMap<&'static str, Option<RemovalReason>>> =
+    LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for w in FILLER_WORDS {
+            map.insert(*w, None);
+        }
+        for (w, k) in KIND_WORDS {
+            map.insert(*w, Some(*k));
+        }
+        map
+    });
+
 /// Parts of class and id tokens that name a kind of boilerplate.
 const KIND_WORDS: &[(&str, RemovalReason)] = &[
     ("related", RemovalReason::Related),
@@ -190,6 +230,22 @@ const KIND_WORDS: &[(&str, RemovalReason)] = &[
     ("toolbar", RemovalReason::Navigation),
     ("footer", RemovalReason::Navigation),
     ("cookie", RemovalReason::Navigation),
+    ("consent", RemovalReason::Navigation),
+    ("gdpr", RemovalReason::Navigation),
+    ("modal", RemovalReason::Navigation),
+    ("popup", RemovalReason::Navigation),
+    ("promo", RemovalReason::Promo),
+    ("promos", RemovalReason::Promo),
+    ("teaser", RemovalReason::Related),
+    ("recirc", RemovalReason::Related),
+    ("recirculation", RemovalReason::Related),
+    ("mostpopular", RemovalReason::Related),
+    ("mostviewed", RemovalReason::Related),
+    ("ticker", RemovalReason::Related),
+    ("breaking", RemovalReason::Related),
+    ("next", RemovalReason::Navigation),
+    ("prev", RemovalReason::Navigation),
+    ("previous", RemovalReason::Navigation),
     ("cookies", RemovalReason::Navigation),
 ];
 /// Parts of class and id tokens that say nothing by themselves ("post", "box", "wrapper").
@@ -268,24 +324,56 @@ const FILLER_WORDS: &[&str] = &[
     "zone",
     "links",
     "sticky",
+    "most",
+    "rail",
+    "carousel",
+    "slider",
+    "swiper",
+    "slide",
+    "card",
+    "cards",
+    "grid",
+    "row",
+    "core",
 ];
 
 /// The boilerplate kind of one class or id token, if every part of it is a boilerplate or filler
 /// word and at least one names a kind (`related-posts`, `share_buttons`, `ad-slot-2`).
 fn token_reason(token: &str) -> Option<RemovalReason> {
     let mut kind = None;
-    for part in token.split(['-', '_', ':', '.']) {
+    for part in token.split(['-', '_', ':', '.']).flat_map(camel_parts) {
         if part.is_empty() || part.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        let part = part.to_ascii_lowercase();
-        if let Some((_, k)) = KIND_WORDS.iter().find(|(w, _)| *w == part) {
-            kind = kind.or(Some(*k));
-        } else if !FILLER_WORDS.contains(&part.as_str()) && !is_size(&part) {
-            return None;
+        let lower;
+        let part = if part.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = part.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            part
+        };
+        match WORDS.get(part) {
+            Some(Some(k)) => kind = kind.or(Some(*k)),
+            Some(None) => {}
+            None if is_size(part) => {}
+            None => return None,
         }
     }
     kind
+}
+
+/// The words of a camel-case part: "NewsletterModule" → "Newsletter", "Module"; "authorBio" →
+/// "author", "Bio". A run of capitals stays one word ("CNNLogo" → "CNNLogo").
+fn camel_parts(part: &str) -> impl Iterator<Item = &str> {
+    let bytes = part.as_bytes();
+    let mut cuts = vec![0];
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+            cuts.push(i);
+        }
+    }
+    cuts.push(bytes.len());
+    (0..cuts.len() - 1).map(move |k| &part[cuts[k]..cuts[k + 1]])
 }
 
 /// "300x250", an ad size.
@@ -303,7 +391,7 @@ static AD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static SUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:subscribe\b|sign (?:in|up)\b|log ?in\b|already (?:a )?(?:subscriber|member|registered|have an account)|become a (?:member|subscriber)|to continue reading|continue reading\b.{0,40}\bsubscri|unlock (?:this|the full)|get (?:full|unlimited|digital) access|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|jetzt (?:abonnieren|anmelden))")
+    Regex::new(r"(?i)^(?:subscribe(?-u:\b)|sign (?:in|up)(?-u:\b)|log ?in(?-u:\b)|already (?:a )?(?:subscriber|member|registered|have an account)|become a (?:member|subscriber)|to continue reading|continue reading(?-u:\b).{0,40}(?-u:\b)subscri|unlock (?:this|the full)|get (?:full|unlimited|digital) access|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)|jetzt (?:abonnieren|anmelden))")
         .expect("valid pattern")
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -311,15 +399,15 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:published|updated|posted|last (?:updated|modified)|first published|veröffentlicht|aktualisiert|publié|mis à jour)\b.{0,60}$")
+    Regex::new(r"(?i)^(?:published|updated|posted|last (?:updated|modified)|first published|veröffentlicht|aktualisiert|publié|mis à jour)(?-u:\b).{0,60}$")
         .expect("valid pattern")
 });
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|^\s*(?:©|\(c\)\s|copyright\b)")
+    Regex::new(r"(?i)all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|^\s*(?:©|\(c\)\s|copyright(?-u:\b))")
         .expect("valid pattern")
 });
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:photo|image|picture|foto|illustration|video)s?\s*(?::|by\b|credit\s*:?)|credits?\s*:|©|\(c\)\s|copyright\b)\s*.{0,70}$")
+    Regex::new(r"(?i)^(?:(?:photo|image|picture|foto|illustration|video)s?\s*(?::|by(?-u:\b)|credit\s*:?)|credits?\s*:|©|\(c\)\s|copyright(?-u:\b))\s*.{0,70}$")
         .expect("valid pattern")
 });
 
@@ -474,6 +562,11 @@ struct Node {
     role: Role,
     /// Inside furniture or silent content (then an `<h1>` is not the headline).
     dropped: bool,
+    /// Inside reader comments, a dialog or overlay (cookie notices, pop-ups), or silent
+    /// content: prose that is never the article, so not a candidate while there is one
+    /// outside. (Other furniture may wrap a whole article in broken markup: a share bar left
+    /// open before it.)
+    sheltered: bool,
     article_body: bool,
     has_time: bool,
     kind: Option<BlockKind>,
@@ -524,6 +617,8 @@ struct Scan<'a> {
 const MIN_PARAGRAPH: u32 = 25;
 /// Weight of link and furniture text against paragraph text in the content score.
 const BAD_WEIGHT: f32 = 1.0;
+/// Factor on the content score of an element inside page furniture.
+const FURNITURE_DISCOUNT: f32 = 0.5;
 /// Weight of short text outside links (fragments, labels) against paragraph text.
 const SHORT_WEIGHT: f32 = 0.5;
 
@@ -544,6 +639,7 @@ pub fn extract(html: &str) -> ExtractedHtml {
             block_of: 0,
             role: Role::Content,
             dropped: false,
+            sheltered: false,
             article_body: false,
             has_time: false,
             kind: None,
@@ -657,7 +753,8 @@ impl Scan<'_> {
         let bytes = html.as_bytes();
         let mut next = tag.range.end;
         let name = tag.name.as_str();
-        if !tag.closing && RAW.contains(&name) {
+        let class = class_of(name);
+        if !tag.closing && class & C_RAW != 0 {
             // Skip to the matching end tag, case-insensitively.
             let close = format!("</{name}");
             let end =
@@ -682,8 +779,8 @@ impl Scan<'_> {
         if !tag.closing {
             self.metadata(tag);
         }
-        let is_block = BLOCK.contains(&name);
-        let boundary = !is_block && !INLINE.contains(&name);
+        let is_block = class & C_BLOCK != 0;
+        let boundary = !is_block && class & C_INLINE == 0;
         if tag.closing {
             if let Some(pos) = self
                 .stack
@@ -721,7 +818,7 @@ impl Scan<'_> {
         } else if boundary {
             self.push(Item::Space(tag.range.start, 0));
         }
-        if VOID.contains(&name) || tag.self_closing {
+        if class & C_VOID != 0 || tag.self_closing {
             return next;
         }
         self.open_node(tag);
@@ -791,7 +888,7 @@ impl Scan<'_> {
             "td" | "th" => (&["td", "th"], &["tr", "table"]),
             "tr" => (&["tr"], &["table", "tbody", "thead", "tfoot"]),
             "dt" | "dd" => (&["dt", "dd"], &["dl"]),
-            _ if BLOCK.contains(&name) => {
+            _ if class_of(name) & C_BLOCK != 0 => {
                 // A block closes a <p> that is the innermost open element.
                 if let Some(&top) = self.stack.last() {
                     if &*self.nodes[top].name == "p" {
@@ -834,7 +931,8 @@ impl Scan<'_> {
             v.split_ascii_whitespace()
                 .any(|t| t.eq_ignore_ascii_case("articlebody"))
         });
-        let role = if SILENT.contains(&name) {
+        let class = class_of(name);
+        let role = if class & C_SILENT != 0 || (!matches!(name, "html" | "body") && hidden(tag)) {
             Role::Silent
         } else if matches!(name, "html" | "body" | "article" | "main") || article_body {
             Role::Content
@@ -855,7 +953,8 @@ impl Scan<'_> {
         };
         let kind = match name {
             "h1" | "h2" | "h3" => Some(BlockKind::Headline),
-            "figcaption" => Some(BlockKind::Caption),
+            // A figure holds an image and its caption and credit, never article prose.
+            "figcaption" | "figure" => Some(BlockKind::Caption),
             _ if tag.attr("class").is_some_and(|c| {
                 c.split_ascii_whitespace().any(|t| {
                     t.to_ascii_lowercase()
@@ -868,7 +967,7 @@ impl Scan<'_> {
             }
             _ => None,
         };
-        let block = BLOCK.contains(&name);
+        let block = class & C_BLOCK != 0;
         let id = self.nodes.len();
         let node = Node {
             name: name.into(),
@@ -882,6 +981,10 @@ impl Scan<'_> {
             block_of: if block { id } else { p.block_of },
             role,
             dropped: p.dropped || role != Role::Content,
+            sheltered: p.sheltered
+                || role == Role::Silent
+                || role == Role::Furniture(RemovalReason::Comments)
+                || overlay(tag),
             article_body,
             has_time: false,
             kind,
@@ -923,6 +1026,56 @@ impl Scan<'_> {
     }
 }
 
+/// Whether an element is hidden from readers: the `hidden` attribute, `aria-hidden="true"`,
+/// or an inline style with `display: none` or `visibility: hidden`.
+fn hidden(tag: &Tag<'_>) -> bool {
+    if tag.attr("hidden").is_some()
+        || tag
+            .attr("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    tag.attr("style").is_some_and(|style| {
+        style.split(';').any(|decl| {
+            let Some((prop, value)) = decl.split_once(':') else {
+                return false;
+            };
+            let (prop, value) = (prop.trim(), value.trim());
+            (prop.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+                || (prop.eq_ignore_ascii_case("visibility") && value.eq_ignore_ascii_case("hidden"))
+        })
+    })
+}
+
+/// Whether an element is a dialog or overlay: `<dialog>`, `role="dialog"`, `aria-modal`, or
+/// a cookie, consent, modal or pop-up class or id.
+fn overlay(tag: &Tag<'_>) -> bool {
+    if tag.name == "dialog"
+        || tag
+            .attr("aria-modal")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || tag.attr("role").is_some_and(|r| {
+            r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
+        })
+    {
+        return true;
+    }
+    let class = tag.attr("class").unwrap_or("");
+    let id = tag.attr("id").unwrap_or("");
+    class
+        .split_ascii_whitespace()
+        .chain(std::iter::once(id).filter(|i| !i.is_empty()))
+        .any(|t| {
+            token_reason(t).is_some()
+                && t.split(['-', '_', ':', '.']).any(|part| {
+                    ["cookie", "cookies", "consent", "gdpr", "modal", "popup"]
+                        .iter()
+                        .any(|w| part.eq_ignore_ascii_case(w))
+                })
+        })
+}
+
 /// The furniture kind named by an element's class, id or role, matching whole tokens.
 fn attr_reason(tag: &Tag<'_>) -> Option<RemovalReason> {
     if let Some(role) = tag.attr("role") {
@@ -931,6 +1084,7 @@ fn attr_reason(tag: &Tag<'_>) -> Option<RemovalReason> {
                 return Some(RemovalReason::Navigation)
             }
             "complementary" => return Some(RemovalReason::Related),
+            "dialog" | "alertdialog" => return Some(RemovalReason::Navigation),
             _ => {}
         }
     }
@@ -1100,12 +1254,29 @@ fn silent_ancestor(nodes: &[Node], mut n: usize) -> bool {
 /// The element holding the article: the best content score, or the declared article body
 /// when it holds at least half of the best element's paragraph text.
 fn choose_root(nodes: &[Node], stats: &[Stats]) -> usize {
-    let score = |n: usize| stats[n].good - BAD_WEIGHT * stats[n].bad;
-    let mut best = 0;
-    for n in 1..nodes.len() {
-        if !nodes[n].block || nodes[n].role == Role::Silent || stats[n].good <= 0.0 {
-            continue;
+    // Inside other furniture (a share bar or related list left open before the article in
+    // broken markup) an element may still hold the article, at half its score.
+    let score = |n: usize| {
+        let raw = stats[n].good - BAD_WEIGHT * stats[n].bad;
+        if nodes[n].dropped && raw > 0.0 {
+            raw * FURNITURE_DISCOUNT
+        } else {
+            raw
         }
+    };
+    // Elements inside comments, dialogs, asides and other furniture are candidates only when
+    // nothing outside furniture holds a paragraph.
+    let candidates = |sheltered_too: bool| {
+        (1..nodes.len()).filter(move |&n| {
+            nodes[n].block
+                && nodes[n].role != Role::Silent
+                && stats[n].good > 0.0
+                && (sheltered_too || !nodes[n].sheltered)
+        })
+    };
+    let sheltered_too = candidates(false).next().is_none();
+    let mut best = 0;
+    for n in candidates(sheltered_too) {
         if score(n) > score(best) {
             best = n;
         }
@@ -1565,6 +1736,52 @@ mod tests {
         );
         assert_eq!(extract("").text, "");
         assert_eq!(extract("<").text, "<");
+    }
+
+    #[test]
+    fn class_tokens_are_read_by_whole_words_camel_case_included() {
+        assert_eq!(
+            token_reason("NewsletterModule"),
+            Some(RemovalReason::Subscribe)
+        );
+        assert_eq!(
+            token_reason("ArticlePage-authorBio"),
+            Some(RemovalReason::Byline)
+        );
+        assert_eq!(token_reason("most-popular"), Some(RemovalReason::Related));
+        assert_eq!(token_reason("mainContent"), None);
+        assert_eq!(token_reason("ad_body"), None);
+        assert_eq!(token_reason("CNNLogo"), None);
+        assert_eq!(token_reason(""), None);
+    }
+
+    #[test]
+    fn hidden_elements_are_not_read_and_overlays_never_hold_the_article() {
+        let page = r#"<main><p>The ferry resumed its crossings on Monday after the storm.</p>
+<p style="color: red; display:none">Hidden teaser text that readers never see on the page.</p>
+<p aria-hidden="true">Icon label</p><p hidden>Also hidden from every reader of the page.</p>
+<p>Passengers were told to expect delays through the week, the operator said.</p></main>
+<div role="dialog"><p>We use cookies to make this site work, and with your consent to measure how you use it.</p>
+<p>You can change your choice at any time in the privacy settings linked from every page.</p>
+<p>Third parties we work with may also set cookies to show you adverts that match your interests.</p></div>"#;
+        let text = extract(page).text;
+        assert_eq!(
+            text,
+            "The ferry resumed its crossings on Monday after the storm.\n\nPassengers were told to expect delays through the week, the operator said."
+        );
+    }
+
+    #[test]
+    fn a_figure_is_a_caption_block() {
+        let x = extract(
+            "<article><p>The bridge opened to traffic on Tuesday morning after two years.</p><p>Drivers crossed it in both directions within the first hour, the council said.</p><figure><img src=a.jpg><div>(Jo Lane / Courier)</div></figure></article>",
+        );
+        let kinds: Vec<(&str, BlockKind)> = x
+            .blocks
+            .iter()
+            .map(|(r, k)| (&x.text[r.clone()], *k))
+            .collect();
+        assert_eq!(kinds, [("(Jo Lane / Courier)", BlockKind::Caption)]);
     }
 
     #[test]

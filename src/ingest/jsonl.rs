@@ -114,7 +114,18 @@ pub fn read(name: &str, content: &str) -> (Vec<Document>, Vec<InputError>, Vec<S
         doc.meta.source = source;
         let (date, unread) = match object.get("date") {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
-                (super::metadata::parse_date(s), Some(s.clone()))
+                // A date without a year ("Apr. 4") takes the year the article carries.
+                let read = super::metadata::read_date(s, || {
+                    let title = doc.meta.title.as_deref().unwrap_or("");
+                    super::metadata::known_year(&[title, text], doc.meta.url.as_deref())
+                });
+                if let Some(message) = super::metadata::date_note(s, &read) {
+                    doc.notes.push(crate::model::ReadNote {
+                        warning: false,
+                        message,
+                    });
+                }
+                (read.iso(), None)
             }
             // Unix time, in seconds or milliseconds.
             Some(serde_json::Value::Number(n)) => {
@@ -192,6 +203,38 @@ mod tests {
         assert!(docs[..4].iter().all(|d| d.notes.is_empty()));
         assert_eq!(docs[4].notes.len(), 1);
         assert!(docs[4].notes[0].message.contains("sometime soon"));
+    }
+
+    #[test]
+    fn a_date_without_a_year_takes_the_articles_year_or_stays_undated_with_a_note() {
+        let input = concat!(
+            r#"{"id": "1", "text": "Talks resumed. The accord of 2 March 2025 holds.", "date": "Apr. 4"}"#,
+            "\n",
+            r#"{"id": "2", "text": "Talks resumed.", "url": "https://example.org/2024/11/talks", "date": "April 4"}"#,
+            "\n",
+            r#"{"id": "3", "text": "Talks resumed.", "date": "April 4"}"#,
+            "\n",
+            r#"{"id": "4", "text": "Talks resumed.", "date": "2025/04/04"}"#,
+            "\n"
+        );
+        let (docs, errors, _) = read("feed.jsonl", input);
+        assert!(errors.is_empty());
+        let dates: Vec<Option<&str>> = docs.iter().map(|d| d.meta.date.as_deref()).collect();
+        assert_eq!(
+            dates,
+            [
+                Some("2025-04-04"),
+                Some("2024-04-04"),
+                None,
+                Some("2025-04-04")
+            ]
+        );
+        assert!(docs[0].notes[0]
+            .message
+            .contains("no year; read as 2025-04-04"));
+        assert!(docs[2].notes[0].message.contains("“April 4”"));
+        assert!(docs[2].notes[0].message.contains("undated"));
+        assert!(docs[3].notes.is_empty());
     }
 
     #[test]

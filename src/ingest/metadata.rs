@@ -115,6 +115,100 @@ pub fn parse_date(value: &str) -> Option<String> {
     find_date(v).map(|(_, iso)| iso)
 }
 
+static MONTH_DAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:(?P<mm>{MONTH_RE})\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?P<dm>{MONTH_RE}))\.?$"
+    ))
+    .expect("month-day pattern is valid")
+});
+
+/// A date written without its year ("Apr. 4", "April 4", "Friday, 4 April"): (month, day).
+/// The day must exist in some year (February 29 does).
+pub fn parse_month_day(value: &str) -> Option<(u32, u32)> {
+    let caps = MONTH_DAY_RE.captures(value.trim())?;
+    let (month, day) = match caps.name("mm") {
+        Some(m) => (month_number(m.as_str())?, caps["md"].parse().ok()?),
+        None => (month_number(&caps["dm"])?, caps["dd"].parse().ok()?),
+    };
+    chrono::NaiveDate::from_ymd_opt(2000, month, day).map(|_| (month, day))
+}
+
+static URL_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)[/-](?:0?[1-9]|1[0-2])\b").expect("valid pattern")
+});
+
+/// The year a document carries elsewhere: a full date in one of `texts` (the first that has
+/// one), else a `/YYYY/MM` or `/YYYY-MM` path in its URL.
+pub fn known_year(texts: &[&str], url: Option<&str>) -> Option<i32> {
+    texts
+        .iter()
+        .find_map(|t| find_date(&t[..floor_boundary(t, 4000)]))
+        .and_then(|(_, iso)| iso[..4].parse().ok())
+        .or_else(|| URL_YEAR_RE.captures(url?).and_then(|c| c[1].parse().ok()))
+}
+
+fn floor_boundary(s: &str, max: usize) -> usize {
+    let mut i = max.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// How a date field was read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DateRead {
+    /// A full date, in ISO form.
+    Date(String),
+    /// A month and day completed with the document's year (ISO form, and that year).
+    WithKnownYear(String, i32),
+    /// A month and day, and no year known: the document stays undated.
+    NoYear,
+    /// Not a date.
+    Unreadable,
+}
+
+/// Reads a date field; a date without a year takes `year` (the year the document carries
+/// elsewhere, see [`known_year`]) when there is one.
+pub fn read_date(value: &str, year: impl FnOnce() -> Option<i32>) -> DateRead {
+    if let Some(iso) = parse_date(value) {
+        return DateRead::Date(iso);
+    }
+    let Some((month, day)) = parse_month_day(value) else {
+        return DateRead::Unreadable;
+    };
+    match year().and_then(|y| Some((iso_date(u32::try_from(y).ok()?, month, day)?, y))) {
+        Some((iso, y)) => DateRead::WithKnownYear(iso, y),
+        None => DateRead::NoYear,
+    }
+}
+
+/// The note for a date field that did not give a full date, naming the value; `None` for a
+/// full date.
+pub fn date_note(value: &str, read: &DateRead) -> Option<String> {
+    match read {
+        DateRead::Date(_) => None,
+        DateRead::WithKnownYear(iso, year) => Some(format!(
+            "date “{value}” has no year; read as {iso} with the year {year} the article carries"
+        )),
+        DateRead::NoYear => Some(format!(
+            "date “{value}” has no year and the article carries none; the article is undated"
+        )),
+        DateRead::Unreadable => Some(format!(
+            "date “{value}” not understood; the article is undated"
+        )),
+    }
+}
+
+impl DateRead {
+    pub fn iso(self) -> Option<String> {
+        match self {
+            DateRead::Date(iso) | DateRead::WithKnownYear(iso, _) => Some(iso),
+            DateRead::NoYear | DateRead::Unreadable => None,
+        }
+    }
+}
+
 /// The UTC day of a Unix time in seconds, for times from 1970 to 2100.
 pub fn unix_date(seconds: i64) -> Option<String> {
     if !(0..4_102_444_800).contains(&seconds) {
@@ -141,6 +235,9 @@ static BYLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Dateline {
     pub date: Option<String>,
+    /// The date as written when it has no year ("Apr. 4"): `date` is then `None` and the
+    /// caller completes it with the year the document carries, if any.
+    pub no_year: Option<String>,
     pub by: Option<String>,
 }
 
@@ -149,15 +246,25 @@ pub fn parse_dateline(line: &str) -> Option<Dateline> {
         return None;
     }
     if let Some(caps) = DATELINE_RE.captures(line) {
-        let date = parse_date(&caps["date"])?;
+        let raw = caps["date"].trim();
+        let date = parse_date(raw);
+        let no_year = match date {
+            None => {
+                parse_month_day(raw)?;
+                Some(raw.to_string())
+            }
+            Some(_) => None,
+        };
         return Some(Dateline {
-            date: Some(date),
+            date,
+            no_year,
             by: caps.name("by").map(|b| b.as_str().trim().to_string()),
         });
     }
     if let Some(caps) = BYLINE_RE.captures(line) {
         return Some(Dateline {
             date: None,
+            no_year: None,
             by: Some(caps["by"].trim().to_string()),
         });
     }
@@ -240,11 +347,63 @@ mod tests {
     }
 
     #[test]
+    fn dates_without_a_year_take_the_year_the_document_carries() {
+        assert_eq!(parse_month_day("Apr. 4"), Some((4, 4)));
+        assert_eq!(parse_month_day("April 4"), Some((4, 4)));
+        assert_eq!(parse_month_day("4 April"), Some((4, 4)));
+        assert_eq!(parse_month_day("Friday, April 4th"), Some((4, 4)));
+        assert_eq!(parse_month_day("Feb 29"), Some((2, 29)));
+        assert_eq!(parse_month_day("April 31"), None);
+        assert_eq!(parse_month_day("April"), None);
+        assert_eq!(parse_month_day("May be 4"), None);
+
+        assert_eq!(
+            read_date("Apr. 4", || Some(2025)),
+            DateRead::WithKnownYear("2025-04-04".into(), 2025)
+        );
+        assert_eq!(read_date("April 4", || None), DateRead::NoYear);
+        // February 29 only in a leap year.
+        assert_eq!(read_date("Feb. 29", || Some(2025)), DateRead::NoYear);
+        assert_eq!(
+            read_date("4 April 2025", || panic!("a full date needs no year")),
+            DateRead::Date("2025-04-04".into())
+        );
+        assert_eq!(read_date("soon", || Some(2025)), DateRead::Unreadable);
+        let note = date_note("April 4", &DateRead::NoYear).unwrap();
+        assert!(
+            note.contains("“April 4”") && note.contains("undated"),
+            "{note}"
+        );
+        assert_eq!(date_note("x", &DateRead::Date("2025-04-04".into())), None);
+    }
+
+    #[test]
+    fn the_known_year_comes_from_a_full_date_or_the_url() {
+        assert_eq!(
+            known_year(&["Talks ended on 3 April 2025 in Brussels."], None),
+            Some(2025)
+        );
+        assert_eq!(
+            known_year(
+                &["No date here."],
+                Some("https://example.org/news/2024/11/talks-end")
+            ),
+            Some(2024)
+        );
+        assert_eq!(
+            known_year(&["No date here."], Some("https://example.org/2025/")),
+            None
+        );
+        assert_eq!(known_year(&[], None), None);
+    }
+
+    #[test]
     fn datelines_and_bylines() {
         assert_eq!(
             parse_dateline(" date 2025-04-04 By Eurasia Review"),
             Some(Dateline {
                 date: Some("2025-04-04".into()),
+                no_year: None,
                 by: Some("Eurasia Review".into())
             })
         );
@@ -252,6 +411,7 @@ mod tests {
             parse_dateline("Published on: April 4, 2025"),
             Some(Dateline {
                 date: Some("2025-04-04".into()),
+                no_year: None,
                 by: None
             })
         );
@@ -259,6 +419,7 @@ mod tests {
             parse_dateline("By Jane van Doe"),
             Some(Dateline {
                 date: None,
+                no_year: None,
                 by: Some("Jane van Doe".into())
             })
         );
@@ -267,5 +428,13 @@ mod tests {
             None
         );
         assert_eq!(parse_dateline("Updated guidance was issued today"), None);
+        assert_eq!(
+            parse_dateline("Published: Apr. 4"),
+            Some(Dateline {
+                date: None,
+                no_year: Some("Apr. 4".into()),
+                by: None
+            })
+        );
     }
 }

@@ -336,6 +336,16 @@ fn html_document(name: &str, bytes: Vec<u8>) -> Document {
         Origin::Identity => decoded.text.into_bytes(),
         Origin::Mapped { original, .. } => original,
     };
+    // A date without a year ("April 4") takes the year the page carries elsewhere.
+    let date = extracted.date.as_deref().map(|value| {
+        let read = metadata::read_date(value, || {
+            metadata::known_year(
+                &[extracted.title.as_deref().unwrap_or(""), &extracted.text],
+                extracted.url.as_deref(),
+            )
+        });
+        (metadata::date_note(value, &read), read.iso())
+    });
     let mut doc = Document::new(
         name,
         extracted.text,
@@ -348,7 +358,14 @@ fn html_document(name: &str, bytes: Vec<u8>) -> Document {
     doc.encoding = decoded.encoding;
     doc.notes = decoded.notes;
     doc.meta.title = extracted.title;
-    doc.meta.date = extracted.date.as_deref().and_then(metadata::parse_date);
+    if let Some((message, date)) = date {
+        doc.notes
+            .extend(message.map(|message| crate::model::ReadNote {
+                warning: false,
+                message,
+            }));
+        doc.meta.date = date;
+    }
     doc.meta.author = extracted.author;
     doc.meta.source = extracted.site;
     doc.meta.url = extracted.url;
