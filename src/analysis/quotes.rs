@@ -221,6 +221,9 @@ const TITLE_WORDS: &[&str] = &[
     "rabbi",
     "father",
     "bishop",
+    "adm",
+    "supt",
+    "amb",
 ];
 
 /// Capitalised words that are never part of a person's name: pronouns, question words,
@@ -372,6 +375,31 @@ const NOT_NAMES: &[&str] = &[
     "Caption",
     "Credit",
     "Source",
+    "Republican",
+    "Republicans",
+    "Democrat",
+    "Democrats",
+    "Democratic",
+    "GOP",
+    "Jr",
+    "Sr",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "Until",
+    "During",
+    "Despite",
+    "Without",
+    "Within",
+    "Under",
+    "Over",
+    "Through",
+    "Among",
+    "Against",
+    "Like",
+    "Unlike",
+    "Whether",
 ];
 
 /// Verbs that report speech or writing (any common form).
@@ -527,6 +555,17 @@ fn is_speech_verb(w: &str) -> bool {
         "reflect",
         "opine",
         "conclude",
+        "bark",
+        "boom",
+        "mock",
+        "scold",
+        "brag",
+        "sneer",
+        "tease",
+        "snipe",
+        "thunder",
+        "gripe",
+        "quipp",
     ];
     let w = w.to_lowercase();
     if IRREGULAR.contains(&w.as_str()) || SPEECH_VERBS.contains(&w.as_str()) {
@@ -786,17 +825,38 @@ impl People {
                 .rev()
                 .filter(|(o, n, _)| *o < offset && compatible(n))
         };
-        before()
-            .find(|(_, _, subject)| *subject)
-            .or_else(|| before().next())
-            .map(|(_, n, _)| n.clone())
+        let strategy = std::env::var("WIRECHECK_PRON").unwrap_or_default();
+        match strategy.as_str() {
+            "recent" => before().next().map(|(_, n, _)| n.clone()),
+            "window" => {
+                // A subject named within the last 400 bytes, else the most recent.
+                before()
+                    .take_while(|(o, _, _)| *o + 400 > offset)
+                    .find(|(_, _, subject)| *subject)
+                    .or_else(|| before().next())
+                    .map(|(_, n, _)| n.clone())
+            }
+            _ => before()
+                .find(|(_, _, subject)| *subject)
+                .or_else(|| before().next())
+                .map(|(_, n, _)| n.clone()),
+        }
     }
 }
 
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
+        .or_else(|| {
+            // "Sanders’ campaign": the mark after a final s.
+            w.strip_suffix(['’', '\''])
+                .filter(|stem| stem.ends_with('s'))
+        })
         .unwrap_or(w)
+}
+
+fn is_possessive(w: &str) -> bool {
+    strip_possessive(w).len() != w.len()
 }
 
 /// Honorifics after which the next capitalised word is a name even if it is also a title
@@ -828,6 +888,9 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
         let i = quoted.partition_point(|q| q.end <= o);
         quoted.get(i).is_some_and(|q| q.start <= o)
     };
+    // Two passes: the first learns full names, genders and titles, the second records the
+    // mentions, so "Smith" is a mention even when "Jane Smith" comes later.
+    for pass in 0..2 {
     for s in doc
         .sentences
         .iter()
@@ -906,8 +969,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                 let organisation = NOT_PERSON_LAST.contains(&last_lower.as_str());
                 // The subject of its clause: first in the sentence, or followed by a verb of
                 // saying within two words ("Smith said", "Smith also stressed").
-                let possessive =
-                    st[ws[j - 1].clone()].ends_with("’s") || st[ws[j - 1].clone()].ends_with("'s");
+                let possessive = is_possessive(&st[ws[j - 1].clone()]);
                 let offset = base + ws[name_from].start;
                 let quoted_here = in_quote(offset);
                 let subject = !possessive
@@ -949,11 +1011,11 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                                 .or_insert_with(|| full.clone());
                         }
                     }
-                    if !quoted_here {
+                    if !quoted_here && pass == 1 {
                         p.mentions.push((offset, full, subject));
                     }
                 } else if let Some(known) = p.full.get(&last_lower) {
-                    if !quoted_here {
+                    if !quoted_here && pass == 1 {
                         p.mentions.push((offset, known.clone(), subject));
                     }
                 }
@@ -962,6 +1024,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                 k = j.max(k + 1);
             }
         }
+    }
     }
     // Resolve mentions to the fullest names now known.
     let mentions = std::mem::take(&mut p.mentions);
@@ -1099,7 +1162,10 @@ fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
                     // ’ and ' are apostrophes; ‘ opens only at a word start, ' only at a word
                     // start before a capital letter.
                     let ok = match style {
-                        Style::Single => at_word_start,
+                        // ‘08, ‘90s: an apostrophe for the century.
+                        Style::Single => {
+                            at_word_start && !next.is_some_and(|n| n.is_ascii_digit())
+                        }
                         Style::StraightSingle => {
                             at_word_start && next.is_some_and(char::is_uppercase)
                         }
@@ -1311,7 +1377,14 @@ fn speaker_near(
             if let Some(s) = resolve(&rest, quote.start) {
                 return Some(s);
             }
-        } else if verb_at == 0 || cw[..verb_at].iter().all(|w| w.eq_ignore_ascii_case("also")) {
+        } else if verb_at == 0
+            || cw[..verb_at].iter().all(|w| w.eq_ignore_ascii_case("also"))
+            // "…,” like the markets, said Jane Doe": a verb after a comma, a name after it.
+            || (cw[verb_at - 1] == ","
+                && cw
+                    .get(verb_at + 1)
+                    .is_some_and(|w| is_name_word(w) || is_title_word(w)))
+        {
             // Verb first: the name after it, up to the first comma.
             let rest: Vec<&str> = cw[verb_at + 1..]
                 .iter()
@@ -1321,6 +1394,13 @@ fn speaker_near(
             if let Some(first) = rest.first() {
                 if is_pronoun(first) {
                     return people.last_before(quote.start, first);
+                }
+                // "said a state official", "added another Ohio Democrat": nobody named.
+                if matches!(
+                    first.to_lowercase().as_str(),
+                    "a" | "an" | "another" | "one" | "some" | "several"
+                ) {
+                    return None;
                 }
             }
             if let Some(name) = name_in(&name_phrase(&rest)) {
@@ -1341,7 +1421,8 @@ fn speaker_near(
                 .collect();
             let last = segments.last().copied().unwrap_or(&[]);
             let appositive = |s: &[&str]| {
-                s.first().is_some_and(|w| {
+                s.iter().take(3).any(|w| is_possessive(w))
+                    || s.first().is_some_and(|w| {
                     matches!(
                         w.to_lowercase().as_str(),
                         "a" | "an" | "the" | "who" | "which" | "one" | "whose"
@@ -1399,6 +1480,13 @@ fn speaker_near(
                 .collect();
             return resolve(&rest, quote.start);
         }
+        // "Said Jane Doe, who …, “…”": the verb opens the sentence.
+        if pos == 0 {
+            let rest: Vec<&str> = lead_words[1..].iter().map(|(_, w)| *w).collect();
+            if let Some(name) = name_in(&name_phrase(&rest)) {
+                return Some(people.fullest(&name.join(" ")));
+            }
+        }
         let subject: Vec<&str> = lead_words[..pos].iter().map(|(_, w)| *w).collect();
         // "X did this, saying “…”": a participle after a comma reports the sentence's
         // subject, the first person named.
@@ -1429,9 +1517,29 @@ fn speaker_near(
                 }
             }
         }
-        // The subject before the verb: the nearest name, title or pronoun.
+        // The subject before the verb: the nearest name, title or pronoun, outside an
+        // appositive ("Jane Doe, the party's nominee, wrote:").
+        let segment_of = |at: usize| lead[..at].matches(',').count();
+        let verb_segment = segment_of(lead_words[pos].0);
+        let appositive_segment = |seg: usize| {
+            let first = lead_words[..pos]
+                .iter()
+                .find(|(o, _)| segment_of(*o) == seg)
+                .map(|(_, w)| *w);
+            first.is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "a" | "an" | "the" | "who" | "whose" | "which" | "one"
+                ) || is_possessive(w)
+                    || (w.chars().next().is_some_and(char::is_lowercase) && !is_title_word(w))
+            })
+        };
         for start in (0..subject.len()).rev() {
             let w = subject[start];
+            let seg = segment_of(lead_words[start].0);
+            if seg != verb_segment && appositive_segment(seg) {
+                continue;
+            }
             // "the Secretary General said": a title standing for a person.
             if is_title_word(w) && w.chars().next().is_some_and(char::is_uppercase) {
                 let mut s = start;
@@ -1471,6 +1579,13 @@ fn speaker_near(
     if let Some(stem) = lead_trim.strip_suffix(':') {
         return colon_speaker(people, stem, paragraph.start + sentence_start);
     }
+    // A comma lead-in without a verb of saying: "After the debate, Jane shot back, “…”".
+    if let Some(stem) = lead_trim.strip_suffix(',') {
+        let last = stem.rsplit(',').next().unwrap_or(stem);
+        if last.split_whitespace().count() <= 8 {
+            return colon_speaker(people, stem, paragraph.start + sentence_start);
+        }
+    }
     None
 }
 
@@ -1488,20 +1603,52 @@ fn colon_speaker(people: &People, stem: &str, at: usize) -> Option<String> {
         return Some(people.fullest(&name.join(" ")));
     }
     let stem = without_parentheses(stem);
-    let ws = clause_words(&stem);
-    if ws.len() > 20 || ws.contains(&",") {
+    let all = clause_words(&stem);
+    if all.len() > 40 {
         return None;
     }
-    let first = *ws.first()?;
-    if is_pronoun(first) {
-        return people.last_before(at, first);
+    // The last comma-separated part that is no appositive and names someone first
+    // ("When the bill passed, Senator Jane Doe released the following statement:",
+    // "Jane Doe, a former minister, put it:").
+    for segment in all.split(|w| *w == ",").rev() {
+        let Some(first) = segment.first() else {
+            continue;
+        };
+        if matches!(
+            first.to_lowercase().as_str(),
+            "a" | "an" | "the" | "who" | "whose" | "which" | "one"
+        ) || is_possessive(first)
+        {
+            continue;
+        }
+        // The first name (or pronoun) in the part, before its verb.
+        for (i, w) in segment.iter().enumerate().take(8) {
+            if is_pronoun(w) {
+                return people.last_before(at, w);
+            }
+            if is_name_word(strip_possessive(w)) || is_honorific(w) {
+                if segment.get(i + 1).is_some_and(|n| is_possessive(w) || *n == "of") {
+                    break;
+                }
+                let mut e = i + 1;
+                while e < segment.len()
+                    && (is_name_word(strip_possessive(segment[e])) || is_initial(segment[e]))
+                    && !is_possessive(segment[e - 1])
+                {
+                    e += 1;
+                }
+                if is_possessive(segment[e - 1]) {
+                    break;
+                }
+                return name_in(&segment[i..e]).map(|n| people.fullest(&n.join(" ")));
+            }
+        }
     }
-    let lead: Vec<&str> = ws
-        .iter()
-        .copied()
-        .take_while(|w| !w.chars().next().is_some_and(char::is_lowercase) || is_title_word(w))
-        .collect();
-    name_in(&lead).map(|n| people.fullest(&n.join(" ")))
+    None
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Byte offset where the last sentence of `before` starts: after its last full stop,
