@@ -208,6 +208,7 @@ const TITLE_WORDS: &[&str] = &[
     "assemblyman",
     "councilman",
     "councilwoman",
+    "councillor",
     "justice",
     "attorney",
     "vice",
@@ -705,42 +706,311 @@ enum Gender {
 /// Common English given names of women and of men: evidence of the gender a pronoun must
 /// agree with ("she said" never resolves to a man named just before).
 const FEMALE_NAMES: &[&str] = &[
-    "abigail", "adriana", "alexandra", "alice", "alicia", "alison", "allison", "amanda", "amy",
-    "ana", "andrea", "angela", "ann", "anna", "anne", "ashley", "barbara", "betsy", "betty",
-    "beverly", "brenda", "carla", "carly", "carmen", "carol", "caroline", "catherine", "cathy",
-    "chelsea", "cheryl", "christina", "christine", "cindy", "claire", "claudia", "cynthia",
-    "dana", "deborah", "debbie", "denise", "diana", "diane", "donna", "dorothy", "elaine",
-    "elena", "elizabeth", "ellen", "emily", "emma", "erin", "esther", "eva", "evelyn", "gina",
-    "gloria", "grace", "gwen", "hannah", "heather", "heidi", "helen", "hillary", "hope",
-    "ivanka", "jackie", "jacqueline", "jane", "janet", "janice", "jean", "jeanne", "jennifer",
-    "jessica", "jill", "joan", "joanna", "jodi", "joyce", "judith", "judy", "julia", "julie",
-    "karen", "kate", "katherine", "kathleen", "kathryn", "kathy", "katie", "kayleigh", "kelly",
-    "kellyanne", "kim", "kimberly", "kirsten", "kristen", "laura", "lauren", "linda", "lisa",
-    "loretta", "lori", "louise", "lucy", "lynn", "madeleine", "maria", "marie", "marilyn",
-    "martha", "mary", "megan", "melania", "melanie", "melissa", "michele", "michelle", "monica",
-    "nancy", "natalie", "nicole", "nikki", "olivia", "pamela", "patricia", "patty", "paula",
-    "peggy", "rachel", "rebecca", "rosa", "rose", "ruth", "samantha", "sandra", "sara", "sarah",
-    "sharon", "sheila", "shirley", "sonia", "sophia", "stephanie", "susan", "susana", "suzanne",
-    "tammy", "teresa", "theresa", "tiffany", "tina", "tracy", "valerie", "victoria", "virginia",
-    "wendy", "yvonne", "zoe",
+    "abigail",
+    "adriana",
+    "alexandra",
+    "alice",
+    "alicia",
+    "alison",
+    "allison",
+    "amanda",
+    "amy",
+    "ana",
+    "andrea",
+    "angela",
+    "ann",
+    "anna",
+    "anne",
+    "ashley",
+    "barbara",
+    "betsy",
+    "betty",
+    "beverly",
+    "brenda",
+    "carla",
+    "carly",
+    "carmen",
+    "carol",
+    "caroline",
+    "catherine",
+    "cathy",
+    "chelsea",
+    "cheryl",
+    "christina",
+    "christine",
+    "cindy",
+    "claire",
+    "claudia",
+    "cynthia",
+    "dana",
+    "deborah",
+    "debbie",
+    "denise",
+    "diana",
+    "diane",
+    "donna",
+    "dorothy",
+    "elaine",
+    "elena",
+    "elizabeth",
+    "ellen",
+    "emily",
+    "emma",
+    "erin",
+    "esther",
+    "eva",
+    "evelyn",
+    "gina",
+    "gloria",
+    "grace",
+    "gwen",
+    "hannah",
+    "heather",
+    "heidi",
+    "helen",
+    "hillary",
+    "hope",
+    "ivanka",
+    "jackie",
+    "jacqueline",
+    "jane",
+    "janet",
+    "janice",
+    "jean",
+    "jeanne",
+    "jennifer",
+    "jessica",
+    "jill",
+    "joan",
+    "joanna",
+    "jodi",
+    "joyce",
+    "judith",
+    "judy",
+    "julia",
+    "julie",
+    "karen",
+    "kate",
+    "katherine",
+    "kathleen",
+    "kathryn",
+    "kathy",
+    "katie",
+    "kayleigh",
+    "kelly",
+    "kellyanne",
+    "kim",
+    "kimberly",
+    "kirsten",
+    "kristen",
+    "laura",
+    "lauren",
+    "linda",
+    "lisa",
+    "loretta",
+    "lori",
+    "louise",
+    "lucy",
+    "lynn",
+    "madeleine",
+    "maria",
+    "marie",
+    "marilyn",
+    "martha",
+    "mary",
+    "megan",
+    "melania",
+    "melanie",
+    "melissa",
+    "michele",
+    "michelle",
+    "monica",
+    "nancy",
+    "natalie",
+    "nicole",
+    "nikki",
+    "olivia",
+    "pamela",
+    "patricia",
+    "patty",
+    "paula",
+    "peggy",
+    "rachel",
+    "rebecca",
+    "rosa",
+    "rose",
+    "ruth",
+    "samantha",
+    "sandra",
+    "sara",
+    "sarah",
+    "sharon",
+    "sheila",
+    "shirley",
+    "sonia",
+    "sophia",
+    "stephanie",
+    "susan",
+    "susana",
+    "suzanne",
+    "tammy",
+    "teresa",
+    "theresa",
+    "tiffany",
+    "tina",
+    "tracy",
+    "valerie",
+    "victoria",
+    "virginia",
+    "wendy",
+    "yvonne",
+    "zoe",
 ];
 
 const MALE_NAMES: &[&str] = &[
-    "aaron", "adam", "alan", "albert", "alex", "alexander", "andrew", "anthony", "arthur",
-    "barack", "ben", "benjamin", "bernie", "bill", "billy", "bob", "bobby", "brad", "bradley",
-    "brandon", "brian", "bruce", "bryan", "carl", "carlos", "charles", "charlie", "chris",
-    "christopher", "chuck", "craig", "dan", "daniel", "dave", "david", "dennis", "dick", "don",
-    "donald", "doug", "douglas", "ed", "edward", "eric", "frank", "fred", "gary", "george",
-    "gerald", "greg", "gregory", "harold", "harry", "henry", "howard", "jack", "jacob", "james",
-    "jason", "jeb", "jeff", "jeffrey", "jeremy", "jerry", "jim", "jimmy", "joe", "joel", "john",
-    "johnny", "jon", "jonathan", "jorge", "jose", "joseph", "josh", "joshua", "juan", "justin",
-    "keith", "ken", "kenneth", "kevin", "larry", "lawrence", "lee", "leonard", "louis", "luis",
-    "marco", "mark", "martin", "matt", "matthew", "michael", "mike", "mitch", "mitt", "nathan",
-    "newt", "nicholas", "nick", "oscar", "patrick", "paul", "peter", "phil", "philip", "ralph",
-    "randy", "ray", "raymond", "reince", "richard", "rick", "robert", "roger", "ron", "ronald",
-    "roy", "rudy", "russell", "ryan", "sam", "samuel", "scott", "sean", "stephen", "steve",
-    "steven", "ted", "terry", "thomas", "tim", "timothy", "todd", "tom", "tony", "vladimir",
-    "walter", "wayne", "william", "willie",
+    "aaron",
+    "adam",
+    "alan",
+    "albert",
+    "alex",
+    "alexander",
+    "andrew",
+    "anthony",
+    "arthur",
+    "barack",
+    "ben",
+    "benjamin",
+    "bernie",
+    "bill",
+    "billy",
+    "bob",
+    "bobby",
+    "brad",
+    "bradley",
+    "brandon",
+    "brian",
+    "bruce",
+    "bryan",
+    "carl",
+    "carlos",
+    "charles",
+    "charlie",
+    "chris",
+    "christopher",
+    "chuck",
+    "craig",
+    "dan",
+    "daniel",
+    "dave",
+    "david",
+    "dennis",
+    "dick",
+    "don",
+    "donald",
+    "doug",
+    "douglas",
+    "ed",
+    "edward",
+    "eric",
+    "frank",
+    "fred",
+    "gary",
+    "george",
+    "gerald",
+    "greg",
+    "gregory",
+    "harold",
+    "harry",
+    "henry",
+    "howard",
+    "jack",
+    "jacob",
+    "james",
+    "jason",
+    "jeb",
+    "jeff",
+    "jeffrey",
+    "jeremy",
+    "jerry",
+    "jim",
+    "jimmy",
+    "joe",
+    "joel",
+    "john",
+    "johnny",
+    "jon",
+    "jonathan",
+    "jorge",
+    "jose",
+    "joseph",
+    "josh",
+    "joshua",
+    "juan",
+    "justin",
+    "keith",
+    "ken",
+    "kenneth",
+    "kevin",
+    "larry",
+    "lawrence",
+    "lee",
+    "leonard",
+    "louis",
+    "luis",
+    "marco",
+    "mark",
+    "martin",
+    "matt",
+    "matthew",
+    "michael",
+    "mike",
+    "mitch",
+    "mitt",
+    "nathan",
+    "newt",
+    "nicholas",
+    "nick",
+    "oscar",
+    "patrick",
+    "paul",
+    "peter",
+    "phil",
+    "philip",
+    "ralph",
+    "randy",
+    "ray",
+    "raymond",
+    "reince",
+    "richard",
+    "rick",
+    "robert",
+    "roger",
+    "ron",
+    "ronald",
+    "roy",
+    "rudy",
+    "russell",
+    "ryan",
+    "sam",
+    "samuel",
+    "scott",
+    "sean",
+    "stephen",
+    "steve",
+    "steven",
+    "ted",
+    "terry",
+    "thomas",
+    "tim",
+    "timothy",
+    "todd",
+    "tom",
+    "tony",
+    "vladimir",
+    "walter",
+    "wayne",
+    "william",
+    "willie",
 ];
 
 /// Role nouns and honorifics that show a person's gender.
@@ -772,21 +1042,125 @@ fn given_name_gender(w: &str) -> Option<Gender> {
 
 /// Last words of names of organisations, places and groups, never of a person.
 const NOT_PERSON_LAST: &[&str] = &[
-    "institute", "university", "college", "school", "times", "post", "news", "journal",
-    "party", "committee", "department", "council", "association", "center", "centre",
-    "foundation", "republicans", "democrats", "islands", "states", "campaign", "club", "group",
-    "agency", "bureau", "office", "court", "house", "senate", "congress", "administration",
-    "network", "magazine", "street", "city", "county", "republic", "union", "nations",
-    "kingdom", "coalition", "caucus", "corporation", "company", "bank", "fund", "trust",
-    "society", "alliance", "forces", "force", "army", "navy", "police", "service", "services",
-    "project", "program", "programme", "initiative", "report", "review", "press", "media",
-    "tv", "radio", "channel", "studios", "airlines", "motors", "electronics", "systems",
-    "technologies", "partners", "capital", "holdings", "industries", "commission", "board",
-    "authority", "ministry", "government", "parliament", "assembly", "hall", "square",
-    "avenue", "park", "airport", "station", "hospital", "church", "museum", "library",
-    "debates", "debate", "convention", "summit", "conference", "act", "bill", "plan",
-    "americans", "america", "korea", "china", "russia", "york", "washington", "beast",
-    "daily", "weekly", "online", "blog", "twitter", "facebook", "google", "fox", "cnn",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "party",
+    "committee",
+    "department",
+    "council",
+    "association",
+    "center",
+    "centre",
+    "foundation",
+    "republicans",
+    "democrats",
+    "islands",
+    "states",
+    "campaign",
+    "club",
+    "group",
+    "agency",
+    "bureau",
+    "office",
+    "court",
+    "house",
+    "senate",
+    "congress",
+    "administration",
+    "network",
+    "magazine",
+    "street",
+    "city",
+    "county",
+    "republic",
+    "union",
+    "nations",
+    "kingdom",
+    "coalition",
+    "caucus",
+    "corporation",
+    "company",
+    "bank",
+    "fund",
+    "trust",
+    "society",
+    "alliance",
+    "forces",
+    "force",
+    "army",
+    "navy",
+    "police",
+    "service",
+    "services",
+    "project",
+    "program",
+    "programme",
+    "initiative",
+    "report",
+    "review",
+    "press",
+    "media",
+    "tv",
+    "radio",
+    "channel",
+    "studios",
+    "airlines",
+    "motors",
+    "electronics",
+    "systems",
+    "technologies",
+    "partners",
+    "capital",
+    "holdings",
+    "industries",
+    "commission",
+    "board",
+    "authority",
+    "ministry",
+    "government",
+    "parliament",
+    "assembly",
+    "hall",
+    "square",
+    "avenue",
+    "park",
+    "airport",
+    "station",
+    "hospital",
+    "church",
+    "museum",
+    "library",
+    "debates",
+    "debate",
+    "convention",
+    "summit",
+    "conference",
+    "act",
+    "bill",
+    "plan",
+    "americans",
+    "america",
+    "korea",
+    "china",
+    "russia",
+    "york",
+    "washington",
+    "beast",
+    "daily",
+    "weekly",
+    "online",
+    "blog",
+    "twitter",
+    "facebook",
+    "google",
+    "fox",
+    "cnn",
 ];
 
 impl People {
@@ -825,22 +1199,10 @@ impl People {
                 .rev()
                 .filter(|(o, n, _)| *o < offset && compatible(n))
         };
-        let strategy = std::env::var("WIRECHECK_PRON").unwrap_or_default();
-        match strategy.as_str() {
-            "recent" => before().next().map(|(_, n, _)| n.clone()),
-            "window" => {
-                // A subject named within the last 400 bytes, else the most recent.
-                before()
-                    .take_while(|(o, _, _)| *o + 400 > offset)
-                    .find(|(_, _, subject)| *subject)
-                    .or_else(|| before().next())
-                    .map(|(_, n, _)| n.clone())
-            }
-            _ => before()
-                .find(|(_, _, subject)| *subject)
-                .or_else(|| before().next())
-                .map(|(_, n, _)| n.clone()),
-        }
+        before()
+            .find(|(_, _, subject)| *subject)
+            .or_else(|| before().next())
+            .map(|(_, n, _)| n.clone())
     }
 }
 
@@ -891,48 +1253,49 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
     // Two passes: the first learns full names, genders and titles, the second records the
     // mentions, so "Smith" is a mention even when "Jane Smith" comes later.
     for pass in 0..2 {
-    for s in doc
-        .sentences
-        .iter()
-        .filter(|s| s.kind.is_prose() && s.kind != SentenceKind::Headline)
-    {
-        let base = s.range.start;
-        let st = &text[s.range.clone()];
-        let ws = words(st);
-        let mut k = 0;
-        let mut first_in_sentence = true;
-        while k < ws.len() {
-            // A run of title words then name words: "Secretary General Mark Smith".
-            let mut j = k;
-            let mut title = Vec::new();
-            let mut gender = None;
-            while j < ws.len()
-                && is_title_word(&st[ws[j].clone()])
-                && st[ws[j].clone()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            {
-                let w = &st[ws[j].clone()];
-                gender = gender.or(gender_word(w));
-                title.push(w.to_lowercase());
-                j += 1;
-                if is_honorific(w) {
-                    break;
+        for s in doc
+            .sentences
+            .iter()
+            .filter(|s| s.kind.is_prose() && s.kind != SentenceKind::Headline)
+        {
+            let base = s.range.start;
+            let st = &text[s.range.clone()];
+            let ws = words(st);
+            let mut k = 0;
+            let mut first_in_sentence = true;
+            while k < ws.len() {
+                // A run of title words then name words: "Secretary General Mark Smith".
+                let mut j = k;
+                let mut title = Vec::new();
+                let mut gender = None;
+                while j < ws.len()
+                    && is_title_word(&st[ws[j].clone()])
+                    && st[ws[j].clone()]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                {
+                    let w = &st[ws[j].clone()];
+                    gender = gender.or(gender_word(w));
+                    title.push(w.to_lowercase());
+                    j += 1;
+                    if is_honorific(w) {
+                        break;
+                    }
                 }
-            }
-            // Lower-case role words right before the name ("spokeswoman Jane Doe").
-            if let Some(prev) = k.checked_sub(1).map(|i| &st[ws[i].clone()]) {
-                gender = gender.or(gender_word(prev));
-            }
-            let after_honorific = title.last().is_some_and(|t| is_honorific(t));
-            let name_start = j;
-            while j < ws.len()
-                && (j == name_start || st[ws[j - 1].end..ws[j].start].trim().is_empty()
-                    || st[ws[j - 1].end..ws[j].start].trim() == ".")
-            {
-                let w = strip_possessive(&st[ws[j].clone()]);
-                let ok = is_name_word(w)
+                // Lower-case role words right before the name ("spokeswoman Jane Doe").
+                if let Some(prev) = k.checked_sub(1).map(|i| &st[ws[i].clone()]) {
+                    gender = gender.or(gender_word(prev));
+                }
+                let after_honorific = title.last().is_some_and(|t| is_honorific(t));
+                let name_start = j;
+                while j < ws.len()
+                    && (j == name_start
+                        || st[ws[j - 1].end..ws[j].start].trim().is_empty()
+                        || st[ws[j - 1].end..ws[j].start].trim() == ".")
+                {
+                    let w = strip_possessive(&st[ws[j].clone()]);
+                    let ok = is_name_word(w)
                     // "Mr. King", "Charlie King": a title word after a name is a surname.
                     || ((j > name_start || after_honorific)
                         && is_title_word(w)
@@ -945,86 +1308,89 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                         && w.chars().all(|c| c.is_ascii_uppercase())
                         && st[ws[j].end..].starts_with('.')
                         && ws.get(j + 1).is_some_and(|n| is_name_word(&st[n.clone()])));
-                if !ok {
-                    break;
-                }
-                j += 1;
-            }
-            // A capitalised ordinary word opening the sentence is not part of a name.
-            let mut name_from = name_start;
-            if k == 0 && title.is_empty() {
-                while name_from < j
-                    && lowercase_vocabulary
-                        .contains(st[ws[name_from].clone()].to_lowercase().as_str())
-                {
-                    name_from += 1;
-                }
-            }
-            if j > name_from {
-                let name: Vec<&str> = ws[name_from..j]
-                    .iter()
-                    .map(|r| strip_possessive(&st[r.clone()]))
-                    .collect();
-                let last_lower = name.last().unwrap_or(&"").to_lowercase();
-                let organisation = NOT_PERSON_LAST.contains(&last_lower.as_str());
-                // The subject of its clause: first in the sentence, or followed by a verb of
-                // saying within two words ("Smith said", "Smith also stressed").
-                let possessive = is_possessive(&st[ws[j - 1].clone()]);
-                let offset = base + ws[name_from].start;
-                let quoted_here = in_quote(offset);
-                let subject = !possessive
-                    && (first_in_sentence
-                        || ws[j..].iter().take(2).any(|r| {
-                            let w = &st[r.clone()];
-                            SPEECH_VERBS.contains(&w.to_lowercase().as_str())
-                                || is_reporting_verb(w)
-                                || matches!(w, "praised" | "welcomed" | "reaffirmed")
-                        }));
-                if !quoted_here {
-                    first_in_sentence = false;
-                }
-                // A person: two or more name words, or one after a title.
-                if organisation {
-                } else if name.len() >= 2 || !title.is_empty() {
-                    let full = name.join(" ");
-                    let surname = last_lower.clone();
-                    let entry = p.full.entry(surname.clone()).or_insert_with(|| full.clone());
-                    if full.split_whitespace().count() > entry.split_whitespace().count() {
-                        *entry = full.clone();
+                    if !ok {
+                        break;
                     }
-                    let g = gender.or_else(|| {
-                        (name.len() >= 2)
-                            .then(|| given_name_gender(name[0]))
-                            .flatten()
-                    });
-                    if let Some(g) = g {
-                        p.gender.entry(surname).or_insert(g);
+                    j += 1;
+                }
+                // A capitalised ordinary word opening the sentence is not part of a name.
+                let mut name_from = name_start;
+                if k == 0 && title.is_empty() {
+                    while name_from < j
+                        && lowercase_vocabulary
+                            .contains(st[ws[name_from].clone()].to_lowercase().as_str())
+                    {
+                        name_from += 1;
                     }
-                    if !title.is_empty() {
-                        let t = title.join(" ");
-                        p.titles.entry(t.clone()).or_insert_with(|| full.clone());
-                        // "Secretary General" also answers to "General"? No: keep whole titles
-                        // and their last two words.
-                        if title.len() > 2 {
-                            p.titles
-                                .entry(title[title.len() - 2..].join(" "))
-                                .or_insert_with(|| full.clone());
+                }
+                if j > name_from {
+                    let name: Vec<&str> = ws[name_from..j]
+                        .iter()
+                        .map(|r| strip_possessive(&st[r.clone()]))
+                        .collect();
+                    let last_lower = name.last().unwrap_or(&"").to_lowercase();
+                    let organisation = NOT_PERSON_LAST.contains(&last_lower.as_str());
+                    // The subject of its clause: first in the sentence, or followed by a verb of
+                    // saying within two words ("Smith said", "Smith also stressed").
+                    let possessive = is_possessive(&st[ws[j - 1].clone()]);
+                    let offset = base + ws[name_from].start;
+                    let quoted_here = in_quote(offset);
+                    let subject = !possessive
+                        && (first_in_sentence
+                            || ws[j..].iter().take(2).any(|r| {
+                                let w = &st[r.clone()];
+                                SPEECH_VERBS.contains(&w.to_lowercase().as_str())
+                                    || is_reporting_verb(w)
+                                    || matches!(w, "praised" | "welcomed" | "reaffirmed")
+                            }));
+                    if !quoted_here {
+                        first_in_sentence = false;
+                    }
+                    // A person: two or more name words, or one after a title.
+                    if organisation {
+                    } else if name.len() >= 2 || !title.is_empty() {
+                        let full = name.join(" ");
+                        let surname = last_lower.clone();
+                        let entry = p
+                            .full
+                            .entry(surname.clone())
+                            .or_insert_with(|| full.clone());
+                        if full.split_whitespace().count() > entry.split_whitespace().count() {
+                            *entry = full.clone();
+                        }
+                        let g = gender.or_else(|| {
+                            (name.len() >= 2)
+                                .then(|| given_name_gender(name[0]))
+                                .flatten()
+                        });
+                        if let Some(g) = g {
+                            p.gender.entry(surname).or_insert(g);
+                        }
+                        if !title.is_empty() {
+                            let t = title.join(" ");
+                            p.titles.entry(t.clone()).or_insert_with(|| full.clone());
+                            // "Secretary General" also answers to "General"? No: keep whole titles
+                            // and their last two words.
+                            if title.len() > 2 {
+                                p.titles
+                                    .entry(title[title.len() - 2..].join(" "))
+                                    .or_insert_with(|| full.clone());
+                            }
+                        }
+                        if !quoted_here && pass == 1 {
+                            p.mentions.push((offset, full, subject));
+                        }
+                    } else if let Some(known) = p.full.get(&last_lower) {
+                        if !quoted_here && pass == 1 {
+                            p.mentions.push((offset, known.clone(), subject));
                         }
                     }
-                    if !quoted_here && pass == 1 {
-                        p.mentions.push((offset, full, subject));
-                    }
-                } else if let Some(known) = p.full.get(&last_lower) {
-                    if !quoted_here && pass == 1 {
-                        p.mentions.push((offset, known.clone(), subject));
-                    }
+                    k = j;
+                } else {
+                    k = j.max(k + 1);
                 }
-                k = j;
-            } else {
-                k = j.max(k + 1);
             }
         }
-    }
     }
     // Resolve mentions to the fullest names now known.
     let mentions = std::mem::take(&mut p.mentions);
@@ -1049,7 +1415,10 @@ fn is_reporting_verb(w: &str) -> bool {
     }
     (l.ends_with("ed") || l.ends_with("ing") || matches!(l.as_str(), "told" | "wrote" | "said"))
         && is_speech_verb(&l)
-        && !matches!(l.as_str(), "according" | "reading" | "thinking" | "going" | "offering")
+        && !matches!(
+            l.as_str(),
+            "according" | "reading" | "thinking" | "going" | "offering"
+        )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1163,9 +1532,7 @@ fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
                     // start before a capital letter.
                     let ok = match style {
                         // ‘08, ‘90s: an apostrophe for the century.
-                        Style::Single => {
-                            at_word_start && !next.is_some_and(|n| n.is_ascii_digit())
-                        }
+                        Style::Single => at_word_start && !next.is_some_and(|n| n.is_ascii_digit()),
                         Style::StraightSingle => {
                             at_word_start && next.is_some_and(char::is_uppercase)
                         }
@@ -1225,7 +1592,8 @@ fn dash_signature(after: &str) -> Option<String> {
     let name_like = |w: &&str| {
         let w = w.trim_end_matches('.');
         w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
     };
     if !ws.iter().all(name_like) {
         return None;
@@ -1423,13 +1791,13 @@ fn speaker_near(
             let appositive = |s: &[&str]| {
                 s.iter().take(3).any(|w| is_possessive(w))
                     || s.first().is_some_and(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "a" | "an" | "the" | "who" | "which" | "one" | "whose"
-                    ) || w.chars().next().is_some_and(char::is_lowercase)
-                        && !is_title_word(w)
-                        && !is_pronoun(w)
-                })
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "a" | "an" | "the" | "who" | "which" | "one" | "whose"
+                        ) || w.chars().next().is_some_and(char::is_lowercase)
+                            && !is_title_word(w)
+                            && !is_pronoun(w)
+                    })
             };
             let subject: &[&str] = if segments.len() > 1
                 && (appositive(last) || name_in(last).is_none())
@@ -1469,9 +1837,10 @@ fn speaker_near(
         .into_iter()
         .map(|r| (r.start, &lead[r]))
         .collect();
-    if let Some(pos) = lead_words.iter().rposition(|(_, w)| {
-        is_reporting_verb(w) || w.eq_ignore_ascii_case("according")
-    }) {
+    if let Some(pos) = lead_words
+        .iter()
+        .rposition(|(_, w)| is_reporting_verb(w) || w.eq_ignore_ascii_case("according"))
+    {
         if lead_words[pos].1.eq_ignore_ascii_case("according") {
             let rest: Vec<&str> = lead_words[pos + 1..]
                 .iter()
@@ -1491,16 +1860,14 @@ fn speaker_near(
         // "X did this, saying “…”": a participle after a comma reports the sentence's
         // subject, the first person named.
         let verb = lead_words[pos].1;
-        let participle_after_comma = verb.ends_with("ing")
-            && lead[..lead_words[pos].0].trim_end().ends_with(',');
+        let participle_after_comma =
+            verb.ends_with("ing") && lead[..lead_words[pos].0].trim_end().ends_with(',');
         if participle_after_comma {
             for start in 0..subject.len() {
                 let w = subject[start];
                 if is_pronoun(w) {
-                    return people.last_before(
-                        paragraph.start + sentence_start + lead_words[start].0,
-                        w,
-                    );
+                    return people
+                        .last_before(paragraph.start + sentence_start + lead_words[start].0, w);
                 }
                 if is_name_word(strip_possessive(w)) || is_honorific(w) {
                     let mut e = start + 1;
@@ -1567,7 +1934,8 @@ fn speaker_near(
                 return resolve(&subject[s..=start], quote.start);
             }
             if is_pronoun(w) {
-                return people.last_before(paragraph.start + sentence_start + lead_words[start].0, w);
+                return people
+                    .last_before(paragraph.start + sentence_start + lead_words[start].0, w);
             }
         }
     }
@@ -1627,7 +1995,10 @@ fn colon_speaker(people: &People, stem: &str, at: usize) -> Option<String> {
                 return people.last_before(at, w);
             }
             if is_name_word(strip_possessive(w)) || is_honorific(w) {
-                if segment.get(i + 1).is_some_and(|n| is_possessive(w) || *n == "of") {
+                if segment
+                    .get(i + 1)
+                    .is_some_and(|n| is_possessive(w) || *n == "of")
+                {
                     break;
                 }
                 let mut e = i + 1;
@@ -1662,7 +2033,10 @@ fn sentence_start_in(before: &str) -> usize {
             .unwrap_or("");
         let abbreviation = is_honorific(word)
             || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-            || matches!(word, "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Rev" | "Jr" | "Sr" | "St");
+            || matches!(
+                word,
+                "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Rev" | "Jr" | "Sr" | "St"
+            );
         if before[..i].ends_with(char::is_alphabetic) && abbreviation {
             end = i;
             continue;
@@ -2427,5 +2801,60 @@ pub fn aligned_window(long_text: &str, short_text: &str) -> Range<usize> {
             lt[f].range.start..lt[end_tok - 1].range.end
         }
         _ => 0..long_text.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dash_signature_takes_the_name_after_a_dash() {
+        assert_eq!(
+            dash_signature("” ― Lena P. Okafor\nNext line").as_deref(),
+            Some("Lena Okafor")
+        );
+        assert_eq!(dash_signature("” -- and then he left"), None);
+        assert_eq!(dash_signature("” — and the rest of it"), None);
+    }
+
+    #[test]
+    fn parentheses_are_dropped_from_reporting_clauses() {
+        assert_eq!(
+            without_parentheses("Rep. Ola Brandt (D-Ore.) said"),
+            "Rep. Ola Brandt  said"
+        );
+        assert_eq!(
+            without_parentheses("open (never closed"),
+            "open (never closed"
+        );
+    }
+
+    #[test]
+    fn possessive_after_a_final_s() {
+        assert_eq!(strip_possessive("Jonas’"), "Jonas");
+        assert_eq!(strip_possessive("Berg's"), "Berg");
+        assert_eq!(strip_possessive("Berg’"), "Berg’");
+        assert!(is_possessive("Jonas’"));
+    }
+
+    #[test]
+    fn title_word_after_a_name_is_a_surname() {
+        assert_eq!(
+            name_in(&["Mr", "King", "said"]),
+            Some(vec!["King".to_string()])
+        );
+        assert_eq!(
+            name_in(&["Tomas", "King"]),
+            Some(vec!["Tomas".to_string(), "King".to_string()])
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_are_not_nouns() {
+        assert!(is_reporting_verb("boasted"));
+        assert!(is_reporting_verb("asking"));
+        assert!(!is_reporting_verb("report"));
+        assert!(!is_reporting_verb("according"));
     }
 }
