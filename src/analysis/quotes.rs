@@ -12,7 +12,8 @@
 //! person named, and titles ("the Secretary General") to the person the article names with
 //! that title. The speaker is the fullest name the article gives ("Mark Smith" for "Smith").
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -403,6 +404,14 @@ const NOT_NAMES: &[&str] = &[
     "Whether",
 ];
 
+/// The word lists as sets: looked up for every word of every article.
+static TITLE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+static NOT_NAMES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static SPEECH_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+
 /// Verbs that report speech or writing (any common form).
 fn is_speech_verb(w: &str) -> bool {
     const IRREGULAR: &[&str] = &[
@@ -569,7 +578,7 @@ fn is_speech_verb(w: &str) -> bool {
         "quipp",
     ];
     let w = w.to_lowercase();
-    if IRREGULAR.contains(&w.as_str()) || SPEECH_VERBS.contains(&w.as_str()) {
+    if IRREGULAR.contains(&w.as_str()) || SPEECH_SET.contains(w.as_str()) {
         return true;
     }
     BASES.iter().any(|b| {
@@ -668,19 +677,19 @@ fn clause_end(s: &str) -> usize {
 
 fn is_title_word(w: &str) -> bool {
     let lower = w.to_lowercase();
-    lower.split('-').all(|part| TITLE_WORDS.contains(&part))
+    lower.split('-').all(|part| TITLE_SET.contains(part))
 }
 
 fn is_name_word(w: &str) -> bool {
-    if is_title_word(w) {
+    if !w.chars().next().is_some_and(char::is_uppercase) || is_title_word(w) {
         return false;
     }
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-        && !TITLE_WORDS.contains(&w.to_lowercase().as_str())
-        && !NOT_NAMES.contains(&w.trim_end_matches('.'))
         && w.chars().any(char::is_lowercase)
+        && !NOT_NAMES_SET.contains(w.trim_end_matches('.'))
+        && !TITLE_SET.contains(w.to_lowercase().as_str())
 }
 
 /// People named in a document: surname (lowercase) -> fullest name, and title phrase
@@ -1269,11 +1278,11 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                 let mut title = Vec::new();
                 let mut gender = None;
                 while j < ws.len()
-                    && is_title_word(&st[ws[j].clone()])
                     && st[ws[j].clone()]
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase)
+                    && is_title_word(&st[ws[j].clone()])
                 {
                     let w = &st[ws[j].clone()];
                     gender = gender.or(gender_word(w));
@@ -1339,7 +1348,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                         && (first_in_sentence
                             || ws[j..].iter().take(2).any(|r| {
                                 let w = &st[r.clone()];
-                                SPEECH_VERBS.contains(&w.to_lowercase().as_str())
+                                SPEECH_SET.contains(w.to_lowercase().as_str())
                                     || is_reporting_verb(w)
                                     || matches!(w, "praised" | "welcomed" | "reaffirmed")
                             }));
@@ -1410,7 +1419,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
 /// "asking", "told"), or an irregular past.
 fn is_reporting_verb(w: &str) -> bool {
     let l = w.to_lowercase();
-    if SPEECH_VERBS.contains(&l.as_str()) && !matches!(l.as_str(), "posted" | "pointed") {
+    if SPEECH_SET.contains(l.as_str()) && !matches!(l.as_str(), "posted" | "pointed") {
         return true;
     }
     (l.ends_with("ed") || l.ends_with("ing") || matches!(l.as_str(), "told" | "wrote" | "said"))
@@ -1695,7 +1704,7 @@ fn speaker_near(
             "the" => {
                 let title: Vec<String> = words[1..]
                     .iter()
-                    .take_while(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+                    .take_while(|w| TITLE_SET.contains(w.to_lowercase().as_str()))
                     .map(|w| w.to_lowercase())
                     .collect();
                 (!title.is_empty()).then(|| {
