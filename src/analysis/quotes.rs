@@ -13,8 +13,8 @@
 //! that title. The speaker is the fullest name the article gives ("Mark Smith" for "Smith").
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::LazyLock;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
