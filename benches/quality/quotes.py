@@ -15,6 +15,12 @@ Gold data:
 - The gold speaker is the attribution's source. When the source contains a person's name
   (CoreNLP NER PERSON) that name is used; otherwise (a pronoun, a role: "the senator") the
   CoreNLP coreference chain that has a mention headed inside the source gives the names.
+  "Contains a name" means the head of the source span (the token whose CoreNLP basic
+  dependency governor lies outside the span) is a PERSON token: "Austan D. Goolsbee, an
+  adviser to President Obama" is Goolsbee, "Clinton campaign manager Robby Mook" is Mook.
+  The first version of this runner took the last PERSON run anywhere in the span (Obama,
+  which is wrong for every appositive naming another person); that "legacy" figure is
+  printed alongside.
   Speaker accuracy is measured over found gold quotations whose speaker resolves to a named
   person; a predicted speaker is right when its last word (the surname) is the last word of
   one of those names.
@@ -74,8 +80,13 @@ def read_corenlp(path):
         toks = s.find("tokens")
         if toks is None:
             continue
+        governors = {}
+        for deps in s.findall("dependencies"):
+            if deps.get("type") == "basic-dependencies":
+                for d in deps.findall("dep"):
+                    governors[int(d.find("dependent").get("idx"))] = int(d.find("governor").get("idx"))
         out = []
-        for t in toks.findall("token"):
+        for i, t in enumerate(toks.findall("token")):
             out.append(
                 (
                     int(t.findtext("CharacterOffsetBegin")),
@@ -83,6 +94,7 @@ def read_corenlp(path):
                     t.findtext("word"),
                     t.findtext("POS"),
                     t.findtext("NER"),
+                    governors.get(i + 1, 0) - 1,
                 )
             )
         sentences.append(out)
@@ -119,13 +131,46 @@ def person_runs(tokens):
     return runs
 
 
-def gold_names(pieces, sentences, chains):
-    """Surnames (lowercase) the source can be resolved to, or an empty set."""
+def head_person(pieces, sentences):
+    """The person named by the head of the source span (CoreNLP basic dependencies: the
+    span's token whose governor lies outside the span): "Goolsbee" for "Austan D. Goolsbee,
+    an adviser to President Obama", "Mook" for "Clinton campaign manager Robby Mook". None
+    when the head is no PERSON token ("a spokesman for Senator Doe", "he")."""
+    inside = lambda t: any(a <= t[0] and t[1] <= b for a, b in pieces)
+    for s in sentences:
+        idx = [i for i, t in enumerate(s) if inside(t)]
+        if not idx:
+            continue
+        span = set(idx)
+        heads = [i for i in idx if s[i][5] not in span]
+        if not heads:
+            continue
+        h = heads[0]
+        if s[h][4] != "PERSON":
+            return None
+        e = h
+        while e + 1 < len(s) and s[e + 1][4] == "PERSON":
+            e += 1
+        return s[e][2].lower()
+    return None
+
+
+def gold_names(pieces, sentences, chains, legacy=False):
+    """Surnames (lowercase) the source can be resolved to, or an empty set. The source's
+    head person when its head is a name; otherwise (a pronoun, a role: "the senator") the
+    names of the coreference chain headed inside the source. `legacy`: the last person
+    named anywhere in the source span, as the runner first did (wrong for appositives:
+    "Jane Doe, an adviser to President Smith" gave Smith)."""
     inside = lambda t: any(a <= t[0] and t[1] <= b for a, b in pieces)
     src_tokens = [t for s in sentences for t in s if inside(t)]
-    runs = person_runs(src_tokens)
-    if runs:
-        return {runs[-1][-1].lower()}
+    if legacy:
+        runs = person_runs(src_tokens)
+        if runs:
+            return {runs[-1][-1].lower()}
+    else:
+        head = head_person(pieces, sentences)
+        if head:
+            return {head}
     names = set()
     for chain in chains:
         hit = False
@@ -201,6 +246,7 @@ def score(name, docs, predict):
     found = 0
     gold_total = 0
     sp_total = sp_right = 0
+    lg_total = lg_right = 0
     errors = []
     for d in docs:
         preds = predict(d)
@@ -220,10 +266,13 @@ def score(name, docs, predict):
                 errors.append(("fn", d["name"], d["text"][g["span"][0] : g["span"][1]][:80], None, None))
                 continue
             found += 1
+            # The prediction covering most of the gold quotation speaks for it.
+            best = max(hit, key=lambda p: min(p[1], g["span"][1]) - max(p[0], g["span"][0]))
+            if g["legacy_names"]:
+                lg_total += 1
+                lg_right += surname(best[2]) in g["legacy_names"]
             if g["names"]:
                 sp_total += 1
-                # The prediction covering most of the gold quotation speaks for it.
-                best = max(hit, key=lambda p: min(p[1], g["span"][1]) - max(p[0], g["span"][0]))
                 if surname(best[2]) in g["names"]:
                     sp_right += 1
                 else:
@@ -237,7 +286,9 @@ def score(name, docs, predict):
     print(
         f"{name:10} quotations: P {precision:.3f} R {recall:.3f} F1 {f1:.3f} "
         f"(strict P {strict_p:.3f} F1 {strict_f1:.3f}; {gold_total} gold, {tp} right, {fp} wrong, "
-        f"{ignored} partial in paraphrase)  speakers: {sp_right}/{sp_total} = {acc:.3f}"
+        f"{ignored} partial in paraphrase)  speakers: {sp_right}/{sp_total} = {acc:.3f} "
+        f"(legacy gold, last person in the source span: {lg_right}/{lg_total} = "
+        f"{lg_right / lg_total if lg_total else 0.0:.3f})"
     )
     return errors
 
@@ -263,7 +314,8 @@ def load(data, split):
             if text[extent[0] :].startswith(MARKS):
                 src = spans.get(e.get("Source", ""))
                 names = gold_names(src[1], sentences, chains) if src else set()
-                gold.append({"span": extent, "names": names})
+                legacy = gold_names(src[1], sentences, chains, legacy=True) if src else set()
+                gold.append({"span": extent, "names": names, "legacy_names": legacy})
             else:
                 other.append(extent)
         docs.append({"name": stem, "path": path, "text": text, "gold": gold, "other_content": other})

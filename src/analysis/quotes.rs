@@ -12,8 +12,9 @@
 //! person named, and titles ("the Secretary General") to the person the article names with
 //! that title. The speaker is the fullest name the article gives ("Mark Smith" for "Smith").
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
@@ -208,6 +209,7 @@ const TITLE_WORDS: &[&str] = &[
     "assemblyman",
     "councilman",
     "councilwoman",
+    "councillor",
     "justice",
     "attorney",
     "vice",
@@ -221,6 +223,9 @@ const TITLE_WORDS: &[&str] = &[
     "rabbi",
     "father",
     "bishop",
+    "adm",
+    "supt",
+    "amb",
 ];
 
 /// Capitalised words that are never part of a person's name: pronouns, question words,
@@ -372,7 +377,40 @@ const NOT_NAMES: &[&str] = &[
     "Caption",
     "Credit",
     "Source",
+    "Republican",
+    "Republicans",
+    "Democrat",
+    "Democrats",
+    "Democratic",
+    "GOP",
+    "Jr",
+    "Sr",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "Until",
+    "During",
+    "Despite",
+    "Without",
+    "Within",
+    "Under",
+    "Over",
+    "Through",
+    "Among",
+    "Against",
+    "Like",
+    "Unlike",
+    "Whether",
 ];
+
+/// The word lists as sets: looked up for every word of every article.
+static TITLE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+static NOT_NAMES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static SPEECH_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
 
 /// Verbs that report speech or writing (any common form).
 fn is_speech_verb(w: &str) -> bool {
@@ -527,9 +565,20 @@ fn is_speech_verb(w: &str) -> bool {
         "reflect",
         "opine",
         "conclude",
+        "bark",
+        "boom",
+        "mock",
+        "scold",
+        "brag",
+        "sneer",
+        "tease",
+        "snipe",
+        "thunder",
+        "gripe",
+        "quipp",
     ];
     let w = w.to_lowercase();
-    if IRREGULAR.contains(&w.as_str()) || SPEECH_VERBS.contains(&w.as_str()) {
+    if IRREGULAR.contains(&w.as_str()) || SPEECH_SET.contains(w.as_str()) {
         return true;
     }
     BASES.iter().any(|b| {
@@ -626,42 +675,21 @@ fn clause_end(s: &str) -> usize {
     s.len()
 }
 
-/// The last run of name words in `words` (skipping titles and possessives): "Jeff Traeger" in
-/// "UFCW Local 832 president Jeff Traeger".
-fn last_name_run<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
-    let mut best: Option<Vec<&str>> = None;
-    let mut cur: Vec<&str> = Vec::new();
-    for w in words {
-        let w = strip_possessive(w);
-        if is_name_word(w) {
-            cur.push(w);
-        } else {
-            if !cur.is_empty() {
-                best = Some(std::mem::take(&mut cur));
-            }
-        }
-    }
-    if !cur.is_empty() {
-        best = Some(cur);
-    }
-    best
-}
-
 fn is_title_word(w: &str) -> bool {
     let lower = w.to_lowercase();
-    lower.split('-').all(|part| TITLE_WORDS.contains(&part))
+    lower.split('-').all(|part| TITLE_SET.contains(part))
 }
 
 fn is_name_word(w: &str) -> bool {
-    if is_title_word(w) {
+    if !w.chars().next().is_some_and(char::is_uppercase) || is_title_word(w) {
         return false;
     }
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-        && !TITLE_WORDS.contains(&w.to_lowercase().as_str())
-        && !NOT_NAMES.contains(&w.trim_end_matches('.'))
         && w.chars().any(char::is_lowercase)
+        && !NOT_NAMES_SET.contains(w.trim_end_matches('.'))
+        && !TITLE_SET.contains(w.to_lowercase().as_str())
 }
 
 /// People named in a document: surname (lowercase) -> fullest name, and title phrase
@@ -670,9 +698,479 @@ fn is_name_word(w: &str) -> bool {
 pub struct People {
     full: HashMap<String, String>,
     titles: HashMap<String, String>,
-    /// (offset, fullest name, is the subject of its clause) of every person mention, in order.
+    /// (offset, fullest name, is the subject of its clause) of every person mention outside
+    /// quotations, in order.
     mentions: Vec<(usize, String, bool)>,
+    /// Surname (lowercase) -> gender, where the article makes it evident.
+    gender: HashMap<String, Gender>,
 }
+
+/// A person's grammatical gender as the article shows it (honorific, role noun, first name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+}
+
+/// Common English given names of women and of men: evidence of the gender a pronoun must
+/// agree with ("she said" never resolves to a man named just before).
+const FEMALE_NAMES: &[&str] = &[
+    "abigail",
+    "adriana",
+    "alexandra",
+    "alice",
+    "alicia",
+    "alison",
+    "allison",
+    "amanda",
+    "amy",
+    "ana",
+    "andrea",
+    "angela",
+    "ann",
+    "anna",
+    "anne",
+    "ashley",
+    "barbara",
+    "betsy",
+    "betty",
+    "beverly",
+    "brenda",
+    "carla",
+    "carly",
+    "carmen",
+    "carol",
+    "caroline",
+    "catherine",
+    "cathy",
+    "chelsea",
+    "cheryl",
+    "christina",
+    "christine",
+    "cindy",
+    "claire",
+    "claudia",
+    "cynthia",
+    "dana",
+    "deborah",
+    "debbie",
+    "denise",
+    "diana",
+    "diane",
+    "donna",
+    "dorothy",
+    "elaine",
+    "elena",
+    "elizabeth",
+    "ellen",
+    "emily",
+    "emma",
+    "erin",
+    "esther",
+    "eva",
+    "evelyn",
+    "gina",
+    "gloria",
+    "grace",
+    "gwen",
+    "hannah",
+    "heather",
+    "heidi",
+    "helen",
+    "hillary",
+    "hope",
+    "ivanka",
+    "jackie",
+    "jacqueline",
+    "jane",
+    "janet",
+    "janice",
+    "jean",
+    "jeanne",
+    "jennifer",
+    "jessica",
+    "jill",
+    "joan",
+    "joanna",
+    "jodi",
+    "joyce",
+    "judith",
+    "judy",
+    "julia",
+    "julie",
+    "karen",
+    "kate",
+    "katherine",
+    "kathleen",
+    "kathryn",
+    "kathy",
+    "katie",
+    "kayleigh",
+    "kelly",
+    "kellyanne",
+    "kim",
+    "kimberly",
+    "kirsten",
+    "kristen",
+    "laura",
+    "lauren",
+    "linda",
+    "lisa",
+    "loretta",
+    "lori",
+    "louise",
+    "lucy",
+    "lynn",
+    "madeleine",
+    "maria",
+    "marie",
+    "marilyn",
+    "martha",
+    "mary",
+    "megan",
+    "melania",
+    "melanie",
+    "melissa",
+    "michele",
+    "michelle",
+    "monica",
+    "nancy",
+    "natalie",
+    "nicole",
+    "nikki",
+    "olivia",
+    "pamela",
+    "patricia",
+    "patty",
+    "paula",
+    "peggy",
+    "rachel",
+    "rebecca",
+    "rosa",
+    "rose",
+    "ruth",
+    "samantha",
+    "sandra",
+    "sara",
+    "sarah",
+    "sharon",
+    "sheila",
+    "shirley",
+    "sonia",
+    "sophia",
+    "stephanie",
+    "susan",
+    "susana",
+    "suzanne",
+    "tammy",
+    "teresa",
+    "theresa",
+    "tiffany",
+    "tina",
+    "tracy",
+    "valerie",
+    "victoria",
+    "virginia",
+    "wendy",
+    "yvonne",
+    "zoe",
+];
+
+const MALE_NAMES: &[&str] = &[
+    "aaron",
+    "adam",
+    "alan",
+    "albert",
+    "alex",
+    "alexander",
+    "andrew",
+    "anthony",
+    "arthur",
+    "barack",
+    "ben",
+    "benjamin",
+    "bernie",
+    "bill",
+    "billy",
+    "bob",
+    "bobby",
+    "brad",
+    "bradley",
+    "brandon",
+    "brian",
+    "bruce",
+    "bryan",
+    "carl",
+    "carlos",
+    "charles",
+    "charlie",
+    "chris",
+    "christopher",
+    "chuck",
+    "craig",
+    "dan",
+    "daniel",
+    "dave",
+    "david",
+    "dennis",
+    "dick",
+    "don",
+    "donald",
+    "doug",
+    "douglas",
+    "ed",
+    "edward",
+    "eric",
+    "frank",
+    "fred",
+    "gary",
+    "george",
+    "gerald",
+    "greg",
+    "gregory",
+    "harold",
+    "harry",
+    "henry",
+    "howard",
+    "jack",
+    "jacob",
+    "james",
+    "jason",
+    "jeb",
+    "jeff",
+    "jeffrey",
+    "jeremy",
+    "jerry",
+    "jim",
+    "jimmy",
+    "joe",
+    "joel",
+    "john",
+    "johnny",
+    "jon",
+    "jonathan",
+    "jorge",
+    "jose",
+    "joseph",
+    "josh",
+    "joshua",
+    "juan",
+    "justin",
+    "keith",
+    "ken",
+    "kenneth",
+    "kevin",
+    "larry",
+    "lawrence",
+    "lee",
+    "leonard",
+    "louis",
+    "luis",
+    "marco",
+    "mark",
+    "martin",
+    "matt",
+    "matthew",
+    "michael",
+    "mike",
+    "mitch",
+    "mitt",
+    "nathan",
+    "newt",
+    "nicholas",
+    "nick",
+    "oscar",
+    "patrick",
+    "paul",
+    "peter",
+    "phil",
+    "philip",
+    "ralph",
+    "randy",
+    "ray",
+    "raymond",
+    "reince",
+    "richard",
+    "rick",
+    "robert",
+    "roger",
+    "ron",
+    "ronald",
+    "roy",
+    "rudy",
+    "russell",
+    "ryan",
+    "sam",
+    "samuel",
+    "scott",
+    "sean",
+    "stephen",
+    "steve",
+    "steven",
+    "ted",
+    "terry",
+    "thomas",
+    "tim",
+    "timothy",
+    "todd",
+    "tom",
+    "tony",
+    "vladimir",
+    "walter",
+    "wayne",
+    "william",
+    "willie",
+];
+
+/// Role nouns and honorifics that show a person's gender.
+fn gender_word(w: &str) -> Option<Gender> {
+    match w.to_lowercase().trim_end_matches('.') {
+        "mrs" | "ms" | "miss" | "madam" | "spokeswoman" | "congresswoman" | "chairwoman"
+        | "businesswoman" | "councilwoman" | "assemblywoman" | "mother" | "wife" | "daughter"
+        | "sister" | "grandmother" | "actress" | "woman" | "queen" | "lady" | "dame" | "aunt"
+        | "niece" | "widow" | "girlfriend" => Some(Gender::Female),
+        "mr" | "spokesman" | "congressman" | "chairman" | "businessman" | "councilman"
+        | "assemblyman" | "father" | "husband" | "son" | "brother" | "grandfather" | "actor"
+        | "man" | "king" | "sir" | "lord" | "uncle" | "nephew" | "widower" | "boyfriend" => {
+            Some(Gender::Male)
+        }
+        _ => None,
+    }
+}
+
+fn given_name_gender(w: &str) -> Option<Gender> {
+    let l = w.to_lowercase();
+    if FEMALE_NAMES.contains(&l.as_str()) {
+        Some(Gender::Female)
+    } else if MALE_NAMES.contains(&l.as_str()) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Last words of names of organisations, places and groups, never of a person.
+const NOT_PERSON_LAST: &[&str] = &[
+    "institute",
+    "university",
+    "college",
+    "school",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "party",
+    "committee",
+    "department",
+    "council",
+    "association",
+    "center",
+    "centre",
+    "foundation",
+    "republicans",
+    "democrats",
+    "islands",
+    "states",
+    "campaign",
+    "club",
+    "group",
+    "agency",
+    "bureau",
+    "office",
+    "court",
+    "house",
+    "senate",
+    "congress",
+    "administration",
+    "network",
+    "magazine",
+    "street",
+    "city",
+    "county",
+    "republic",
+    "union",
+    "nations",
+    "kingdom",
+    "coalition",
+    "caucus",
+    "corporation",
+    "company",
+    "bank",
+    "fund",
+    "trust",
+    "society",
+    "alliance",
+    "forces",
+    "force",
+    "army",
+    "navy",
+    "police",
+    "service",
+    "services",
+    "project",
+    "program",
+    "programme",
+    "initiative",
+    "report",
+    "review",
+    "press",
+    "media",
+    "tv",
+    "radio",
+    "channel",
+    "studios",
+    "airlines",
+    "motors",
+    "electronics",
+    "systems",
+    "technologies",
+    "partners",
+    "capital",
+    "holdings",
+    "industries",
+    "commission",
+    "board",
+    "authority",
+    "ministry",
+    "government",
+    "parliament",
+    "assembly",
+    "hall",
+    "square",
+    "avenue",
+    "park",
+    "airport",
+    "station",
+    "hospital",
+    "church",
+    "museum",
+    "library",
+    "debates",
+    "debate",
+    "convention",
+    "summit",
+    "conference",
+    "act",
+    "bill",
+    "plan",
+    "americans",
+    "america",
+    "korea",
+    "china",
+    "russia",
+    "york",
+    "washington",
+    "beast",
+    "daily",
+    "weekly",
+    "online",
+    "blog",
+    "twitter",
+    "facebook",
+    "google",
+    "fox",
+    "cnn",
+];
 
 impl People {
     fn fullest(&self, name: &str) -> String {
@@ -687,10 +1185,29 @@ impl People {
             .unwrap_or_else(|| name.to_string())
     }
 
-    /// The person a pronoun at `offset` refers to: the last one named as the subject of a
-    /// clause before it, else the last one named.
-    fn last_before(&self, offset: usize) -> Option<String> {
-        let before = || self.mentions.iter().rev().filter(|(o, _, _)| *o < offset);
+    fn gender_of(&self, name: &str) -> Option<Gender> {
+        self.gender.get(&surname(name)).copied()
+    }
+
+    /// The person a pronoun at `offset` refers to: the last one of a compatible gender named
+    /// as the subject of a clause before it, else the last one of a compatible gender named.
+    /// Names inside quotations are never candidates.
+    fn last_before(&self, offset: usize, pronoun: &str) -> Option<String> {
+        let want = match pronoun.to_lowercase().as_str() {
+            "she" | "her" => Some(Gender::Female),
+            "he" | "him" | "his" => Some(Gender::Male),
+            _ => None,
+        };
+        let compatible = |n: &str| match (want, self.gender_of(n)) {
+            (Some(w), Some(g)) => w == g,
+            _ => true,
+        };
+        let before = || {
+            self.mentions
+                .iter()
+                .rev()
+                .filter(|(o, n, _)| *o < offset && compatible(n))
+        };
         before()
             .find(|(_, _, subject)| *subject)
             .or_else(|| before().next())
@@ -701,88 +1218,186 @@ impl People {
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
+        .or_else(|| {
+            // "Sanders’ campaign": the mark after a final s.
+            w.strip_suffix(['’', '\''])
+                .filter(|stem| stem.ends_with('s'))
+        })
         .unwrap_or(w)
 }
 
-pub fn people(doc: &Document) -> People {
+fn is_possessive(w: &str) -> bool {
+    strip_possessive(w).len() != w.len()
+}
+
+/// Honorifics after which the next capitalised word is a name even if it is also a title
+/// word ("Mr. King").
+fn is_honorific(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr"
+    )
+}
+
+/// People named in a document. `quoted`: byte ranges of the document's quotations, whose
+/// names are no mentions (a person named inside a quotation is not the one speaking).
+pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
     let mut p = People::default();
     let text = doc.text.as_str();
-    for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
-        let base = s.range.start;
-        let st = &text[s.range.clone()];
-        let ws = words(st);
-        let mut k = 0;
-        while k < ws.len() {
-            // A run of title words then name words: "Secretary General Mark Smith".
-            let mut j = k;
-            let mut title = Vec::new();
-            while j < ws.len()
-                && is_title_word(&st[ws[j].clone()])
-                && st[ws[j].clone()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            {
-                title.push(st[ws[j].clone()].to_lowercase());
-                j += 1;
-            }
-            let name_start = j;
-            while j < ws.len()
-                && is_name_word(strip_possessive(&st[ws[j].clone()]))
-                && (j == name_start || st[ws[j - 1].end..ws[j].start].trim().is_empty())
-            {
-                j += 1;
-            }
-            if j > name_start {
-                let name: Vec<&str> = ws[name_start..j]
-                    .iter()
-                    .map(|r| strip_possessive(&st[r.clone()]))
-                    .collect();
-                // The subject of its clause: first in the sentence, or followed by a verb of
-                // saying within two words ("Smith said", "Smith also stressed").
-                let possessive =
-                    st[ws[j - 1].clone()].ends_with("’s") || st[ws[j - 1].clone()].ends_with("'s");
-                let subject = !possessive
-                    && (k == 0
-                        || ws[j..].iter().take(2).any(|r| {
-                            SPEECH_VERBS.contains(&st[r.clone()].to_lowercase().as_str())
-                                || matches!(
-                                    &st[r.clone()],
-                                    "highlighted"
-                                        | "praised"
-                                        | "argued"
-                                        | "welcomed"
-                                        | "reaffirmed"
-                                )
-                        }));
-                // A person: two or more name words, or one after a title.
-                if name.len() >= 2 || !title.is_empty() {
-                    let full = name.join(" ");
-                    let surname = name.last().unwrap_or(&"").to_lowercase();
-                    let entry = p.full.entry(surname).or_insert_with(|| full.clone());
-                    if full.split_whitespace().count() > entry.split_whitespace().count() {
-                        *entry = full.clone();
+    // Words the article writes in lower case: a capitalised one at a sentence start
+    // ("Fellow", "Although") is an ordinary word, not a name.
+    let mut lowercase_vocabulary: std::collections::HashSet<&str> =
+        std::collections::HashSet::new();
+    for r in words(text) {
+        let w = &text[r];
+        if w.chars().next().is_some_and(char::is_lowercase) {
+            lowercase_vocabulary.insert(w);
+        }
+    }
+    // `quoted` is in text order and its spans do not overlap.
+    let in_quote = |o: usize| {
+        let i = quoted.partition_point(|q| q.end <= o);
+        quoted.get(i).is_some_and(|q| q.start <= o)
+    };
+    // Two passes: the first learns full names, genders and titles, the second records the
+    // mentions, so "Smith" is a mention even when "Jane Smith" comes later.
+    for pass in 0..2 {
+        for s in doc
+            .sentences
+            .iter()
+            .filter(|s| s.kind.is_prose() && s.kind != SentenceKind::Headline)
+        {
+            let base = s.range.start;
+            let st = &text[s.range.clone()];
+            let ws = words(st);
+            let mut k = 0;
+            let mut first_in_sentence = true;
+            while k < ws.len() {
+                // A run of title words then name words: "Secretary General Mark Smith".
+                let mut j = k;
+                let mut title = Vec::new();
+                let mut gender = None;
+                while j < ws.len()
+                    && st[ws[j].clone()]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && is_title_word(&st[ws[j].clone()])
+                {
+                    let w = &st[ws[j].clone()];
+                    gender = gender.or(gender_word(w));
+                    title.push(w.to_lowercase());
+                    j += 1;
+                    if is_honorific(w) {
+                        break;
                     }
-                    if !title.is_empty() {
-                        let t = title.join(" ");
-                        p.titles.entry(t.clone()).or_insert_with(|| full.clone());
-                        // "Secretary General" also answers to "General"? No: keep whole titles
-                        // and their last two words.
-                        if title.len() > 2 {
-                            p.titles
-                                .entry(title[title.len() - 2..].join(" "))
-                                .or_insert_with(|| full.clone());
+                }
+                // Lower-case role words right before the name ("spokeswoman Jane Doe").
+                if let Some(prev) = k.checked_sub(1).map(|i| &st[ws[i].clone()]) {
+                    gender = gender.or(gender_word(prev));
+                }
+                let after_honorific = title.last().is_some_and(|t| is_honorific(t));
+                let name_start = j;
+                while j < ws.len()
+                    && (j == name_start
+                        || st[ws[j - 1].end..ws[j].start].trim().is_empty()
+                        || st[ws[j - 1].end..ws[j].start].trim() == ".")
+                {
+                    let w = strip_possessive(&st[ws[j].clone()]);
+                    let ok = is_name_word(w)
+                    // "Mr. King", "Charlie King": a title word after a name is a surname.
+                    || ((j > name_start || after_honorific)
+                        && is_title_word(w)
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().any(char::is_lowercase)
+                        && !ws.get(j + 1).is_some_and(|n| is_name_word(&st[n.clone()])))
+                    // An initial inside a name: "Charles B. Rangel".
+                    || (j > name_start
+                        && w.len() == 1
+                        && w.chars().all(|c| c.is_ascii_uppercase())
+                        && st[ws[j].end..].starts_with('.')
+                        && ws.get(j + 1).is_some_and(|n| is_name_word(&st[n.clone()])));
+                    if !ok {
+                        break;
+                    }
+                    j += 1;
+                }
+                // A capitalised ordinary word opening the sentence is not part of a name.
+                let mut name_from = name_start;
+                if k == 0 && title.is_empty() {
+                    while name_from < j
+                        && lowercase_vocabulary
+                            .contains(st[ws[name_from].clone()].to_lowercase().as_str())
+                    {
+                        name_from += 1;
+                    }
+                }
+                if j > name_from {
+                    let name: Vec<&str> = ws[name_from..j]
+                        .iter()
+                        .map(|r| strip_possessive(&st[r.clone()]))
+                        .collect();
+                    let last_lower = name.last().unwrap_or(&"").to_lowercase();
+                    let organisation = NOT_PERSON_LAST.contains(&last_lower.as_str());
+                    // The subject of its clause: first in the sentence, or followed by a verb of
+                    // saying within two words ("Smith said", "Smith also stressed").
+                    let possessive = is_possessive(&st[ws[j - 1].clone()]);
+                    let offset = base + ws[name_from].start;
+                    let quoted_here = in_quote(offset);
+                    let subject = !possessive
+                        && (first_in_sentence
+                            || ws[j..].iter().take(2).any(|r| {
+                                let w = &st[r.clone()];
+                                SPEECH_SET.contains(w.to_lowercase().as_str())
+                                    || is_reporting_verb(w)
+                                    || matches!(w, "praised" | "welcomed" | "reaffirmed")
+                            }));
+                    if !quoted_here {
+                        first_in_sentence = false;
+                    }
+                    // A person: two or more name words, or one after a title.
+                    if organisation {
+                    } else if name.len() >= 2 || !title.is_empty() {
+                        let full = name.join(" ");
+                        let surname = last_lower.clone();
+                        let entry = p
+                            .full
+                            .entry(surname.clone())
+                            .or_insert_with(|| full.clone());
+                        if full.split_whitespace().count() > entry.split_whitespace().count() {
+                            *entry = full.clone();
+                        }
+                        let g = gender.or_else(|| {
+                            (name.len() >= 2)
+                                .then(|| given_name_gender(name[0]))
+                                .flatten()
+                        });
+                        if let Some(g) = g {
+                            p.gender.entry(surname).or_insert(g);
+                        }
+                        if !title.is_empty() {
+                            let t = title.join(" ");
+                            p.titles.entry(t.clone()).or_insert_with(|| full.clone());
+                            // "Secretary General" also answers to "General"? No: keep whole titles
+                            // and their last two words.
+                            if title.len() > 2 {
+                                p.titles
+                                    .entry(title[title.len() - 2..].join(" "))
+                                    .or_insert_with(|| full.clone());
+                            }
+                        }
+                        if !quoted_here && pass == 1 {
+                            p.mentions.push((offset, full, subject));
+                        }
+                    } else if let Some(known) = p.full.get(&last_lower) {
+                        if !quoted_here && pass == 1 {
+                            p.mentions.push((offset, known.clone(), subject));
                         }
                     }
-                    p.mentions
-                        .push((base + ws[name_start].start, full, subject));
-                } else if let Some(known) = p.full.get(&name[0].to_lowercase()) {
-                    p.mentions
-                        .push((base + ws[name_start].start, known.clone(), subject));
+                    k = j;
+                } else {
+                    k = j.max(k + 1);
                 }
-                k = j;
-            } else {
-                k = j.max(k + 1);
             }
         }
     }
@@ -798,6 +1413,21 @@ pub fn people(doc: &Document) -> People {
         .map(|(t, n)| (t, p.fullest(&n)))
         .collect();
     p
+}
+
+/// A reporting verb in a form that cannot be a noun: past tense or participle ("boasted",
+/// "asking", "told"), or an irregular past.
+fn is_reporting_verb(w: &str) -> bool {
+    let l = w.to_lowercase();
+    if SPEECH_SET.contains(l.as_str()) && !matches!(l.as_str(), "posted" | "pointed") {
+        return true;
+    }
+    (l.ends_with("ed") || l.ends_with("ing") || matches!(l.as_str(), "told" | "wrote" | "said"))
+        && is_speech_verb(&l)
+        && !matches!(
+            l.as_str(),
+            "according" | "reading" | "thinking" | "going" | "offering"
+        )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -910,7 +1540,8 @@ fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
                     // ’ and ' are apostrophes; ‘ opens only at a word start, ' only at a word
                     // start before a capital letter.
                     let ok = match style {
-                        Style::Single => at_word_start,
+                        // ‘08, ‘90s: an apostrophe for the century.
+                        Style::Single => at_word_start && !next.is_some_and(|n| n.is_ascii_digit()),
                         Style::StraightSingle => {
                             at_word_start && next.is_some_and(char::is_uppercase)
                         }
@@ -935,6 +1566,123 @@ fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
     (out, left_open)
 }
 
+/// `s` with parenthesised asides removed ("Rep. Jane Doe (D-Ore.) said" -> "Rep. Jane Doe
+/// said"); an unclosed parenthesis is kept as it is.
+fn without_parentheses(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('(') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        match rest[open..].find(')') {
+            Some(close) => {
+                out.push_str(&rest[..open]);
+                rest = &rest[open + close + 1..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// A name signed after a quotation with a dash, alone on the rest of its line:
+/// `“…” — Jane Q. Doe`.
+fn dash_signature(after: &str) -> Option<String> {
+    let rest = after.trim_start_matches(['”', '"', '’', '»', ',', '.', ' ', '\'']);
+    let rest = rest.strip_prefix(['―', '—', '–'])?;
+    let line = rest.split('\n').next().unwrap_or("");
+    let line = line.trim().trim_end_matches(['.', ' ']);
+    let ws: Vec<&str> = line.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 6 {
+        return None;
+    }
+    let name_like = |w: &&str| {
+        let w = w.trim_end_matches('.');
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+    };
+    if !ws.iter().all(name_like) {
+        return None;
+    }
+    let name: Vec<&str> = ws
+        .iter()
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| w.chars().count() > 1 || ws.len() == 1)
+        .collect();
+    let last = *name.last()?;
+    is_name_word(last).then(|| name.join(" "))
+}
+
+/// Words of a reporting clause, with "," for each comma.
+fn clause_words(clause: &str) -> Vec<&str> {
+    let mut cw: Vec<&str> = Vec::new();
+    for piece in clause.split_inclusive(',') {
+        let has_comma = piece.ends_with(',');
+        cw.extend(
+            piece
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+                .filter(|w| !w.is_empty() && *w != "'" && *w != "''"),
+        );
+        if has_comma {
+            cw.push(",");
+        }
+    }
+    cw
+}
+
+/// The words that can name a speaker after a verb ("said Representative Jane Doe of Ohio"):
+/// up to the first lower-case word that is no title once a name has begun.
+fn name_phrase<'a>(rest: &[&'a str]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut named = false;
+    for w in rest {
+        if *w == "," {
+            break;
+        }
+        let lower_start = w.chars().next().is_some_and(char::is_lowercase);
+        if named && lower_start && !is_title_word(w) {
+            break;
+        }
+        if is_name_word(strip_possessive(w)) {
+            named = true;
+        }
+        out.push(*w);
+    }
+    out
+}
+
+/// The last run of name words, where a capitalised title word right after a name word is a
+/// surname ("Charlie King", "Mr. King").
+fn name_in(words: &[&str]) -> Option<Vec<String>> {
+    let mut best: Option<Vec<String>> = None;
+    let mut cur: Vec<String> = Vec::new();
+    let mut prev_honorific = false;
+    for w in words {
+        let w = strip_possessive(w);
+        let title_as_name = (prev_honorific || !cur.is_empty())
+            && is_title_word(w)
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase);
+        if is_name_word(w) || title_as_name {
+            cur.push(w.to_string());
+        } else if !cur.is_empty() {
+            best = Some(std::mem::take(&mut cur));
+        }
+        prev_honorific = is_honorific(w);
+    }
+    if !cur.is_empty() {
+        best = Some(cur);
+    }
+    best
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "he" | "she")
+}
+
 /// The speaker named in the reporting clause around a quotation.
 fn speaker_near(
     doc: &Document,
@@ -943,17 +1691,20 @@ fn speaker_near(
     paragraph: &Range<usize>,
 ) -> Option<String> {
     let text = doc.text.as_str();
-    let after = &text[quote.end..paragraph.end];
-    let after = after.trim_start_matches(['”', '"', '’', '»', '«', '“', ',', ' ', '.', '\'']);
+    let after_raw = &text[quote.end..paragraph.end];
+    if let Some(name) = dash_signature(after_raw) {
+        return Some(people.fullest(&name));
+    }
+    let after = after_raw.trim_start_matches(['”', '"', '’', '»', '«', '“', ',', ' ', '.', '\'']);
     let resolve = |words: &[&str], at: usize| -> Option<String> {
         // A name (one or more capitalised words) or a pronoun or "the TITLE".
         let first = *words.first()?;
         match first.to_lowercase().as_str() {
-            "he" | "she" => people.last_before(at),
+            "he" | "she" => people.last_before(at, first),
             "the" => {
                 let title: Vec<String> = words[1..]
                     .iter()
-                    .take_while(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+                    .take_while(|w| TITLE_SET.contains(w.to_lowercase().as_str()))
                     .map(|w| w.to_lowercase())
                     .collect();
                 (!title.is_empty()).then(|| {
@@ -971,41 +1722,24 @@ fn speaker_near(
                 })
             }
             _ if first.chars().next().is_some_and(char::is_uppercase) => {
-                let mut name: Vec<&str> = Vec::new();
-                for w in words {
-                    let lw = w.to_lowercase();
-                    if TITLE_WORDS.contains(&lw.as_str()) && name.is_empty() {
-                        continue;
-                    }
-                    if is_name_word(strip_possessive(w)) {
-                        name.push(strip_possessive(w));
-                    } else {
-                        break;
-                    }
-                }
-                (!name.is_empty()).then(|| people.fullest(&name.join(" ")))
+                name_in(words).map(|name| people.fullest(&name.join(" ")))
             }
             _ => None,
         }
     };
     // "…,” said Smith" / "…,” Smith said" / "…,” she said" / "…,” said UFCW president Jeff
-    // Traeger" / "…,” Richard Fadden, a former adviser, said".
-    let clause = &after[..clause_end(after)];
-    // Words, with a marker for each comma.
-    let mut cw: Vec<&str> = Vec::new();
-    for piece in clause.split_inclusive(',') {
-        let has_comma = piece.ends_with(',');
-        cw.extend(
-            piece
-                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
-                .filter(|w| !w.is_empty() && *w != "'" && *w != "''"),
-        );
-        if has_comma {
-            cw.push(",");
-        }
-    }
-    cw.truncate(16);
-    if let Some(verb_at) = cw.iter().take(12).position(|w| is_speech_verb(w)) {
+    // Traeger" / "…,” Richard Fadden, a former adviser, said" / "…,” Rep. Jane Doe (D-Ore.)
+    // said".
+    let after = without_parentheses(after);
+    let clause = &after[..clause_end(&after)];
+    let mut cw = clause_words(clause);
+    cw.truncate(40);
+    // The verb: within the first twelve words, or later right after an appositive's comma
+    // ("Jane Doe, the director of a centre at a university, said").
+    let verb_at = cw.iter().enumerate().position(|(i, w)| {
+        is_speech_verb(w) && (i < 12 || (i > 0 && cw[i - 1] == "," && is_reporting_verb(w)))
+    });
+    if let Some(verb_at) = verb_at {
         let verb = cw[verb_at].to_lowercase();
         if verb == "according" {
             let rest: Vec<&str> = cw[verb_at + 1..]
@@ -1014,13 +1748,20 @@ fn speaker_near(
                 .skip_while(|w| *w == "to")
                 .take_while(|w| *w != ",")
                 .collect();
-            if let Some(name) = last_name_run(&rest) {
+            if let Some(name) = name_in(&name_phrase(&rest)) {
                 return Some(people.fullest(&name.join(" ")));
             }
             if let Some(s) = resolve(&rest, quote.start) {
                 return Some(s);
             }
-        } else if verb_at == 0 || cw[..verb_at].iter().all(|w| w.eq_ignore_ascii_case("also")) {
+        } else if verb_at == 0
+            || cw[..verb_at].iter().all(|w| w.eq_ignore_ascii_case("also"))
+            // "…,” like the markets, said Jane Doe": a verb after a comma, a name after it.
+            || (cw[verb_at - 1] == ","
+                && cw
+                    .get(verb_at + 1)
+                    .is_some_and(|w| is_name_word(w) || is_title_word(w)))
+        {
             // Verb first: the name after it, up to the first comma.
             let rest: Vec<&str> = cw[verb_at + 1..]
                 .iter()
@@ -1028,11 +1769,18 @@ fn speaker_near(
                 .take_while(|w| *w != ",")
                 .collect();
             if let Some(first) = rest.first() {
-                if matches!(first.to_lowercase().as_str(), "he" | "she") {
-                    return people.last_before(quote.start);
+                if is_pronoun(first) {
+                    return people.last_before(quote.start, first);
+                }
+                // "said a state official", "added another Ohio Democrat": nobody named.
+                if matches!(
+                    first.to_lowercase().as_str(),
+                    "a" | "an" | "another" | "one" | "some" | "several"
+                ) {
+                    return None;
                 }
             }
-            if let Some(name) = last_name_run(&rest) {
+            if let Some(name) = name_in(&name_phrase(&rest)) {
                 return Some(people.fullest(&name.join(" ")));
             }
             if let Some(t) = rest.iter().position(|w| w.eq_ignore_ascii_case("the")) {
@@ -1041,17 +1789,40 @@ fn speaker_near(
                 }
             }
         } else {
-            // Subject first; an appositive after a comma is not the subject.
-            let subject: Vec<&str> = cw[..verb_at]
-                .iter()
-                .copied()
-                .take_while(|w| *w != ",")
+            // Subject first. Comma-separated segments before the verb: the one right
+            // before it when it names someone ("of the plan, Mr. Doe said"), else the first
+            // (an appositive after a comma is not the subject: "Jane Doe, a lawyer, said").
+            let segments: Vec<&[&str]> = cw[..verb_at]
+                .split(|w| *w == ",")
+                .filter(|s| !s.is_empty())
                 .collect();
+            let last = segments.last().copied().unwrap_or(&[]);
+            let appositive = |s: &[&str]| {
+                s.iter().take(3).any(|w| is_possessive(w))
+                    || s.first().is_some_and(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "a" | "an" | "the" | "who" | "which" | "one" | "whose"
+                        ) || w.chars().next().is_some_and(char::is_lowercase)
+                            && !is_title_word(w)
+                            && !is_pronoun(w)
+                    })
+            };
+            let subject: &[&str] = if segments.len() > 1
+                && (appositive(last) || name_in(last).is_none())
+                && !last.iter().any(|w| is_pronoun(w))
+            {
+                segments[0]
+            } else {
+                last
+            };
             let lower: Vec<String> = subject.iter().map(|w| w.to_lowercase()).collect();
-            if lower.iter().any(|w| w == "he" || w == "she") && subject.len() <= 2 {
-                return people.last_before(quote.start);
+            if let Some(p) = subject.iter().find(|w| is_pronoun(w)) {
+                if subject.len() <= 2 {
+                    return people.last_before(quote.start, p);
+                }
             }
-            if let Some(name) = last_name_run(&subject) {
+            if let Some(name) = name_in(subject) {
                 return Some(people.fullest(&name.join(" ")));
             }
             if let Some(t) = lower.iter().position(|w| w == "the") {
@@ -1069,15 +1840,16 @@ fn speaker_near(
     // Before the quotation, in the same sentence or paragraph: "Smith said that “…”",
     // "according to Smith, “…”", "Smith: “…”", "he described as “…”".
     let before = &text[paragraph.start..quote.start];
-    let sentence_start = before.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+    let sentence_start = sentence_start_in(before);
     let lead = &before[sentence_start..];
     let lead_words: Vec<(usize, &str)> = words(lead)
         .into_iter()
         .map(|r| (r.start, &lead[r]))
         .collect();
-    if let Some(pos) = lead_words.iter().rposition(|(_, w)| {
-        SPEECH_VERBS.contains(&w.to_lowercase().as_str()) || w.eq_ignore_ascii_case("according")
-    }) {
+    if let Some(pos) = lead_words
+        .iter()
+        .rposition(|(_, w)| is_reporting_verb(w) || w.eq_ignore_ascii_case("according"))
+    {
         if lead_words[pos].1.eq_ignore_ascii_case("according") {
             let rest: Vec<&str> = lead_words[pos + 1..]
                 .iter()
@@ -1086,10 +1858,64 @@ fn speaker_near(
                 .collect();
             return resolve(&rest, quote.start);
         }
-        // The subject before the verb: the nearest name, title or pronoun.
+        // "Said Jane Doe, who …, “…”": the verb opens the sentence.
+        if pos == 0 {
+            let rest: Vec<&str> = lead_words[1..].iter().map(|(_, w)| *w).collect();
+            if let Some(name) = name_in(&name_phrase(&rest)) {
+                return Some(people.fullest(&name.join(" ")));
+            }
+        }
         let subject: Vec<&str> = lead_words[..pos].iter().map(|(_, w)| *w).collect();
+        // "X did this, saying “…”": a participle after a comma reports the sentence's
+        // subject, the first person named.
+        let verb = lead_words[pos].1;
+        let participle_after_comma =
+            verb.ends_with("ing") && lead[..lead_words[pos].0].trim_end().ends_with(',');
+        if participle_after_comma {
+            for start in 0..subject.len() {
+                let w = subject[start];
+                if is_pronoun(w) {
+                    return people
+                        .last_before(paragraph.start + sentence_start + lead_words[start].0, w);
+                }
+                if is_name_word(strip_possessive(w)) || is_honorific(w) {
+                    let mut e = start + 1;
+                    while e < subject.len()
+                        && (is_name_word(strip_possessive(subject[e])) || is_title_word(subject[e]))
+                        && !subject[e - 1].ends_with("’s")
+                        && !subject[e - 1].ends_with("'s")
+                    {
+                        e += 1;
+                    }
+                    if let Some(s) = resolve(&subject[start..e], quote.start) {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        // The subject before the verb: the nearest name, title or pronoun, outside an
+        // appositive ("Jane Doe, the party's nominee, wrote:").
+        let segment_of = |at: usize| lead[..at].matches(',').count();
+        let verb_segment = segment_of(lead_words[pos].0);
+        let appositive_segment = |seg: usize| {
+            let first = lead_words[..pos]
+                .iter()
+                .find(|(o, _)| segment_of(*o) == seg)
+                .map(|(_, w)| *w);
+            first.is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "a" | "an" | "the" | "who" | "whose" | "which" | "one"
+                ) || is_possessive(w)
+                    || (w.chars().next().is_some_and(char::is_lowercase) && !is_title_word(w))
+            })
+        };
         for start in (0..subject.len()).rev() {
             let w = subject[start];
+            let seg = segment_of(lead_words[start].0);
+            if seg != verb_segment && appositive_segment(seg) {
+                continue;
+            }
             // "the Secretary General said": a title standing for a person.
             if is_title_word(w) && w.chars().next().is_some_and(char::is_uppercase) {
                 let mut s = start;
@@ -1108,33 +1934,125 @@ fn speaker_near(
             }
             if is_name_word(strip_possessive(w)) {
                 let mut s = start;
-                while s > 0 && is_name_word(strip_possessive(subject[s - 1])) {
+                while s > 0
+                    && (is_name_word(strip_possessive(subject[s - 1]))
+                        || is_honorific(subject[s - 1]))
+                {
                     s -= 1;
                 }
-                return resolve(&subject[s..], quote.start);
+                return resolve(&subject[s..=start], quote.start);
             }
-            if matches!(w.to_lowercase().as_str(), "he" | "she") {
-                return people.last_before(paragraph.start + sentence_start + lead_words[start].0);
+            if is_pronoun(w) {
+                return people
+                    .last_before(paragraph.start + sentence_start + lead_words[start].0, w);
             }
         }
     }
-    // A colon lead-in: "Smith: “…”".
+    // A colon lead-in: "Smith: “…”", "Senator Jane Doe scolded him: “…”".
     let lead_trim = lead
         .trim_end()
-        .trim_end_matches(['“', '"', '«', '„', '‘'])
+        .trim_end_matches(['“', '"', '«', '„', '‘', '\''])
         .trim_end();
     if let Some(stem) = lead_trim.strip_suffix(':') {
-        let ws: Vec<&str> = stem
-            .split_whitespace()
-            .rev()
-            .take_while(|w| is_name_word(strip_possessive(w)))
-            .collect();
-        if !ws.is_empty() {
-            let name: Vec<&str> = ws.into_iter().rev().collect();
-            return Some(people.fullest(&name.join(" ")));
+        return colon_speaker(people, stem, paragraph.start + sentence_start);
+    }
+    // A comma lead-in without a verb of saying: "After the debate, Jane shot back, “…”".
+    if let Some(stem) = lead_trim.strip_suffix(',') {
+        let last = stem.rsplit(',').next().unwrap_or(stem);
+        if last.split_whitespace().count() <= 8 {
+            return colon_speaker(people, stem, paragraph.start + sentence_start);
         }
     }
     None
+}
+
+/// The speaker of a quotation introduced by a colon: the name right before the colon
+/// ("Smith:"), else the subject of a short lead-in sentence ("Senator Jane Doe scolded him:",
+/// "He said:").
+fn colon_speaker(people: &People, stem: &str, at: usize) -> Option<String> {
+    let ws: Vec<&str> = stem
+        .split_whitespace()
+        .rev()
+        .take_while(|w| is_name_word(strip_possessive(w)))
+        .collect();
+    if !ws.is_empty() {
+        let name: Vec<&str> = ws.into_iter().rev().collect();
+        return Some(people.fullest(&name.join(" ")));
+    }
+    let stem = without_parentheses(stem);
+    let all = clause_words(&stem);
+    if all.len() > 40 {
+        return None;
+    }
+    // The last comma-separated part that is no appositive and names someone first
+    // ("When the bill passed, Senator Jane Doe released the following statement:",
+    // "Jane Doe, a former minister, put it:").
+    for segment in all.split(|w| *w == ",").rev() {
+        let Some(first) = segment.first() else {
+            continue;
+        };
+        if matches!(
+            first.to_lowercase().as_str(),
+            "a" | "an" | "the" | "who" | "whose" | "which" | "one"
+        ) || is_possessive(first)
+        {
+            continue;
+        }
+        // The first name (or pronoun) in the part, before its verb.
+        for (i, w) in segment.iter().enumerate().take(8) {
+            if is_pronoun(w) {
+                return people.last_before(at, w);
+            }
+            if is_name_word(strip_possessive(w)) || is_honorific(w) {
+                if segment
+                    .get(i + 1)
+                    .is_some_and(|n| is_possessive(w) || *n == "of")
+                {
+                    break;
+                }
+                let mut e = i + 1;
+                while e < segment.len()
+                    && (is_name_word(strip_possessive(segment[e])) || is_initial(segment[e]))
+                    && !is_possessive(segment[e - 1])
+                {
+                    e += 1;
+                }
+                if is_possessive(segment[e - 1]) {
+                    break;
+                }
+                return name_in(&segment[i..e]).map(|n| people.fullest(&n.join(" ")));
+            }
+        }
+    }
+    None
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Byte offset where the last sentence of `before` starts: after its last full stop,
+/// question or exclamation mark that ends a sentence (not "Mr." or an initial).
+fn sentence_start_in(before: &str) -> usize {
+    let mut end = before.len();
+    while let Some(i) = before[..end].rfind(['.', '!', '?']) {
+        let word = before[..i]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let abbreviation = is_honorific(word)
+            || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+            || matches!(
+                word,
+                "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Rev" | "Jr" | "Sr" | "St"
+            );
+        if before[..i].ends_with(char::is_alphabetic) && abbreviation {
+            end = i;
+            continue;
+        }
+        return i + 1;
+    }
+    0
 }
 
 const TITLE_CUES: &[&str] = &[
@@ -1462,10 +2380,31 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
     if !headline_lead && !doc.text.contains(marks) {
         return Vec::new();
     }
-    let people = people(doc);
     let text = doc.text.as_str();
-    let mut out: Vec<Quote> = Vec::new();
     let paras = paragraphs(doc);
+    // Quoted spans of every paragraph (relative to the paragraph), found once.
+    let para_spans: Vec<(Vec<Range<usize>>, bool)> = paras
+        .iter()
+        .map(|p| {
+            if doc.sentences[p.start].kind.is_prose() {
+                let start = doc.sentences[p.start].range.start;
+                let end = doc.sentences[p.end - 1].range.end;
+                quoted_spans(&text[start..end])
+            } else {
+                (Vec::new(), false)
+            }
+        })
+        .collect();
+    let quoted: Vec<Range<usize>> = paras
+        .iter()
+        .zip(&para_spans)
+        .flat_map(|(p, (spans, _))| {
+            let start = doc.sentences[p.start].range.start;
+            spans.iter().map(move |s| start + s.start..start + s.end)
+        })
+        .collect();
+    let people = people(doc, &quoted);
+    let mut out: Vec<Quote> = Vec::new();
     let mut carried: Option<usize> = None;
     // Quotes of the previous paragraph: (first index, end offset of the paragraph).
     let mut previous_paragraph: Option<(usize, usize, usize)> = None;
@@ -1502,7 +2441,8 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                 }
             }
         }
-        let (spans, left_open) = quoted_spans(&text[para.clone()]);
+        let (spans, left_open) = &para_spans[k];
+        let left_open = *left_open;
         let first_in_paragraph = out.len();
         let continued_from = carried.take();
         for (n, s) in spans.iter().enumerate() {
@@ -1591,6 +2531,25 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                 .trim_start_matches(['“', '"', '«', '„', '‘', '\''])
                 .trim()
                 .is_empty();
+            // "He said:" or "Jane Doe made the following comment:" alone before it.
+            if opens_with_quote
+                && out[first_in_paragraph].speaker.is_none()
+                && !out[first_in_paragraph].fragment
+            {
+                if let Some(prev) = k.checked_sub(1).map(|i| &paras[i]) {
+                    let last = &doc.sentences[prev.end - 1];
+                    let prev_text = text[last.range.clone()].trim_end();
+                    if let Some(stem) = prev_text.strip_suffix(':') {
+                        if let Some(s) = colon_speaker(&people, stem, last.range.start) {
+                            for q in out[first_in_paragraph..].iter_mut() {
+                                if q.speaker.is_none() && !q.fragment {
+                                    set_speaker(q, s.clone());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             if opens_with_quote
                 && out[first_in_paragraph].speaker.is_none()
                 && !out[first_in_paragraph].fragment
@@ -1851,5 +2810,60 @@ pub fn aligned_window(long_text: &str, short_text: &str) -> Range<usize> {
             lt[f].range.start..lt[end_tok - 1].range.end
         }
         _ => 0..long_text.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dash_signature_takes_the_name_after_a_dash() {
+        assert_eq!(
+            dash_signature("” ― Lena P. Okafor\nNext line").as_deref(),
+            Some("Lena Okafor")
+        );
+        assert_eq!(dash_signature("” -- and then he left"), None);
+        assert_eq!(dash_signature("” — and the rest of it"), None);
+    }
+
+    #[test]
+    fn parentheses_are_dropped_from_reporting_clauses() {
+        assert_eq!(
+            without_parentheses("Rep. Ola Brandt (D-Ore.) said"),
+            "Rep. Ola Brandt  said"
+        );
+        assert_eq!(
+            without_parentheses("open (never closed"),
+            "open (never closed"
+        );
+    }
+
+    #[test]
+    fn possessive_after_a_final_s() {
+        assert_eq!(strip_possessive("Jonas’"), "Jonas");
+        assert_eq!(strip_possessive("Berg's"), "Berg");
+        assert_eq!(strip_possessive("Berg’"), "Berg’");
+        assert!(is_possessive("Jonas’"));
+    }
+
+    #[test]
+    fn title_word_after_a_name_is_a_surname() {
+        assert_eq!(
+            name_in(&["Mr", "King", "said"]),
+            Some(vec!["King".to_string()])
+        );
+        assert_eq!(
+            name_in(&["Tomas", "King"]),
+            Some(vec!["Tomas".to_string(), "King".to_string()])
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_are_not_nouns() {
+        assert!(is_reporting_verb("boasted"));
+        assert!(is_reporting_verb("asking"));
+        assert!(!is_reporting_verb("report"));
+        assert!(!is_reporting_verb("according"));
     }
 }
