@@ -155,6 +155,14 @@ pub fn read(name: &str, content: &str) -> (Vec<Document>, Vec<InputError>, Vec<S
 mod tests {
     use super::*;
 
+    /// The documents of a JSON Lines input that must read without errors, and their dates.
+    fn read_dates(input: &str) -> (Vec<Document>, Vec<Option<String>>) {
+        let (docs, errors, _) = read("feed.jsonl", input);
+        assert!(errors.is_empty(), "{errors:?}");
+        let dates = docs.iter().map(|d| d.meta.date.clone()).collect();
+        (docs, dates)
+    }
+
     #[test]
     fn reads_fields_and_names_documents_by_id_or_line() {
         let input = concat!(
@@ -187,11 +195,9 @@ mod tests {
             r#"{"id": "5", "text": "E.", "date": "sometime soon"}"#,
             "\n"
         );
-        let (docs, errors, _) = read("feed.jsonl", input);
-        assert!(errors.is_empty());
-        let dates: Vec<Option<&str>> = docs.iter().map(|d| d.meta.date.as_deref()).collect();
+        let (docs, dates) = read_dates(input);
         assert_eq!(
-            dates,
+            dates.iter().map(Option::as_deref).collect::<Vec<_>>(),
             [
                 Some("1987-02-26"),
                 Some("2025-04-04"),
@@ -217,11 +223,9 @@ mod tests {
             r#"{"id": "4", "text": "Talks resumed.", "date": "2025/04/04"}"#,
             "\n"
         );
-        let (docs, errors, _) = read("feed.jsonl", input);
-        assert!(errors.is_empty());
-        let dates: Vec<Option<&str>> = docs.iter().map(|d| d.meta.date.as_deref()).collect();
+        let (docs, dates) = read_dates(input);
         assert_eq!(
-            dates,
+            dates.iter().map(Option::as_deref).collect::<Vec<_>>(),
             [
                 Some("2025-04-04"),
                 Some("2024-04-04"),
