@@ -7,6 +7,10 @@
 
 use std::time::Duration;
 
+/// The allocator the `wirecheck` binary ships with, so the benchmark measures what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use wirecheck::config::Config;
 use wirecheck::ingest::{read_bytes, Format};

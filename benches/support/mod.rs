@@ -4,6 +4,10 @@
 
 use std::path::Path;
 
+/// The allocator the `wirecheck` binary ships with, so the benchmarks measure what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The seed articles' texts.
 pub fn seeds() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
