@@ -152,21 +152,43 @@ fn count_function_words(sentence: &str, list: &WordSet) -> (usize, usize) {
     let mut hits = 0usize;
     // No listed function word is longer than this: longer words are skipped unexamined.
     let mut buf = [0u8; 5];
-    for word in sentence.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() {
-            continue;
-        }
+    let bytes = sentence.as_bytes();
+    // Words are runs of alphabetic characters; ASCII bytes are classified without decoding,
+    // as this runs over every sentence.
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    let mut finish = |from: usize, to: usize| {
         words += 1;
+        let word = &bytes[from..to];
         if word.len() <= buf.len() {
             let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
+            lower.copy_from_slice(word);
             lower.make_ascii_lowercase();
-            if let Ok(w) = std::str::from_utf8(lower) {
-                if list.contains(w) {
-                    hits += 1;
-                }
+            if list.contains_bytes(lower) {
+                hits += 1;
             }
         }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alphabetic, len) = if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            let c = sentence[i..].chars().next().unwrap_or(' ');
+            (c.is_alphabetic(), c.len_utf8())
+        };
+        match (alphabetic, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                finish(s, i);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        finish(s, bytes.len());
     }
     (words, hits)
 }
