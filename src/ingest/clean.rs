@@ -360,13 +360,15 @@ fn is_figure(token: &str) -> bool {
     let t =
         token.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.'));
     // Compared case-insensitively in place: a lowercased copy per word cost an allocation.
-    if ["nil", "n/a", "na", "nc", "unch", "-", "--", "—", "–"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(t))
+    // None of these is longer than four bytes.
+    if t.len() <= 4
+        && ["nil", "n/a", "na", "nc", "unch", "-", "--", "—", "–"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t))
     {
         return true;
     }
-    t.chars().any(|c| c.is_ascii_digit())
+    t.bytes().any(|b| b.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || ".,/%+-$€£¥".contains(c))
 }
