@@ -359,13 +359,16 @@ const FUNCTION_WORDS: &[&str] = &[
 fn is_figure(token: &str) -> bool {
     let t =
         token.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.'));
-    if matches!(
-        t.to_ascii_lowercase().as_str(),
-        "nil" | "n/a" | "na" | "nc" | "unch" | "-" | "--" | "—" | "–"
-    ) {
+    // Compared case-insensitively in place: a lowercased copy per word cost an allocation.
+    // None of these is longer than four bytes.
+    if t.len() <= 4
+        && ["nil", "n/a", "na", "nc", "unch", "-", "--", "—", "–"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t))
+    {
         return true;
     }
-    t.chars().any(|c| c.is_ascii_digit())
+    t.bytes().any(|b| b.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || ".,/%+-$€£¥".contains(c))
 }
@@ -378,7 +381,9 @@ fn table_profile(s: &str) -> (usize, usize, usize, bool) {
         words += 1;
         figures += usize::from(is_figure(t));
         let w = t.trim_matches(|c: char| !c.is_alphanumeric());
-        function += usize::from(FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)));
+        // No function word is longer than five letters: longer words need no comparisons.
+        function +=
+            usize::from(w.len() <= 5 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)));
         vs |= matches!(t, "vs" | "vs." | "v.");
     }
     (words, figures, function, vs)
@@ -391,16 +396,18 @@ fn row_strength(s: &str) -> u8 {
     if words == 0 {
         return 0;
     }
-    let columns = s
-        .trim()
-        .split("  ")
-        .filter(|c| !c.trim().is_empty())
-        .count();
+    // Counted only when it can matter: most paragraphs are prose.
+    let columns = || {
+        s.trim()
+            .split("  ")
+            .filter(|c| !c.trim().is_empty())
+            .count()
+    };
     let sparse_prose = function * 10 <= words;
     if vs && figures >= 1 && words <= 16 && function <= 1 {
         return 2;
     }
-    if columns >= 3 && figures >= 2 && sparse_prose {
+    if figures >= 2 && sparse_prose && columns() >= 3 {
         return 2;
     }
     if figures >= 2 && figures * 10 >= words * 3 && sparse_prose {

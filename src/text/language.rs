@@ -79,7 +79,10 @@ pub fn identify(doc: &mut Document) {
     let text = doc.text.as_str();
     for s in &mut doc.sentences {
         let sentence = prefix(&text[s.range.clone()], SENTENCE_SAMPLE_BYTES);
-        let long_enough = sentence.chars().count() >= MIN_RELIABLE_SENTENCE_CHARS;
+        // A character is one to four bytes: only lengths in between need counting.
+        let long_enough = sentence.len() >= 4 * MIN_RELIABLE_SENTENCE_CHARS
+            || (sentence.len() >= MIN_RELIABLE_SENTENCE_CHARS
+                && sentence.chars().count() >= MIN_RELIABLE_SENTENCE_CHARS);
         // Most sentences are plainly in the article's language; its function words show that
         // at a fraction of the cost of a trigram model, which is kept for the rest.
         if let (Some(doc_lang), Some(list)) = (doc.language, stopwords) {
@@ -106,9 +109,28 @@ const LISTED: [&str; 7] = ["eng", "deu", "fra", "spa", "ita", "nld", "por"];
 /// The language of a sample when one list's function words clearly dominate (a quarter of the
 /// words, twice the runner-up's share); `None` leaves it to the trigram model.
 fn by_function_words(sample: &str) -> Option<LanguageGuess> {
-    let mut shares: Vec<(f64, &'static str)> = LISTED
+    // One pass over the sample for all the lists.
+    let mut words = 0usize;
+    let mut hits = [0usize; LISTED.len()];
+    for_each_word(sample, |lower| {
+        words += 1;
+        if let Some(w) = lower {
+            for (hit, (_, set)) in hits.iter_mut().zip(SETS.iter()) {
+                *hit += usize::from(set.contains_bytes(w));
+            }
+        }
+    });
+    let mut shares: Vec<(f64, &'static str)> = SETS
         .iter()
-        .filter_map(|code| Some((share_of(sample, stopword_set(code)?), *code)))
+        .zip(hits)
+        .map(|((code, _), hit)| {
+            let share = if words == 0 {
+                0.0
+            } else {
+                hit as f64 / words as f64
+            };
+            (share, *code)
+        })
         .collect();
     shares.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (best, code) = shares[0];
@@ -120,15 +142,6 @@ fn by_function_words(sample: &str) -> Option<LanguageGuess> {
             reliable: true,
         },
     )
-}
-
-fn share_of(text: &str, list: &WordSet) -> f64 {
-    let (words, hits) = count_function_words(text, list);
-    if words == 0 {
-        0.0
-    } else {
-        hits as f64 / words as f64
-    }
 }
 
 /// Share of words that are function words of the list, when it is high enough to settle the
@@ -150,25 +163,53 @@ pub fn function_words(text: &str, code: &str) -> Option<(usize, usize)> {
 fn count_function_words(sentence: &str, list: &WordSet) -> (usize, usize) {
     let mut words = 0usize;
     let mut hits = 0usize;
+    for_each_word(sentence, |lower| {
+        words += 1;
+        hits += usize::from(lower.is_some_and(|w| list.contains_bytes(w)));
+    });
+    (words, hits)
+}
+
+/// Calls `f` for each word of `text` (a run of alphabetic characters) with the word
+/// ASCII-lowercased, or `None` for a word longer than any listed function word.
+fn for_each_word(text: &str, mut f: impl FnMut(Option<&[u8]>)) {
     // No listed function word is longer than this: longer words are skipped unexamined.
     let mut buf = [0u8; 5];
-    for word in sentence.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() {
-            continue;
-        }
-        words += 1;
+    let bytes = text.as_bytes();
+    let mut finish = |word: &[u8]| {
         if word.len() <= buf.len() {
             let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
+            lower.copy_from_slice(word);
             lower.make_ascii_lowercase();
-            if let Ok(w) = std::str::from_utf8(lower) {
-                if list.contains(w) {
-                    hits += 1;
-                }
-            }
+            f(Some(lower));
+        } else {
+            f(None);
         }
+    };
+    // ASCII bytes are classified without decoding: this runs over every sentence.
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alphabetic, len) = if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphabetic(), c.len_utf8())
+        };
+        match (alphabetic, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                finish(&bytes[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
     }
-    (words, hits)
+    if let Some(s) = start {
+        finish(&bytes[s..]);
+    }
 }
 
 static SETS: std::sync::LazyLock<Vec<(&'static str, WordSet)>> = std::sync::LazyLock::new(|| {

@@ -289,6 +289,13 @@ pub fn split_sentences_with(text: &str, soft_wraps: bool) -> Vec<Range<usize>> {
         }
     };
     while i < text.len() {
+        // Most bytes are plain ASCII that neither ends a line nor a sentence: skip them
+        // without decoding a character.
+        let b = text.as_bytes()[i];
+        if b.is_ascii() && !matches!(b, b'\n' | b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(text, i) else { break };
         if c == '\n' && !soft_wraps {
             let next_line = i + 1;

@@ -24,7 +24,12 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.buckets[key(word.as_bytes())].contains(&word)
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// [`WordSet::contains`] for a word already in a byte buffer (no UTF-8 check needed).
+    pub fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.buckets[key(word)].iter().any(|w| w.as_bytes() == word)
     }
 }
 
