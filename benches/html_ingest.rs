@@ -6,7 +6,7 @@
 
 mod support;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion};
 use rayon::prelude::*;
 use wirecheck::ingest::{html, read_bytes, Format};
 
@@ -83,58 +83,50 @@ fn html_corpus(target: usize) -> Vec<(String, Vec<u8>)> {
 }
 
 fn ingest(c: &mut Criterion) {
-    let mut group = c.benchmark_group("html_ingest");
-    group.sample_size(10);
-    for mb in SIZES_MB {
-        let corpus = html_corpus(mb * 1024 * 1024);
-        let bytes: usize = corpus.iter().map(|(_, b)| b.len()).sum();
-        group.throughput(Throughput::Bytes(bytes as u64));
-        group.bench_with_input(
-            BenchmarkId::from_parameter(format!("{mb}MB")),
-            &corpus,
-            |b, corpus| {
-                b.iter(|| {
-                    corpus
-                        .par_iter()
-                        .map(|(name, bytes)| {
-                            read_bytes(name, bytes.clone(), Format::Html)
-                                .0
-                                .iter()
-                                .map(|d| d.sentences.len())
-                                .sum::<usize>()
-                        })
+    support::group_over_sizes(
+        c,
+        "html_ingest",
+        &SIZES_MB,
+        |size| {
+            let corpus = html_corpus(size);
+            let bytes = corpus.iter().map(|(_, b)| b.len()).sum();
+            (corpus, bytes)
+        },
+        |corpus| {
+            corpus
+                .par_iter()
+                .map(|(name, bytes)| {
+                    read_bytes(name, bytes.clone(), Format::Html)
+                        .0
+                        .iter()
+                        .map(|d| d.sentences.len())
                         .sum::<usize>()
                 })
-            },
-        );
-    }
-    group.finish();
+                .sum::<usize>()
+        },
+    );
 }
 
 fn extract_only(c: &mut Criterion) {
-    let mut group = c.benchmark_group("html_extract");
-    group.sample_size(10);
-    for mb in SIZES_MB {
-        let corpus: Vec<String> = html_corpus(mb * 1024 * 1024)
-            .into_iter()
-            .map(|(_, b)| String::from_utf8(b).expect("UTF-8"))
-            .collect();
-        let bytes: usize = corpus.iter().map(String::len).sum();
-        group.throughput(Throughput::Bytes(bytes as u64));
-        group.bench_with_input(
-            BenchmarkId::from_parameter(format!("{mb}MB")),
-            &corpus,
-            |b, corpus| {
-                b.iter(|| {
-                    corpus
-                        .par_iter()
-                        .map(|p| html::extract(p).text.len())
-                        .sum::<usize>()
-                })
-            },
-        );
-    }
-    group.finish();
+    support::group_over_sizes(
+        c,
+        "html_extract",
+        &SIZES_MB,
+        |size| {
+            let corpus: Vec<String> = html_corpus(size)
+                .into_iter()
+                .map(|(_, b)| String::from_utf8(b).expect("UTF-8"))
+                .collect();
+            let bytes = corpus.iter().map(String::len).sum();
+            (corpus, bytes)
+        },
+        |corpus| {
+            corpus
+                .par_iter()
+                .map(|p| html::extract(p).text.len())
+                .sum::<usize>()
+        },
+    );
 }
 
 criterion_group!(benches, ingest, extract_only);

@@ -149,3 +149,26 @@ pub fn synthetic_corpus(articles: usize, seed: u64) -> Vec<(String, Vec<u8>)> {
     }
     out
 }
+
+/// One criterion group over corpora of `sizes_mb` megabytes: `make` builds the input of a size
+/// and its length in bytes (the throughput), `run` is the measured work.
+pub fn group_over_sizes<T>(
+    c: &mut criterion::Criterion,
+    name: &str,
+    sizes_mb: &[usize],
+    make: impl Fn(usize) -> (T, usize),
+    run: impl Fn(&T) -> usize,
+) {
+    let mut group = c.benchmark_group(name);
+    group.sample_size(10);
+    for &mb in sizes_mb {
+        let (input, bytes) = make(mb * 1024 * 1024);
+        group.throughput(criterion::Throughput::Bytes(bytes as u64));
+        group.bench_with_input(
+            criterion::BenchmarkId::from_parameter(format!("{mb}MB")),
+            &input,
+            |b, input| b.iter(|| run(input)),
+        );
+    }
+    group.finish();
+}
