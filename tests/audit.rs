@@ -238,6 +238,17 @@ fn recurring_weekly_report_editions_stay_apart_while_a_same_day_rewrite_joins() 
 }
 
 #[test]
+fn two_releases_sharing_only_their_boilerplate_stay_apart() {
+    // Found on press releases: one company's "About …" paragraph and forward-looking notice
+    // joined a plant opening and a product recall.
+    let r = audit("fixtures/audit/shared_boilerplate_only");
+    assert_eq!(
+        clusters(&r),
+        [vec!["plant.txt", "plant_news.txt"], vec!["recall.txt"]]
+    );
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);

@@ -104,7 +104,7 @@ pub fn analyse(
 ) -> Corpus {
     let features: Vec<Vec<SentenceFeatures>> =
         documents.par_iter().map(document_features).collect();
-    let sigs = signatures(&features);
+    let sigs = signatures(documents, &features);
     let (clusters, links) = cluster::cluster(documents, &features, &sigs, cluster_params);
     drop(sigs);
     let mut jobs: Vec<(usize, usize)> = Vec::new();

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 pub mod terms;
 
+use crate::model::Document;
 use crate::text::features::SentenceFeatures;
 
 pub const SHINGLE_WORDS: usize = 5;
@@ -55,7 +56,7 @@ fn mix(h: u64, token: u64) -> u64 {
         .rotate_left(29)
 }
 
-pub fn signature(sentences: &[SentenceFeatures]) -> Signature {
+pub fn signature<'a>(sentences: impl IntoIterator<Item = &'a SentenceFeatures>) -> Signature {
     let mut shingles = Vec::new();
     let mut position = 0u32;
     for s in sentences {
@@ -78,8 +79,23 @@ pub fn signature(sentences: &[SentenceFeatures]) -> Signature {
     Signature { shingles }
 }
 
-pub fn signatures(features: &[Vec<SentenceFeatures>]) -> Vec<Signature> {
-    features.par_iter().map(|f| signature(f)).collect()
+/// The signatures of an input's articles, from the sentences that tell about the event (not
+/// sign-offs, credits or a press release's closing boilerplate: two releases of one company
+/// share those whatever they announce).
+pub fn signatures(documents: &[Document], features: &[Vec<SentenceFeatures>]) -> Vec<Signature> {
+    documents
+        .par_iter()
+        .zip(features)
+        .map(|(d, f)| {
+            signature(
+                d.sentences
+                    .iter()
+                    .zip(f)
+                    .filter(|(s, _)| s.kind.is_event_evidence())
+                    .map(|(_, f)| f),
+            )
+        })
+        .collect()
 }
 
 /// Candidate article pairs `(a, b)` with `a < b`, sorted: documents that share at least one

@@ -32,7 +32,12 @@ pub const COMMON_MIN_DOCS: usize = 50;
 /// Raw term counts of an article: (term hash, count), sorted by hash.
 pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f32)> {
     let mut counts: HashMap<u64, f32> = HashMap::new();
-    for (s, f) in doc.sentences.iter().zip(features) {
+    for (s, f) in doc
+        .sentences
+        .iter()
+        .zip(features)
+        .filter(|(s, _)| s.kind.is_event_evidence())
+    {
         let w = if s.kind == SentenceKind::Headline {
             2.0
         } else {

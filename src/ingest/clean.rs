@@ -63,6 +63,15 @@ static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// The first paragraph of a press release's closing boilerplate: an "About <name>" heading or
+/// lead-in, a forward-looking-statements notice, media contacts, an end mark.
+static END_MATTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:About|ABOUT)\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*(?:,?\s+(?:of|and|&|for|the|de|\p{Lu}[\p{L}\p{N}&.'’-]*)){0,6}\s*(?::|$)|(?i:forward[- ]looking\s+statements?|safe\s+harbou?r\s+statement|cautionary\s+(?:note|statement)\s+regarding)\b|(?i:this\s+(?:press\s+|news\s+)?release\s+(?:contains|includes|may\s+contain)\s+forward[- ]looking)|(?i:(?:media|press|investor)\s+(?:contacts?|enquiries|inquiries|relations)|contacts?)\s*:|(?:###|-\s*30\s*-|-\s*ends\s*-|(?i:-\s*end\s*-))$)",
+    )
+    .expect("valid pattern")
+});
+
 /// A sign-off at the end of the last line of a story: "…(33.7).        REUTER".
 static TRAILING_SIGNOFF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s{2,}(?:REUTERS?|Reuters?)$").expect("valid pattern"));
@@ -301,6 +310,18 @@ fn mark_structure(
             }
         }
         break;
+    }
+    // A press release's closing boilerplate, from its first paragraph (in the second half of
+    // the text, never the lead) to the end: two releases of one company share it whatever
+    // they announce.
+    if let Some(first) = (2.max(paragraphs.len() / 2)..paragraphs.len())
+        .find(|&i| END_MATTER.is_match(text[paragraphs[i].clone()].trim_start()))
+    {
+        for p in &paragraphs[first..] {
+            if !hinted(hints, p) {
+                hints.push((p.clone(), SentenceKind::Signoff));
+            }
+        }
     }
     // Tables; a sign-off at the end of a row is not part of the table.
     let signoff_starts: Vec<usize> = hints
@@ -563,6 +584,29 @@ fn is_person_name(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_press_releases_end_matter_is_recognised_and_a_story_is_not() {
+        for end in [
+            "About Halden Mills: Halden Mills makes paper in four countries.",
+            "About Halden Mills",
+            "ABOUT THE HALDEN GROUP",
+            "Forward-Looking Statements",
+            "This press release contains forward-looking statements about the merger.",
+            "Media contact: Jo Lund, +47 555 0100",
+            "###",
+        ] {
+            assert!(END_MATTER.is_match(end), "{end}");
+        }
+        for story in [
+            "About 300 people were evacuated: the river rose overnight.",
+            "About a third of the plants will close.",
+            "About Town, the city's oldest club, will close its doors.",
+            "The contact between the two sides was brief.",
+        ] {
+            assert!(!END_MATTER.is_match(story), "{story}");
+        }
+    }
     use crate::model::Origin;
 
     fn cleaned(text: &str) -> Document {

@@ -121,6 +121,12 @@ impl SentenceKind {
         }
     }
 
+    /// Whether the sentence says something about the story's event, as clustering reads it:
+    /// everything but sign-offs and credits.
+    pub fn is_event_evidence(self) -> bool {
+        !matches!(self, SentenceKind::Signoff | SentenceKind::Credit)
+    }
+
     /// Whether the sentence is prose (headline, body or caption), the only kinds the prose
     /// rules (quotes, names, languages, repeated words and passages, quotation marks) read.
     pub fn is_prose(self) -> bool {
