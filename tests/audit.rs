@@ -249,6 +249,18 @@ fn two_releases_sharing_only_their_boilerplate_stay_apart() {
 }
 
 #[test]
+fn a_bond_notice_joins_its_rewrite_not_another_issuers_notice() {
+    let r = audit("fixtures/audit/same_template_other_subject");
+    assert_eq!(
+        clusters(&r),
+        [
+            vec!["halden_bond.txt", "halden_bond_rewrite.txt"],
+            vec!["vessa_bond.txt"]
+        ]
+    );
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);

@@ -63,6 +63,13 @@ const RECURRING_MIN_NUMBERS: usize = 4;
 /// Share of figures below which two reports from different days are two editions.
 const RECURRING_MAX_SHARED: f64 = 0.34;
 /// Terms shown as a link's evidence.
+/// Two stories of one template share fewer figures than this (a share of the smaller
+/// article's); standard terms such as denominations keep it above the recurring-report bound.
+const TEMPLATE_MAX_SHARED: f64 = 0.6;
+/// A story with at least one distinct figure per this many words reads as a template.
+const TEMPLATE_WORDS_PER_FIGURE: usize = 25;
+/// And at least this many distinct figures.
+const TEMPLATE_MIN_NUMBERS: usize = 3;
 const EVIDENCE_TERMS: usize = 6;
 
 /// Days since 1970-01-01 of an ISO date `YYYY-MM-DD`.
@@ -158,6 +165,13 @@ struct DocFacts {
     date: Option<i64>,
     /// Distinct figures, sorted.
     numbers: Vec<u64>,
+    /// Words of the article's event evidence (figures included).
+    words: usize,
+    /// The subject of the lead (the first body sentence): the run of capitalised words it
+    /// opens with ("Kingdom of Sweden is issuing…"), sorted and distinct; names common to many
+    /// leads of the input ("Corp", a month) are taken out by [`cluster`]. Who the story is
+    /// about.
+    lead_subject: Vec<u64>,
 }
 
 fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
@@ -167,10 +181,89 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         .collect();
     numbers.sort_unstable();
     numbers.dedup();
+    let mut lead_subject: Vec<u64> = doc
+        .sentences
+        .iter()
+        .zip(features)
+        .find(|(s, _)| s.kind == crate::model::SentenceKind::Body)
+        // A story that is all table (a dividend notice) is about what its headline names.
+        .or_else(|| {
+            doc.sentences
+                .iter()
+                .zip(features)
+                .find(|(s, _)| s.kind == crate::model::SentenceKind::Headline)
+        })
+        .map(|(_, f)| subject_run(f))
+        .unwrap_or_default();
+    // The title names the subject too; a notice whose text is all figures names it only there.
+    if let Some(title) = doc.meta.title.as_deref() {
+        lead_subject.extend(subject_run(&crate::text::features::features(
+            &crate::text::tokens::tokenize(title),
+        )));
+    }
+    lead_subject.sort_unstable();
+    lead_subject.dedup();
     DocFacts {
         date: doc.meta.date.as_deref().and_then(days),
         numbers,
+        words: features.iter().map(|f| f.norms.len()).sum(),
+        lead_subject,
     }
+}
+
+/// The run of capitalised words a sentence opens with ("Kingdom of Sweden is issuing…"):
+/// the hashes of its names (connecting words such as "of" are passed over).
+fn subject_run(f: &SentenceFeatures) -> Vec<u64> {
+    let name = |i: usize| !f.informative[i] && f.content.binary_search(&f.norms[i]).is_ok();
+    let mut run = Vec::new();
+    // "The Kingdom of …": an opening function word is not the subject.
+    let mut i = usize::from(!f.norms.is_empty() && !name(0));
+    while i < f.norms.len() {
+        // A function word between two names ("Kingdom of Sweden") connects them.
+        let connects = !run.is_empty() && !f.informative[i] && i + 1 < f.norms.len() && name(i + 1);
+        if name(i) {
+            run.push(f.norms[i]);
+        } else if !connects {
+            break;
+        }
+        i += 1;
+    }
+    run
+}
+
+/// Share of the smaller article's figures the two have in common.
+fn shared_figures(a: &DocFacts, b: &DocFacts) -> f64 {
+    let shared = a
+        .numbers
+        .iter()
+        .filter(|n| b.numbers.binary_search(n).is_ok())
+        .count();
+    shared as f64 / a.numbers.len().min(b.numbers.len()).max(1) as f64
+}
+
+/// Two stories of one template about different subjects: a bond issue by one issuer and
+/// another's, two companies' dividends. Both full of figures that mostly differ, and their
+/// leads open with different subjects (each version of one event's report names its subject).
+fn same_template_other_subject(a: &DocFacts, b: &DocFacts) -> bool {
+    // A template story is mostly its figures: a bond's amount, coupon, price and fees.
+    let dense = |f: &DocFacts| {
+        f.numbers.len() >= TEMPLATE_MIN_NUMBERS
+            && f.numbers.len() * TEMPLATE_WORDS_PER_FIGURE >= f.words
+    };
+    dense(a)
+        && dense(b)
+        && !a.lead_subject.is_empty()
+        && !b.lead_subject.is_empty()
+        && shared_figures(a, b) < TEMPLATE_MAX_SHARED
+        && !a
+            .lead_subject
+            .iter()
+            .any(|n| b.lead_subject.binary_search(n).is_ok())
+}
+
+/// Whether two articles can never be one event, whatever else they share.
+fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
+    recurring(a, b) || same_template_other_subject(a, b)
 }
 
 /// Two editions of a recurring report: dated on different days, both full of figures, and
@@ -277,7 +370,7 @@ impl Linkage<'_> {
     /// editions of a recurring report.
     fn unit_similarity(&self, u: usize, v: usize) -> f64 {
         let (a, b) = (self.rep[u], self.rep[v]);
-        if recurring(&self.facts[a], &self.facts[b]) {
+        if never_linked(&self.facts[a], &self.facts[b]) {
             return 0.0;
         }
         let gap = date_gap(self.facts[a].date, self.facts[b].date);
@@ -359,11 +452,22 @@ pub fn cluster(
     params: &ClusterParams,
 ) -> (Clusters, Vec<Link>) {
     let n = documents.len();
-    let facts: Vec<DocFacts> = documents
+    let mut facts: Vec<DocFacts> = documents
         .par_iter()
         .zip(features.par_iter())
         .map(|(d, f)| doc_facts(d, f))
         .collect();
+    // Words that open many leads ("Corp", "Inc", a month) say nothing about whose story it is.
+    let mut subject_df: BTreeMap<u64, usize> = BTreeMap::new();
+    for f in &facts {
+        for &w in &f.lead_subject {
+            *subject_df.entry(w).or_default() += 1;
+        }
+    }
+    let common = (n / 200).max(3);
+    for f in &mut facts {
+        f.lead_subject.retain(|w| subject_df[w] <= common);
+    }
 
     // 1. Copies.
     let copies: Vec<(usize, usize, f64)> = candidate_pairs(signatures)
@@ -372,7 +476,8 @@ pub fn cluster(
         .filter(|&(a, b)| {
             // A re-run counts within the date span; a template reused months later does not.
             let gap = date_gap(facts[a].date, facts[b].date);
-            gap.is_none_or(|g| g <= params.max_date_span_days) && !recurring(&facts[a], &facts[b])
+            gap.is_none_or(|g| g <= params.max_date_span_days)
+                && !never_linked(&facts[a], &facts[b])
         })
         .filter_map(|(a, b)| Some((a, b, copy_containment(&signatures[a], &signatures[b])?)))
         .collect();
@@ -653,10 +758,58 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_opens_with_its_subject() {
+        let run = |text: &str| {
+            let f = crate::text::features::features(&crate::text::tokens::tokenize(text));
+            subject_run(&f)
+        };
+        let h = crate::text::features::token_hash;
+        assert_eq!(
+            run("The Kingdom of Norland is issuing 100 mln euros of bonds"),
+            [h("kingdom"), h("norland")]
+        );
+        assert_eq!(
+            run("Halden Mills said on Monday"),
+            [h("halden"), h("mills")]
+        );
+        assert!(run("the bonds are non-callable").is_empty());
+    }
+
+    #[test]
+    fn template_stories_about_other_subjects_are_never_linked() {
+        let f = |numbers: &[u64], words, subject: &[u64]| DocFacts {
+            date: Some(10),
+            numbers: numbers.to_vec(),
+            words,
+            lead_subject: subject.to_vec(),
+        };
+        // Two issuers' bond notices: dense with figures, some shared (denominations).
+        let halden = f(&[1, 2, 3, 4, 5, 6], 60, &[100, 101]);
+        let vessa = f(&[1, 2, 7, 8, 9, 10], 60, &[200, 201]);
+        assert!(never_linked(&halden, &vessa));
+        // The same issuer's notice, rewritten: one subject.
+        assert!(!never_linked(
+            &halden,
+            &f(&[1, 2, 3, 4, 5, 6], 50, &[100, 300])
+        ));
+        // Narrative stories (few figures for their length) are left to content similarity.
+        assert!(!never_linked(
+            &f(&[1, 2, 3, 4, 5, 6], 600, &[100]),
+            &f(&[1, 2, 7, 8, 9, 10], 600, &[200])
+        ));
+        // No subject known on one side: nothing to tell them apart.
+        assert!(!never_linked(&halden, &f(&[1, 2, 7, 8, 9, 10], 60, &[])));
+        // Mostly the same figures: a report of one event in other words.
+        assert!(!never_linked(&halden, &f(&[1, 2, 3, 4, 5, 9], 60, &[200])));
+    }
+
+    #[test]
     fn recurring_reports_need_dates_and_differing_figures() {
         let f = |date, numbers: &[u64]| DocFacts {
             date,
             numbers: numbers.to_vec(),
+            words: 0,
+            lead_subject: Vec::new(),
         };
         let monday = f(Some(10), &[1, 2, 3, 4, 5]);
         let tuesday = f(Some(11), &[6, 7, 8, 9, 5]);
