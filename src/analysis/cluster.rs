@@ -7,7 +7,8 @@
 //!    names and numbers (headline counted double, very common terms dropped), from a sparse
 //!    graph built with an inverted index ([`crate::index::terms`]).
 //! 3. **Dates are soft evidence**: similarity decays with the gap between two dated articles;
-//!    a recurring report (different days, figures that mostly differ) is never linked.
+//!    a recurring report (different days, figures that mostly differ) and two template
+//!    stories about different subjects (two issuers' bond notices) are never linked.
 //! 4. **Average linkage** over that graph: two clusters merge only when the *average*
 //!    similarity over all their pairs reaches the threshold, so one bridging pair cannot chain
 //!    two events together; a merge never makes a cluster's dated articles span more than
