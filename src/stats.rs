@@ -89,12 +89,13 @@ const STAGES: usize = Stage::ALL.len();
 static ENABLED: AtomicBool = AtomicBool::new(false);
 static CPU_NS: [AtomicU64; STAGES] = [const { AtomicU64::new(0) }; STAGES];
 static WALL_NS: [AtomicU64; STAGES] = [const { AtomicU64::new(0) }; STAGES];
+static RUNS: [AtomicU64; STAGES] = [const { AtomicU64::new(0) }; STAGES];
 static BYTES: AtomicU64 = AtomicU64::new(0);
 static STARTED: Mutex<Option<(Instant, Option<Duration>)>> = Mutex::new(None);
 
 /// Starts measuring (and resets every counter): the run's wall and CPU time count from here.
 pub fn enable() {
-    for counter in CPU_NS.iter().chain(WALL_NS.iter()) {
+    for counter in CPU_NS.iter().chain(&WALL_NS).chain(&RUNS) {
         counter.store(0, Ordering::Relaxed);
     }
     BYTES.store(0, Ordering::Relaxed);
@@ -130,6 +131,7 @@ pub fn time<T>(stage: Stage, f: impl FnOnce() -> T) -> T {
     };
     let (wall, cpu) = (Instant::now(), clock());
     let out = f();
+    RUNS[stage.index()].fetch_add(1, Ordering::Relaxed);
     if let (Some(before), Some(after)) = (cpu, clock()) {
         CPU_NS[stage.index()].fetch_add(nanos(after.saturating_sub(before)), Ordering::Relaxed);
     }
@@ -172,7 +174,8 @@ pub fn summary() -> Summary {
         .filter_map(|&stage| {
             let cpu = CPU_NS[stage.index()].load(Ordering::Relaxed);
             let wall = WALL_NS[stage.index()].load(Ordering::Relaxed);
-            (cpu > 0 || wall > 0).then(|| StageTime {
+            let runs = RUNS[stage.index()].load(Ordering::Relaxed);
+            (runs > 0).then(|| StageTime {
                 stage,
                 cpu: cpu_clock.then(|| seconds(cpu)),
                 wall: (!stage.per_document()).then(|| seconds(wall)),
