@@ -48,6 +48,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size,
           default_value = "64MiB")]
     pub max_file_size: u64,
+    /// Print the CPU and wall time of each stage (read, extract, clean, segment, language,
+    /// analyse, checks, output) to standard error at the end; standard output is unchanged.
+    #[arg(long, global = true)]
+    pub stats: bool,
 }
 
 /// Parses `--max-file-size`: a byte count with an optional unit (K/KB/KiB, M/MB/MiB, G/GB/GiB;
@@ -250,6 +254,17 @@ fn report_load_problems(loaded: &Loaded, quiet: bool) -> bool {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Exit, Error> {
+    if cli.stats {
+        crate::stats::enable();
+    }
+    let outcome = run_command(&cli);
+    if cli.stats {
+        eprintln!("{}", crate::stats::summary());
+    }
+    outcome
+}
+
+fn run_command(cli: &Cli) -> Result<Exit, Error> {
     if let Some(jobs) = cli.jobs {
         // Fails only if a pool was already built (tests calling run twice): harmless.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -265,7 +280,7 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
         Config::load(Some(path), &cwd)?;
     }
     match &cli.command {
-        Command::Rules { rule } => rules(rule.as_deref(), &cli),
+        Command::Rules { rule } => rules(rule.as_deref(), cli),
         Command::Inspect { paths } => {
             if !matches!(cli.format, Format::Human | Format::Json) {
                 return Err(Error::Usage(
@@ -277,19 +292,21 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
             if loaded.documents.is_empty() {
                 return Err(Error::NoInput);
             }
-            let mut out = stdout(cli.color, cli.format);
-            match cli.format {
-                Format::Json => report::json::write_inspect(&loaded.documents, &mut out)?,
-                _ => report::human::write_inspect(&loaded.documents, &mut out)?,
-            }
-            out.flush()?;
+            crate::stats::time(crate::stats::Stage::Output, || {
+                let mut out = stdout(cli.color, cli.format);
+                match cli.format {
+                    Format::Json => report::json::write_inspect(&loaded.documents, &mut out)?,
+                    _ => report::human::write_inspect(&loaded.documents, &mut out)?,
+                }
+                out.flush()
+            })?;
             Ok(if had_errors {
                 Exit::Trouble
             } else {
                 Exit::Clean
             })
         }
-        Command::Diff { a, b, side_by_side } => diff(a, b, *side_by_side, &cli),
+        Command::Diff { a, b, side_by_side } => diff(a, b, *side_by_side, cli),
         Command::Check {
             drafts,
             against,
@@ -303,7 +320,7 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
                 (false, true) => FixMode::Diff,
                 (false, false) => FixMode::Report,
             };
-            check(drafts, against, reference, mode, &cli)
+            check(drafts, against, reference, mode, cli)
         }
         Command::Audit { paths, html } => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
@@ -325,9 +342,9 @@ pub fn run(cli: Cli) -> Result<Exit, Error> {
                 eprintln!("wirecheck: warning: {}", Escaped(note));
             }
             if let Some(path) = html {
-                write_html(&analysis, path)?;
+                crate::stats::time(crate::stats::Stage::Output, || write_html(&analysis, path))?;
             }
-            report_and_exit(&analysis, None, had_errors, &cli)
+            report_and_exit(&analysis, None, had_errors, cli)
         }
     }
 }
@@ -551,18 +568,23 @@ fn report_and_exit(
     had_errors: bool,
     cli: &Cli,
 ) -> Result<Exit, Error> {
-    let mut out = stdout(cli.color, cli.format);
-    let color = colored(&out);
-    match (cli.format, drafts) {
-        (Format::Human, None) => report::human::write_report(analysis, &mut out, cli.quiet, color)?,
-        (Format::Human, Some(d)) => {
-            report::human::write_check(analysis, d, &mut out, cli.quiet, color)?
+    crate::stats::time(crate::stats::Stage::Output, || -> Result<(), Error> {
+        let mut out = stdout(cli.color, cli.format);
+        let color = colored(&out);
+        match (cli.format, drafts) {
+            (Format::Human, None) => {
+                report::human::write_report(analysis, &mut out, cli.quiet, color)?
+            }
+            (Format::Human, Some(d)) => {
+                report::human::write_check(analysis, d, &mut out, cli.quiet, color)?
+            }
+            (Format::Json, _) => report::json::write_report(analysis, &mut out)?,
+            (Format::Sarif, _) => report::sarif::write(analysis, &mut out)?,
+            (Format::Github, _) => report::github::write(analysis, &mut out)?,
         }
-        (Format::Json, _) => report::json::write_report(analysis, &mut out)?,
-        (Format::Sarif, _) => report::sarif::write(analysis, &mut out)?,
-        (Format::Github, _) => report::github::write(analysis, &mut out)?,
-    }
-    out.flush()?;
+        out.flush()?;
+        Ok(())
+    })?;
     if had_errors {
         return Ok(Exit::Trouble);
     }

@@ -14,6 +14,7 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod stats;
 pub mod text;
 
 use model::{Document, Finding};
@@ -48,18 +49,22 @@ pub fn analyse_with_roles(
     config: &config::Config,
     roles: &Roles,
 ) -> Analysis {
-    let corpus = analysis::analyse(&documents, &config.cluster, &config.align);
+    let corpus = stats::time(stats::Stage::Analyse, || {
+        analysis::analyse(&documents, &config.cluster, &config.align)
+    });
     let references = if roles.references.len() == documents.len() {
         roles.references.clone()
     } else {
         vec![false; documents.len()]
     };
-    let mut findings = checks::run_all(&checks::Context {
-        documents: &documents,
-        corpus: &corpus,
-        drafts: roles.drafts.as_deref(),
-        references: &references,
-        config,
+    let mut findings = stats::time(stats::Stage::Checks, || {
+        checks::run_all(&checks::Context {
+            documents: &documents,
+            corpus: &corpus,
+            drafts: roles.drafts.as_deref(),
+            references: &references,
+            config,
+        })
     });
     let mut notes = Vec::new();
     let suppressions: Vec<Vec<checks::suppress::Suppression>> = documents

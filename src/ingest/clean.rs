@@ -41,11 +41,41 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+/// A pattern with the words one of which every match contains: a paragraph with none of them
+/// is turned down by one quick scan, without running the pattern (whose Unicode `\b` makes the
+/// regex engine fall back to its slow matcher on non-ASCII text). The scan ignores ASCII case
+/// only, so the words hold no `k` or `s`: `(?i)` also matches those to `K` (Kelvin) and `ſ`.
+struct Gated {
+    words: aho_corasick::AhoCorasick,
+    pattern: Regex,
+}
+
+impl Gated {
+    fn new(words: &[&str], pattern: &str) -> Gated {
+        Gated {
+            words: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .expect("valid words"),
+            pattern: Regex::new(pattern).expect("valid pattern"),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.words.is_match(text) && self.pattern.is_match(text)
+    }
+}
+
+/// Words of [`CAPTION`]: every alternative holds one.
+const CAPTION_WORDS: &[&str] = &[
+    "photo", "foto", "image", "pic", "illu", "video", "credit", "©", "/",
+];
+
+static CAPTION: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        CAPTION_WORDS,
         r"(?i)(?:(?:^|[\s,.;(–—-])(?:photo(?:graph)?s?|foto|image|picture|pic|illustration|video\s+still|credit)\s*(?::|by\b|©)\s*\S|©\s*\S|(?:^|[\s(])(?:photo|image|picture)\s*\(|/\s*(?:reuters|ap|afp|getty\s+images|epa|anadolu|dpa|xinhua)\s*\)?$)",
     )
-    .expect("valid pattern")
 });
 
 static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,12 +106,18 @@ static END_MATTER: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING_SIGNOFF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s{2,}(?:REUTERS?|Reuters?)$").expect("valid pattern"));
 
+/// Words of [`CREDIT`]: every alternative holds one ("right" for "copyright" and "all rights
+/// reserved").
+const CREDIT_WORDS: &[&str] = &[
+    "photo", "image", "pic", "video", "graphic", "illu", "credit", "courte", "©", "right",
+];
+
 /// A photo or copyright credit on its own line.
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CREDIT: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        CREDIT_WORDS,
         r"(?i)^\(?(?:(?:photo(?:graph)?|image|picture|video|graphic|illustration|cover\s+photo|main\s+image|top\s+image)s?(?:\s+credits?)?\s*(?::|by\b|©|courtesy\b)\s*[^.!?]{1,100}|(?:photo\s+)?(?:credits?|courtesy)\s*:\s*[^.!?]{1,100}|©\s*[^\n]{1,100}|copyright\s+(?:©\s*)?(?:\d{4}|\(c\))[^\n]{0,100}|[^\n]{0,100}\ball\s+rights\s+reserved\.?)\)?$",
     )
-    .expect("valid pattern")
 });
 
 const DATELINE_MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?";
@@ -608,6 +644,55 @@ mod tests {
         }
     }
     use crate::model::Origin;
+
+    #[test]
+    fn gate_words_avoid_letters_with_unicode_case_variants() {
+        for word in CAPTION_WORDS.iter().chain(CREDIT_WORDS) {
+            assert!(!word.contains(['k', 's', 'K', 'S']), "{word}");
+        }
+    }
+
+    #[test]
+    fn gated_patterns_match_as_the_bare_patterns_do() {
+        let cases = [
+            "Photo: Jane Doe/Reuters",
+            "PHOTOGRAPHS BY ANNA ROE",
+            "Illustration by Tom Lee",
+            "Foto: dpa",
+            "Picture (left) of the summit",
+            "The minister arrives (Getty Images / AFP)",
+            "Crowds at the square / Reuters",
+            "© 2025 Example Media",
+            "Copyright 2025 Example Media",
+            "Example Media. All rights reserved.",
+            "Image courtesy of the ministry",
+            "Courtesy: the ministry",
+            "Credits: the ministry",
+            "Video still by Joe Bloggs",
+            "Graphic by the newsroom",
+            "(Photo: Jane Doe)",
+            "The ministers met on Friday and agreed on a plan.",
+            "Ministers said the rights of workers must be protected.",
+            "ILLUSTRATION: K. Smith",
+            "Phötö: not this one",
+            "",
+        ];
+        for case in cases {
+            assert_eq!(
+                CAPTION.is_match(case),
+                CAPTION.pattern.is_match(case),
+                "caption: {case}"
+            );
+            assert_eq!(
+                CREDIT.is_match(case),
+                CREDIT.pattern.is_match(case),
+                "credit: {case}"
+            );
+        }
+        assert!(CAPTION.is_match("Photo: Jane Doe/Reuters"));
+        assert!(CREDIT.is_match("Example Media. All rights reserved."));
+        assert!(!CREDIT.is_match("The ministers met on Friday."));
+    }
 
     fn cleaned(text: &str) -> Document {
         let mut doc = Document::new("t.txt", text.to_string(), Origin::Identity);

@@ -128,8 +128,12 @@ const C_BLOCK: u8 = 4;
 const C_INLINE: u8 = 8;
 const C_SILENT: u8 = 16;
 
-static CLASSES: LazyLock<std::collections::HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut map = std::collections::HashMap::new();
+/// The tables looked up for every tag and class word: hashed with foldhash, several times faster
+/// than the default SipHash on short keys (and the keys are ours, not the page's).
+type Table<V> = std::collections::HashMap<&'static str, V, foldhash::fast::FixedState>;
+
+static CLASSES: LazyLock<Table<u8>> = LazyLock::new(|| {
+    let mut map = Table::default();
     for (set, bit) in [
         (RAW, C_RAW),
         (VOID, C_VOID),
@@ -149,17 +153,16 @@ fn class_of(name: &str) -> u8 {
 }
 
 /// Class and id words: `Some(kind)` for a boilerplate word, `None` for a filler word.
-static WORDS: LazyLock<std::collections::HashMap<&'static str, Option<RemovalReason>>> =
-    LazyLock::new(|| {
-        let mut map = std::collections::HashMap::new();
-        for w in FILLER_WORDS {
-            map.insert(*w, None);
-        }
-        for (w, k) in KIND_WORDS {
-            map.insert(*w, Some(*k));
-        }
-        map
-    });
+static WORDS: LazyLock<Table<Option<RemovalReason>>> = LazyLock::new(|| {
+    let mut map = Table::default();
+    for w in FILLER_WORDS {
+        map.insert(*w, None);
+    }
+    for (w, k) in KIND_WORDS {
+        map.insert(*w, Some(*k));
+    }
+    map
+});
 
 /// Parts of class and id tokens that name a kind of boilerplate.
 const KIND_WORDS: &[(&str, RemovalReason)] = &[
@@ -366,14 +369,20 @@ fn token_reason(token: &str) -> Option<RemovalReason> {
 /// "author", "Bio". A run of capitals stays one word ("CNNLogo" → "CNNLogo").
 fn camel_parts(part: &str) -> impl Iterator<Item = &str> {
     let bytes = part.as_bytes();
-    let mut cuts = vec![0];
-    for i in 1..bytes.len() {
-        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
-            cuts.push(i);
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let mut i = from + 1;
+        while i < bytes.len()
+            && !(bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase())
+        {
+            i += 1;
         }
-    }
-    cuts.push(bytes.len());
-    (0..cuts.len() - 1).map(move |k| &part[cuts[k]..cuts[k + 1]])
+        // A cut is always before an ASCII capital: a character boundary.
+        let end = i.min(bytes.len());
+        start = (end < bytes.len()).then_some(end);
+        part.get(from..end)
+    })
 }
 
 /// "300x250", an ad size.
@@ -1067,12 +1076,12 @@ fn overlay(tag: &Tag<'_>) -> bool {
         .split_ascii_whitespace()
         .chain(std::iter::once(id).filter(|i| !i.is_empty()))
         .any(|t| {
-            token_reason(t).is_some()
-                && t.split(['-', '_', ':', '.']).any(|part| {
-                    ["cookie", "cookies", "consent", "gdpr", "modal", "popup"]
-                        .iter()
-                        .any(|w| part.eq_ignore_ascii_case(w))
-                })
+            // The cheap test first: most tokens name no overlay.
+            t.split(['-', '_', ':', '.']).any(|part| {
+                ["cookie", "cookies", "consent", "gdpr", "modal", "popup"]
+                    .iter()
+                    .any(|w| part.eq_ignore_ascii_case(w))
+            }) && token_reason(t).is_some()
         })
 }
 
@@ -1401,12 +1410,24 @@ fn node_text(html: &str, node: &Node, items: &[Item], max: usize) -> String {
     s
 }
 
+/// The first position of `needle` in `haystack`, ignoring ASCII case. Candidates are found by
+/// the needle's first byte (both cases) with `memchr`, so a long script is crossed at memory
+/// speed rather than compared window by window.
 fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    haystack
-        .as_bytes()
-        .windows(n)
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    let matches_at = |p: usize| {
+        hay.get(p..p + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    if lower == upper {
+        memchr::memchr_iter(first, hay).find(|&p| matches_at(p))
+    } else {
+        memchr::memchr2_iter(lower, upper, hay).find(|&p| matches_at(p))
+    }
 }
 
 /// Builds the text, pieces, blocks and removed regions of `root`: breaks collapse, spaces
@@ -1782,6 +1803,69 @@ mod tests {
             .map(|(r, k)| (&x.text[r.clone()], *k))
             .collect();
         assert_eq!(kinds, [("(Jo Lane / Courier)", BlockKind::Caption)]);
+    }
+
+    #[test]
+    fn camel_parts_cut_before_a_capital_after_a_small_letter() {
+        // The cuts as first written (a vector of positions), for comparison.
+        fn by_cuts(part: &str) -> Vec<&str> {
+            let bytes = part.as_bytes();
+            let mut cuts = vec![0];
+            for i in 1..bytes.len() {
+                if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+                    cuts.push(i);
+                }
+            }
+            cuts.push(bytes.len());
+            (0..cuts.len() - 1)
+                .map(|k| &part[cuts[k]..cuts[k + 1]])
+                .collect()
+        }
+        for part in [
+            "",
+            "a",
+            "A",
+            "NewsletterModule",
+            "authorBio",
+            "CNNLogo",
+            "aB",
+            "ÄrgerBox",
+            "xÄy",
+            "shareBarTopX",
+            "lowercase",
+        ] {
+            assert_eq!(
+                camel_parts(part).collect::<Vec<_>>(),
+                by_cuts(part),
+                "{part}"
+            );
+        }
+    }
+
+    #[test]
+    fn case_insensitive_search_finds_the_first_match() {
+        let naive = |h: &str, n: &str| {
+            h.as_bytes()
+                .windows(n.len())
+                .position(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+        };
+        let cases = [
+            ("var a = '<'; </SCRIPT> </script>", "</script"),
+            ("x</scrip", "</script"),
+            ("", "</style"),
+            ("<<</StYlE", "</style"),
+            ("Année </title>", "</title"),
+            ("abcABC", "bc"),
+            ("abcABC", "Ca"),
+        ];
+        for (hay, needle) in cases {
+            assert_eq!(
+                find_ascii_case_insensitive(hay, needle),
+                naive(hay, needle),
+                "{hay:?} {needle:?}"
+            );
+        }
+        assert_eq!(find_ascii_case_insensitive("abc", ""), Some(0));
     }
 
     #[test]

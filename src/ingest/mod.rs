@@ -148,10 +148,13 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
 pub fn load(paths: &[String], max_file_size: u64) -> Loaded {
     let mut loaded = Loaded::default();
     let sources = expand(paths, &mut loaded);
-    let results: Vec<(Vec<Document>, Vec<InputError>, Vec<String>)> = sources
-        .par_iter()
-        .map(|s| read_source(s, max_file_size))
-        .collect();
+    let results: Vec<(Vec<Document>, Vec<InputError>, Vec<String>)> =
+        crate::stats::time(crate::stats::Stage::Load, || {
+            sources
+                .par_iter()
+                .map(|s| read_source(s, max_file_size))
+                .collect()
+        });
     for (docs, errors, notes) in results {
         loaded.documents.extend(docs);
         loaded.errors.extend(errors);
@@ -163,9 +166,13 @@ pub fn load(paths: &[String], max_file_size: u64) -> Loaded {
 }
 
 /// Reads at most `limit + 1` bytes, so that an endless input (`/dev/zero`) or a huge one costs
-/// no more than the limit; `None` when there was more than `limit`.
-fn read_capped(reader: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let mut buf = Vec::new();
+/// no more than the limit; `None` when there was more than `limit`. `expected` is the size the
+/// input says it has (0 when unknown): the buffer is allocated once for it, not grown by
+/// doubling, which would touch (and have the kernel zero) about twice the memory.
+fn read_capped(reader: impl Read, limit: u64, expected: u64) -> std::io::Result<Option<Vec<u8>>> {
+    // One byte more, to see the end of the input without growing.
+    let capacity = usize::try_from(expected.min(limit).saturating_add(1)).unwrap_or(0);
+    let mut buf = Vec::with_capacity(capacity);
     reader.take(limit.saturating_add(1)).read_to_end(&mut buf)?;
     Ok((buf.len() as u64 <= limit).then_some(buf))
 }
@@ -194,7 +201,7 @@ fn read_source(source: &Source, limit: u64) -> (Vec<Document>, Vec<InputError>, 
         }
     };
     let (bytes, format, walked) = match source {
-        Source::Stdin => match read_capped(std::io::stdin().lock(), limit) {
+        Source::Stdin => match read_timed(|| read_capped(std::io::stdin().lock(), limit, 0)) {
             Ok(Some(buf)) => {
                 let format = Format::sniff(&buf);
                 (buf, format, false)
@@ -203,17 +210,19 @@ fn read_source(source: &Source, limit: u64) -> (Vec<Document>, Vec<InputError>, 
             Err(e) => return io_error(e),
         },
         Source::File { path, walked, .. } => {
-            let file = match std::fs::File::open(path) {
-                Ok(f) => f,
-                Err(e) => return io_error(e),
-            };
-            if file
-                .metadata()
-                .is_ok_and(|m| m.is_file() && m.len() > limit)
-            {
-                return too_large(*walked);
-            }
-            match read_capped(file, limit) {
+            let read = read_timed(|| {
+                let file = std::fs::File::open(path)?;
+                let size = file
+                    .metadata()
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map_or(0, |m| m.len());
+                if size > limit {
+                    return Ok(None);
+                }
+                read_capped(file, limit, size)
+            });
+            match read {
                 Ok(Some(b)) => (b, Format::from_path(path), *walked),
                 Ok(None) => return too_large(*walked),
                 Err(e) => return io_error(e),
@@ -243,6 +252,17 @@ fn read_source(source: &Source, limit: u64) -> (Vec<Document>, Vec<InputError>, 
     read_bytes(&name, bytes, format)
 }
 
+/// Runs a read as the `read` stage of `--stats`, counting the bytes read.
+fn read_timed(
+    read: impl FnOnce() -> std::io::Result<Option<Vec<u8>>>,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let result = crate::stats::time(crate::stats::Stage::Read, read);
+    if let Ok(Some(bytes)) = &result {
+        crate::stats::add_bytes(bytes.len());
+    }
+    result
+}
+
 /// Reads one input's bytes in a given format into prepared documents (cleaned, segmented,
 /// language identified), with the errors and notes for stderr.
 pub fn read_bytes(
@@ -252,7 +272,7 @@ pub fn read_bytes(
 ) -> (Vec<Document>, Vec<InputError>, Vec<String>) {
     let mut notes = Vec::new();
     let mut errors = Vec::new();
-    let documents = match format {
+    let documents = crate::stats::time(crate::stats::Stage::Extract, || match format {
         Format::JsonLines => {
             let decoded = decode(bytes);
             notes.extend(
@@ -275,7 +295,7 @@ pub fn read_bytes(
             doc.notes = decoded.notes;
             vec![doc]
         }
-    };
+    });
     for doc in &documents {
         for note in &doc.notes {
             let label = if note.warning { "warning" } else { "note" };
@@ -296,9 +316,10 @@ pub fn read_bytes(
 
 /// Clean, segment and identify the language of one document.
 pub fn prepare(doc: &mut Document) {
-    clean::clean(doc);
-    crate::text::segment_document(doc);
-    crate::text::language::identify(doc);
+    use crate::stats::{time, Stage};
+    time(Stage::Clean, || clean::clean(doc));
+    time(Stage::Segment, || crate::text::segment_document(doc));
+    time(Stage::Language, || crate::text::language::identify(doc));
 }
 
 /// Offset of the first NUL byte in the first 8 KiB, the usual sign of a binary file (UTF-16
@@ -418,8 +439,21 @@ mod tests {
     fn an_endless_input_is_cut_at_the_size_limit() {
         // Regression (issue 9, row 4): `inspect /dev/zero` grew past 2.7 GB.
         let endless = std::io::repeat(0);
-        assert_eq!(read_capped(endless, 1000).unwrap(), None);
-        assert_eq!(read_capped(&b"abc"[..], 3).unwrap(), Some(b"abc".to_vec()));
-        assert_eq!(read_capped(&b"abcd"[..], 3).unwrap(), None);
+        assert_eq!(read_capped(endless, 1000, 0).unwrap(), None);
+        assert_eq!(
+            read_capped(&b"abc"[..], 3, 0).unwrap(),
+            Some(b"abc".to_vec())
+        );
+        assert_eq!(read_capped(&b"abcd"[..], 3, 0).unwrap(), None);
+        // A size hint that is wrong either way changes nothing but the first allocation.
+        assert_eq!(
+            read_capped(&b"abc"[..], 3, 3).unwrap(),
+            Some(b"abc".to_vec())
+        );
+        assert_eq!(
+            read_capped(&b"abc"[..], 3, 1 << 40).unwrap(),
+            Some(b"abc".to_vec())
+        );
+        assert_eq!(read_capped(&b"abcd"[..], 3, 2).unwrap(), None);
     }
 }
