@@ -404,190 +404,224 @@ const NOT_NAMES: &[&str] = &[
     "Whether",
 ];
 
+/// A fast, deterministic hasher for the word sets and the per-article maps (looked up for
+/// every word of every article; nothing is ever iterated in hash order into the output).
+type FastHash = foldhash::fast::FixedState;
+type FastSet<T> = HashSet<T, FastHash>;
+type FastMap<K, V> = HashMap<K, V, FastHash>;
+
+fn word_set(words: &[&'static str]) -> FastSet<&'static str> {
+    words.iter().copied().collect()
+}
+
 /// The word lists as sets: looked up for every word of every article.
-static TITLE_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
-static NOT_NAMES_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
-static SPEECH_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+static TITLE_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(TITLE_WORDS));
+static NOT_NAMES_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(NOT_NAMES));
+static SPEECH_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(SPEECH_VERBS));
+static SPEECH_IRREGULAR_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| word_set(SPEECH_IRREGULAR));
+static SPEECH_BASES_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(SPEECH_BASES));
+static FEMALE_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(FEMALE_NAMES));
+static MALE_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(MALE_NAMES));
+
+/// `f` applied to `w` in lower case, without allocating for words of up to 32 ASCII bytes
+/// (where ASCII lower-casing gives exactly what `to_lowercase` gives).
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.len() <= 32 && w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(w);
+        }
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        match std::str::from_utf8(b) {
+            Ok(l) => f(l),
+            Err(_) => f(&w.to_lowercase()),
+        }
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
+/// Irregular forms of verbs that report speech or writing.
+const SPEECH_IRREGULAR: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "read",
+    "reads",
+    "spoke",
+    "speaks",
+    "saying",
+    "went",
+    "thought",
+    "thinks",
+    "according",
+];
+
+/// Stems of verbs that report speech or writing, taking the endings of [`SPEECH_ENDINGS`].
+const SPEECH_BASES: &[&str] = &[
+    "add",
+    "state",
+    "note",
+    "stress",
+    "underline",
+    "warn",
+    "ask",
+    "explain",
+    "continue",
+    "insist",
+    "argue",
+    "declare",
+    "announce",
+    "emphasise",
+    "emphasize",
+    "acknowledge",
+    "reply",
+    "replie",
+    "urge",
+    "underscore",
+    "commend",
+    "describe",
+    "call",
+    "reiterate",
+    "highlight",
+    "conclude",
+    "claim",
+    "admit",
+    "brief",
+    "vow",
+    "promise",
+    "accuse",
+    "recall",
+    "suggest",
+    "predict",
+    "concede",
+    "remark",
+    "observe",
+    "comment",
+    "respond",
+    "tweet",
+    "post",
+    "point",
+    "caution",
+    "confirm",
+    "deny",
+    "denie",
+    "answer",
+    "shout",
+    "joke",
+    "quip",
+    "echo",
+    "echoe",
+    "recount",
+    "counter",
+    "retort",
+    "wonder",
+    "muse",
+    "boast",
+    "complain",
+    "lament",
+    "contend",
+    "maintain",
+    "reason",
+    "estimate",
+    "testify",
+    "testifie",
+    "text",
+    "email",
+    "e-mail",
+    "message",
+    "whisper",
+    "yell",
+    "scream",
+    "exclaim",
+    "proclaim",
+    "offer",
+    "agree",
+    "disagree",
+    "object",
+    "protest",
+    "charge",
+    "allege",
+    "assert",
+    "elaborate",
+    "summarize",
+    "summarise",
+    "advise",
+    "plead",
+    "beg",
+    "demand",
+    "threaten",
+    "speculate",
+    "guess",
+    "mention",
+    "cry",
+    "crie",
+    "chime",
+    "interject",
+    "interrupt",
+    "marvel",
+    "sigh",
+    "laugh",
+    "predict",
+    "repeat",
+    "report",
+    "tell",
+    "write",
+    "fume",
+    "rail",
+    "scoff",
+    "snap",
+    "grumble",
+    "gush",
+    "rave",
+    "tout",
+    "pledge",
+    "assure",
+    "reassure",
+    "begin",
+    "add",
+    "ask",
+    "insist",
+    "observe",
+    "explain",
+    "acknowledge",
+    "declare",
+    "counsel",
+    "relate",
+    "reflect",
+    "opine",
+    "conclude",
+    "bark",
+    "boom",
+    "mock",
+    "scold",
+    "brag",
+    "sneer",
+    "tease",
+    "snipe",
+    "thunder",
+    "gripe",
+    "quipp",
+];
+
+const SPEECH_ENDINGS: &[&str] = &["", "s", "d", "ed", "es", "ped", "ged", "ing", "ted"];
 
 /// Verbs that report speech or writing (any common form).
 fn is_speech_verb(w: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "wrote",
-        "writes",
-        "read",
-        "reads",
-        "spoke",
-        "speaks",
-        "saying",
-        "went",
-        "thought",
-        "thinks",
-        "according",
-    ];
-    const BASES: &[&str] = &[
-        "add",
-        "state",
-        "note",
-        "stress",
-        "underline",
-        "warn",
-        "ask",
-        "explain",
-        "continue",
-        "insist",
-        "argue",
-        "declare",
-        "announce",
-        "emphasise",
-        "emphasize",
-        "acknowledge",
-        "reply",
-        "replie",
-        "urge",
-        "underscore",
-        "commend",
-        "describe",
-        "call",
-        "reiterate",
-        "highlight",
-        "conclude",
-        "claim",
-        "admit",
-        "brief",
-        "vow",
-        "promise",
-        "accuse",
-        "recall",
-        "suggest",
-        "predict",
-        "concede",
-        "remark",
-        "observe",
-        "comment",
-        "respond",
-        "tweet",
-        "post",
-        "point",
-        "caution",
-        "confirm",
-        "deny",
-        "denie",
-        "answer",
-        "shout",
-        "joke",
-        "quip",
-        "echo",
-        "echoe",
-        "recount",
-        "counter",
-        "retort",
-        "wonder",
-        "muse",
-        "boast",
-        "complain",
-        "lament",
-        "contend",
-        "maintain",
-        "reason",
-        "estimate",
-        "testify",
-        "testifie",
-        "text",
-        "email",
-        "e-mail",
-        "message",
-        "whisper",
-        "yell",
-        "scream",
-        "exclaim",
-        "proclaim",
-        "offer",
-        "agree",
-        "disagree",
-        "object",
-        "protest",
-        "charge",
-        "allege",
-        "assert",
-        "elaborate",
-        "summarize",
-        "summarise",
-        "advise",
-        "plead",
-        "beg",
-        "demand",
-        "threaten",
-        "speculate",
-        "guess",
-        "mention",
-        "cry",
-        "crie",
-        "chime",
-        "interject",
-        "interrupt",
-        "marvel",
-        "sigh",
-        "laugh",
-        "predict",
-        "repeat",
-        "report",
-        "tell",
-        "write",
-        "fume",
-        "rail",
-        "scoff",
-        "snap",
-        "grumble",
-        "gush",
-        "rave",
-        "tout",
-        "pledge",
-        "assure",
-        "reassure",
-        "begin",
-        "add",
-        "ask",
-        "insist",
-        "observe",
-        "explain",
-        "acknowledge",
-        "declare",
-        "counsel",
-        "relate",
-        "reflect",
-        "opine",
-        "conclude",
-        "bark",
-        "boom",
-        "mock",
-        "scold",
-        "brag",
-        "sneer",
-        "tease",
-        "snipe",
-        "thunder",
-        "gripe",
-        "quipp",
-    ];
-    let w = w.to_lowercase();
-    if IRREGULAR.contains(&w.as_str()) || SPEECH_SET.contains(w.as_str()) {
-        return true;
-    }
-    BASES.iter().any(|b| {
-        w.strip_prefix(b).is_some_and(|rest| {
-            matches!(
-                rest,
-                "" | "s" | "d" | "ed" | "es" | "ped" | "ged" | "ing" | "ted"
-            )
-        })
+    with_lower(w, |w| {
+        SPEECH_IRREGULAR_SET.contains(w)
+            || SPEECH_SET.contains(w)
+            || SPEECH_ENDINGS.iter().any(|e| {
+                w.strip_suffix(e)
+                    .is_some_and(|stem| SPEECH_BASES_SET.contains(stem))
+            })
     })
 }
 
@@ -676,33 +710,34 @@ fn clause_end(s: &str) -> usize {
 }
 
 fn is_title_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    lower.split('-').all(|part| TITLE_SET.contains(part))
+    with_lower(w, |lower| {
+        lower.split('-').all(|part| TITLE_SET.contains(part))
+    })
 }
 
 fn is_name_word(w: &str) -> bool {
-    if !w.chars().next().is_some_and(char::is_uppercase) || is_title_word(w) {
-        return false;
-    }
+    // The cheap character tests first; then the word lists (a whole hyphenated word can be a
+    // title even when its parts are not all titles).
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && w.chars().any(char::is_lowercase)
+        && !is_title_word(w)
         && !NOT_NAMES_SET.contains(w.trim_end_matches('.'))
-        && !TITLE_SET.contains(w.to_lowercase().as_str())
+        && !(w.contains('-') && with_lower(w, |l| TITLE_SET.contains(l)))
 }
 
 /// People named in a document: surname (lowercase) -> fullest name, and title phrase
 /// (lowercase, e.g. "secretary general") -> fullest name of the person who holds it.
 #[derive(Debug, Default)]
 pub struct People {
-    full: HashMap<String, String>,
-    titles: HashMap<String, String>,
+    full: FastMap<String, String>,
+    titles: FastMap<String, String>,
     /// (offset, fullest name, is the subject of its clause) of every person mention outside
     /// quotations, in order.
     mentions: Vec<(usize, String, bool)>,
     /// Surname (lowercase) -> gender, where the article makes it evident.
-    gender: HashMap<String, Gender>,
+    gender: FastMap<String, Gender>,
 }
 
 /// A person's grammatical gender as the article shows it (honorific, role noun, first name).
@@ -1024,7 +1059,7 @@ const MALE_NAMES: &[&str] = &[
 
 /// Role nouns and honorifics that show a person's gender.
 fn gender_word(w: &str) -> Option<Gender> {
-    match w.to_lowercase().trim_end_matches('.') {
+    with_lower(w, |l| match l.trim_end_matches('.') {
         "mrs" | "ms" | "miss" | "madam" | "spokeswoman" | "congresswoman" | "chairwoman"
         | "businesswoman" | "councilwoman" | "assemblywoman" | "mother" | "wife" | "daughter"
         | "sister" | "grandmother" | "actress" | "woman" | "queen" | "lady" | "dame" | "aunt"
@@ -1035,18 +1070,19 @@ fn gender_word(w: &str) -> Option<Gender> {
             Some(Gender::Male)
         }
         _ => None,
-    }
+    })
 }
 
 fn given_name_gender(w: &str) -> Option<Gender> {
-    let l = w.to_lowercase();
-    if FEMALE_NAMES.contains(&l.as_str()) {
-        Some(Gender::Female)
-    } else if MALE_NAMES.contains(&l.as_str()) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    with_lower(w, |l| {
+        if FEMALE_SET.contains(l) {
+            Some(Gender::Female)
+        } else if MALE_SET.contains(l) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    })
 }
 
 /// Last words of names of organisations, places and groups, never of a person.
@@ -1233,10 +1269,9 @@ fn is_possessive(w: &str) -> bool {
 /// Honorifics after which the next capitalised word is a name even if it is also a title
 /// word ("Mr. King").
 fn is_honorific(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.').to_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "dr"
-    )
+    with_lower(w.trim_end_matches('.'), |l| {
+        matches!(l, "mr" | "mrs" | "ms" | "miss" | "dr")
+    })
 }
 
 /// People named in a document. `quoted`: byte ranges of the document's quotations, whose
@@ -1246,8 +1281,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
     let text = doc.text.as_str();
     // Words the article writes in lower case: a capitalised one at a sentence start
     // ("Fellow", "Although") is an ordinary word, not a name.
-    let mut lowercase_vocabulary: std::collections::HashSet<&str> =
-        std::collections::HashSet::new();
+    let mut lowercase_vocabulary: FastSet<&str> = FastSet::default();
     for r in words(text) {
         let w = &text[r];
         if w.chars().next().is_some_and(char::is_lowercase) {
@@ -1261,15 +1295,19 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
     };
     // Two passes: the first learns full names, genders and titles, the second records the
     // mentions, so "Smith" is a mention even when "Jane Smith" comes later.
-    for pass in 0..2 {
-        for s in doc
-            .sentences
-            .iter()
-            .filter(|s| s.kind.is_prose() && s.kind != SentenceKind::Headline)
-        {
-            let base = s.range.start;
+    // The words of every sentence, split once for both passes.
+    let sentence_words: Vec<(usize, &str, Vec<Range<usize>>)> = doc
+        .sentences
+        .iter()
+        .filter(|s| s.kind.is_prose() && s.kind != SentenceKind::Headline)
+        .map(|s| {
             let st = &text[s.range.clone()];
-            let ws = words(st);
+            (s.range.start, st, words(st))
+        })
+        .collect();
+    for pass in 0..2 {
+        for (base, st, ws) in &sentence_words {
+            let (base, st) = (*base, *st);
             let mut k = 0;
             let mut first_in_sentence = true;
             while k < ws.len() {
@@ -1326,8 +1364,9 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                 let mut name_from = name_start;
                 if k == 0 && title.is_empty() {
                     while name_from < j
-                        && lowercase_vocabulary
-                            .contains(st[ws[name_from].clone()].to_lowercase().as_str())
+                        && with_lower(&st[ws[name_from].clone()], |l| {
+                            lowercase_vocabulary.contains(l)
+                        })
                     {
                         name_from += 1;
                     }
@@ -1348,7 +1387,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                         && (first_in_sentence
                             || ws[j..].iter().take(2).any(|r| {
                                 let w = &st[r.clone()];
-                                SPEECH_SET.contains(w.to_lowercase().as_str())
+                                with_lower(w, |l| SPEECH_SET.contains(l))
                                     || is_reporting_verb(w)
                                     || matches!(w, "praised" | "welcomed" | "reaffirmed")
                             }));
@@ -1418,16 +1457,17 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
 /// A reporting verb in a form that cannot be a noun: past tense or participle ("boasted",
 /// "asking", "told"), or an irregular past.
 fn is_reporting_verb(w: &str) -> bool {
-    let l = w.to_lowercase();
-    if SPEECH_SET.contains(l.as_str()) && !matches!(l.as_str(), "posted" | "pointed") {
-        return true;
-    }
-    (l.ends_with("ed") || l.ends_with("ing") || matches!(l.as_str(), "told" | "wrote" | "said"))
-        && is_speech_verb(&l)
-        && !matches!(
-            l.as_str(),
-            "according" | "reading" | "thinking" | "going" | "offering"
-        )
+    with_lower(w, |l| {
+        if SPEECH_SET.contains(l) && !matches!(l, "posted" | "pointed") {
+            return true;
+        }
+        (l.ends_with("ed") || l.ends_with("ing") || matches!(l, "told" | "wrote" | "said"))
+            && is_speech_verb(l)
+            && !matches!(
+                l,
+                "according" | "reading" | "thinking" | "going" | "offering"
+            )
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1489,6 +1529,10 @@ fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
 /// Quoted spans of one paragraph text (byte ranges inside the marks, relative to `text`), and
 /// whether the last one is left open.
 fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
+    // No mark that can open a quotation: nothing to pair (most paragraphs).
+    if !text.contains(['“', '"', '‘', '\'', '«', '»', '„']) {
+        return (Vec::new(), false);
+    }
     // One pass over the characters, keeping one open mark: linear in the paragraph's length.
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -1680,7 +1724,8 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
 }
 
 fn is_pronoun(w: &str) -> bool {
-    matches!(w.to_lowercase().as_str(), "he" | "she")
+    // No character outside ASCII lower-cases to h, e or s.
+    w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")
 }
 
 /// The speaker named in the reporting clause around a quotation.
@@ -2664,14 +2709,23 @@ fn group(documents: &[Document], cluster_of: &[usize], quotes: &mut [Quote]) {
         }
         x
     }
+    // Pairs of one cluster only: quotations of different events are never compared (left
+    // out here rather than after sorting, which keeps the pair list short).
+    let clusters: Vec<usize> = quotes.iter().map(cluster).collect();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for list in index.values() {
         if list.len() > 64 {
-            pairs.extend(list.windows(2).map(|w| (w[0], w[1])));
+            pairs.extend(
+                list.windows(2)
+                    .map(|w| (w[0], w[1]))
+                    .filter(|&(a, b)| clusters[a] == clusters[b]),
+            );
         } else {
             for (x, &a) in list.iter().enumerate() {
                 for &b in &list[x + 1..] {
-                    pairs.push((a, b));
+                    if clusters[a] == clusters[b] {
+                        pairs.push((a, b));
+                    }
                 }
             }
         }
@@ -2679,9 +2733,6 @@ fn group(documents: &[Document], cluster_of: &[usize], quotes: &mut [Quote]) {
     pairs.sort_unstable();
     pairs.dedup();
     for (a, b) in pairs {
-        if cluster(&quotes[a]) != cluster(&quotes[b]) {
-            continue;
-        }
         let compatible = match (&quotes[a].speaker, &quotes[b].speaker) {
             (Some(x), Some(y)) => surname(x) == surname(y),
             _ => true,
