@@ -1206,6 +1206,32 @@ const NOT_PERSON_LAST: &[&str] = &[
     "google",
     "fox",
     "cnn",
+    "institutes",
+    "markets",
+    "radio",
+    "foundation",
+    "center",
+    "centre",
+    "council",
+    "committee",
+    "association",
+    "company",
+    "agency",
+    "department",
+    "ministry",
+    "network",
+    "journal",
+    "magazine",
+    "coalition",
+    "alliance",
+    "society",
+    "academy",
+    "hospital",
+    "airport",
+    "county",
+    "estates",
+    "commission",
+    "party",
 ];
 
 impl People {
@@ -1381,9 +1407,31 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                     // The subject of its clause: first in the sentence, or followed by a verb of
                     // saying within two words ("Smith said", "Smith also stressed").
                     let possessive = is_possessive(&st[ws[j - 1].clone()]);
+                    // The object of a preposition is no subject ("of RBC Capital Markets,
+                    // said", "In Iowa, Smith said").
+                    let after_preposition = k.checked_sub(1).is_some_and(|i| {
+                        matches!(
+                            &st[ws[i].clone()],
+                            "of" | "at"
+                                | "for"
+                                | "from"
+                                | "with"
+                                | "in"
+                                | "In"
+                                | "by"
+                                | "to"
+                                | "on"
+                                | "On"
+                                | "about"
+                                | "against"
+                                | "under"
+                                | "like"
+                        )
+                    });
                     let offset = base + ws[name_from].start;
                     let quoted_here = in_quote(offset);
                     let subject = !possessive
+                        && !after_preposition
                         && (first_in_sentence
                             || ws[j..].iter().take(2).any(|r| {
                                 let w = &st[r.clone()];
@@ -1537,6 +1585,9 @@ fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<(Style, usize)> = None;
+    // Inside a straight-mark quotation, a curly pair of its own (“…”) is nested: its ” does
+    // not close the straight quotation; likewise a straight pair inside a curly one.
+    let mut nested = false;
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -1558,11 +1609,21 @@ fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
                         closes(style, c) && !two && at_word_end && prev != Some('s')
                     }
                     Style::Single => closes(style, c) && at_word_end,
+                    // Mixed marks: a straight mark closes a curly one at a word end
+                    // (“…," Jane said), a curly closing mark a straight one ("…,” Jane said).
+                    Style::Double if c == '"' => at_word_end && !std::mem::take(&mut nested),
+                    Style::Straight if c == '”' => !std::mem::take(&mut nested),
                     _ => closes(style, c) && (c != '“' || at_word_end || style == Style::Low),
                 };
+                if (style == Style::Straight && c == '“')
+                    || (style == Style::Double && c == '"' && at_word_start && !at_word_end)
+                {
+                    nested = true;
+                }
                 if closing {
                     out.push(start..i);
                     open = None;
+                    nested = false;
                     if two {
                         k += 1;
                     }
@@ -1682,12 +1743,27 @@ fn clause_words(clause: &str) -> Vec<&str> {
 fn name_phrase<'a>(rest: &[&'a str]) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut named = false;
-    for w in rest {
+    for (i, w) in rest.iter().enumerate() {
         if *w == "," {
             break;
         }
         let lower_start = w.chars().next().is_some_and(char::is_lowercase);
-        if named && lower_start && !is_title_word(w) {
+        // A role noun between an organisation and a person's name ("said Acme pollster
+        // Jane Doe"): the name goes on.
+        let role_before_name = w.len() >= 4
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !is_speech_verb(w)
+            && !matches!(
+                *w,
+                "who" | "whose" | "which" | "that" | "with" | "from" | "when"
+            )
+            && rest
+                .get(i + 1)
+                .is_some_and(|n| is_name_word(n) || is_honorific(n))
+            && rest
+                .get(i + 2)
+                .is_some_and(|n| is_name_word(strip_possessive(n)));
+        if named && lower_start && !is_title_word(w) && !role_before_name {
             break;
         }
         if is_name_word(strip_possessive(w)) {
@@ -1704,13 +1780,21 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
     let mut best: Option<Vec<String>> = None;
     let mut cur: Vec<String> = Vec::new();
     let mut prev_honorific = false;
-    for w in words {
+    for (i, w) in words.iter().enumerate() {
         let w = strip_possessive(w);
         let title_as_name = (prev_honorific || !cur.is_empty())
             && is_title_word(w)
             && w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase);
-        if is_name_word(w) || title_as_name {
+        // A middle initial: "Peter T. King", "Andrew J. Doe".
+        let middle_initial = !cur.is_empty()
+            && is_initial(w)
+            && words.get(i + 1).is_some_and(|n| {
+                let n = strip_possessive(n);
+                n.chars().next().is_some_and(char::is_uppercase)
+                    && n.chars().any(char::is_lowercase)
+            });
+        if is_name_word(w) || title_as_name || middle_initial {
             cur.push(w.to_string());
         } else if !cur.is_empty() {
             best = Some(std::mem::take(&mut cur));
@@ -1784,6 +1868,24 @@ fn speaker_near(
     let verb_at = cw.iter().enumerate().position(|(i, w)| {
         is_speech_verb(w) && (i < 12 || (i > 0 && cw[i - 1] == "," && is_reporting_verb(w)))
     });
+    // "“…,” an angry Jane Doe retorted." with a verb of no list: a short clause after a
+    // quotation that ends with a comma, a name or pronoun then one past-tense word.
+    let comma_close = text[..quote.end].ends_with([',', '?', '!'])
+        || after_raw
+            .trim_start_matches(['”', '"', '’', '\'', '»'])
+            .starts_with(',');
+    if verb_at.is_none() && comma_close && (2..=5).contains(&cw.len()) && !cw.contains(&",") {
+        let last = cw[cw.len() - 1];
+        if last.len() > 3 && last.ends_with("ed") && last.chars().all(|c| c.is_ascii_lowercase()) {
+            let subject = &cw[..cw.len() - 1];
+            if subject.len() == 1 && is_pronoun(subject[0]) {
+                return people.last_before(quote.start, subject[0]);
+            }
+            if let Some(name) = name_in(subject) {
+                return Some(people.fullest(&name.join(" ")));
+            }
+        }
+    }
     if let Some(verb_at) = verb_at {
         let verb = cw[verb_at].to_lowercase();
         if verb == "according" {
@@ -1817,11 +1919,43 @@ fn speaker_near(
                 if is_pronoun(first) {
                     return people.last_before(quote.start, first);
                 }
+                // "said another Twitter user, Jane Doe", "said his best friend at the
+                // college, John Roe": the name in apposition after the comma.
+                let described = with_lower(first, |l| {
+                    matches!(
+                        l,
+                        "a" | "an"
+                            | "another"
+                            | "one"
+                            | "some"
+                            | "several"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                    )
+                });
+                if described {
+                    let apposition: Vec<&str> = cw[verb_at + 1..]
+                        .iter()
+                        .copied()
+                        .skip_while(|w| *w != ",")
+                        .skip(1)
+                        .take_while(|w| *w != ",")
+                        .collect();
+                    let opens_with_name = apposition
+                        .first()
+                        .is_some_and(|w| is_name_word(w) || is_honorific(w));
+                    if opens_with_name {
+                        if let Some(name) = name_in(&name_phrase(&apposition)) {
+                            return Some(people.fullest(&name.join(" ")));
+                        }
+                    }
+                }
                 // "said a state official", "added another Ohio Democrat": nobody named.
-                if matches!(
-                    first.to_lowercase().as_str(),
-                    "a" | "an" | "another" | "one" | "some" | "several"
-                ) {
+                if with_lower(first, |l| {
+                    matches!(l, "a" | "an" | "another" | "one" | "some" | "several")
+                }) {
                     return None;
                 }
             }
@@ -1849,7 +1983,11 @@ fn speaker_near(
                             w.to_lowercase().as_str(),
                             "a" | "an" | "the" | "who" | "which" | "one" | "whose"
                         ) || w.chars().next().is_some_and(char::is_lowercase)
-                            && !is_title_word(w)
+                            // "director of the centre": a role with its complement.
+                            && (!is_title_word(w)
+                                || s.get(1).is_some_and(|n| {
+                                    n.chars().next().is_some_and(char::is_lowercase)
+                                }))
                             && !is_pronoun(w)
                     })
             };
