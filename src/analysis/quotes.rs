@@ -1748,21 +1748,28 @@ fn name_phrase<'a>(rest: &[&'a str]) -> Vec<&'a str> {
             break;
         }
         let lower_start = w.chars().next().is_some_and(char::is_lowercase);
-        // A role noun between an organisation and a person's name ("said Acme pollster
-        // Jane Doe"): the name goes on.
-        let role_before_name = w.len() >= 4
-            && w.chars().all(|c| c.is_ascii_lowercase())
-            && !is_speech_verb(w)
-            && !matches!(
-                *w,
-                "who" | "whose" | "which" | "that" | "with" | "from" | "when"
-            )
-            && rest
-                .get(i + 1)
+        // A role of one or two lower-case words between an organisation and a person's name
+        // ("said Acme pollster Jane Doe", "said Acme campaign manager Jane Doe"): the name
+        // goes on.
+        let role_word = |w: &str| {
+            w.len() >= 4
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !is_speech_verb(w)
+                && !matches!(
+                    w,
+                    "who" | "whose" | "which" | "that" | "with" | "from" | "when"
+                )
+        };
+        let name_at = |j: usize| {
+            rest.get(j)
                 .is_some_and(|n| is_name_word(n) || is_honorific(n))
-            && rest
-                .get(i + 2)
-                .is_some_and(|n| is_name_word(strip_possessive(n)));
+                && rest
+                    .get(j + 1)
+                    .is_some_and(|n| is_name_word(strip_possessive(n)))
+        };
+        let role_before_name = role_word(w)
+            && (name_at(i + 1)
+                || (rest.get(i + 1).is_some_and(|n| role_word(n)) && name_at(i + 2)));
         if named && lower_start && !is_title_word(w) && !role_before_name {
             break;
         }
@@ -1977,7 +1984,14 @@ fn speaker_near(
                 .collect();
             let last = segments.last().copied().unwrap_or(&[]);
             let appositive = |s: &[&str]| {
-                s.iter().take(3).any(|w| is_possessive(w))
+                // A party and state label: "Rep. Jane Doe, R-Ohio, said".
+                let party_label = s.len() <= 2
+                    && s.first().is_some_and(|w| {
+                        w.len() <= 8
+                            && (w.starts_with("R-") || w.starts_with("D-") || w.starts_with("I-"))
+                    });
+                party_label
+                    || s.iter().take(3).any(|w| is_possessive(w))
                     || s.first().is_some_and(|w| {
                         matches!(
                             w.to_lowercase().as_str(),
@@ -3045,6 +3059,70 @@ mod tests {
         assert_eq!(
             name_in(&["Tomas", "King"]),
             Some(vec!["Tomas".to_string(), "King".to_string()])
+        );
+    }
+
+    #[test]
+    fn speech_verbs_by_stem_and_ending() {
+        for w in [
+            "Said", "joked", "quipped", "tweeted", "urging", "retorts", "ADDED",
+        ] {
+            assert!(is_speech_verb(w), "{w}");
+        }
+        for w in ["table", "president", "Sunday", "addend"] {
+            assert!(!is_speech_verb(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_casing_without_allocating_matches_to_lowercase() {
+        let long = "A".repeat(40);
+        for w in ["Mr", "ÉLAN", "already", "McDONALD", "", long.as_str()] {
+            with_lower(w, |l| assert_eq!(l, w.to_lowercase()));
+        }
+    }
+
+    #[test]
+    fn mixed_marks_pair_and_nested_pairs_stay_inside() {
+        let texts = |t: &str| {
+            let (spans, open) = quoted_spans(t);
+            let found: Vec<String> = spans.iter().map(|r| t[r.clone()].to_string()).collect();
+            (found, open)
+        };
+        assert_eq!(
+            texts("“One two,\" she said. \"Three four.”"),
+            (
+                vec!["One two,".to_string(), "Three four.".to_string()],
+                false
+            )
+        );
+        assert_eq!(
+            texts("\"He called it “a rant,” and left.\""),
+            (vec!["He called it “a rant,” and left.".to_string()], false)
+        );
+        assert_eq!(
+            texts("“He said \"no\" twice.”"),
+            (vec!["He said \"no\" twice.".to_string()], false)
+        );
+    }
+
+    #[test]
+    fn middle_initial_continues_a_name() {
+        assert_eq!(
+            name_in(&["Representative", "Peder", "T", "King"]),
+            Some(vec![
+                "Peder".to_string(),
+                "T".to_string(),
+                "King".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn role_noun_between_organisation_and_name() {
+        assert_eq!(
+            name_phrase(&["Northfield", "pollster", "Ida", "Brennan", "of", "Ohio"]),
+            vec!["Northfield", "pollster", "Ida", "Brennan"]
         );
     }
 
