@@ -1,8 +1,10 @@
 //! Direct quotations, their speakers, and groups of quotations that render the same utterance
 //! across articles: facts for the quote rules.
 //!
-//! Extraction pairs quotation marks within a paragraph (curly, straight, guillemets, low-high,
-//! and single marks where they open and close like quotes rather than apostrophes). A
+//! Extraction pairs quotation marks within a paragraph (curly, straight, a curly mark with a
+//! straight one as typed copy mixes them, guillemets, low-high, and single marks where they
+//! open and close like quotes rather than apostrophes; a pair nested in another stays inside
+//! it). A
 //! quotation left open at the end of its paragraph continues only if the next paragraph opens
 //! with a quotation mark, so a stray mark never swallows the article. A headline "Name: words"
 //! is a quotation of Name. Quotations of one or two words are fragments (scare quotes, titles).
