@@ -23,7 +23,10 @@ Gold data:
   printed alongside.
   Speaker accuracy is measured over found gold quotations whose speaker resolves to a named
   person; a predicted speaker is right when its last word (the surname) is the last word of
-  one of those names.
+  one of those names. Both sides are compared as name keys: lowercase, ’ read as ' (CoreNLP
+  writes O’Donnell as O'Donnell), full stops dropped and a generational suffix skipped (Jr.,
+  Sr., II-IV: "Fred Trump Sr." is Trump). The first versions compared the raw last words, so
+  "O’Donnell" never matched; `--legacy-keys` gives that comparison for figures taken before.
 
 Matching: a predicted quotation matches a gold one when their character spans overlap.
 Precision counts predictions that overlap a gold direct quotation as correct and predictions
@@ -44,6 +47,10 @@ import sys
 import xml.etree.ElementTree as ET
 
 MARKS = ("“", '"', "‘", "'", "«", "„")
+
+# --legacy-keys: compare names as the first versions of this runner did (lowercase last word
+# only), to show figures before the name-key fix.
+LEGACY_KEYS = False
 
 
 def read_ann(path):
@@ -116,6 +123,20 @@ def read_corenlp(path):
     return sentences, chains
 
 
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def name_key(words):
+    """The surname of a name given as words, as it is compared: lowercase, ’ as ', no full
+    stops, a generational suffix skipped ("Fred Trump Sr." -> trump). CoreNLP writes ’ as '
+    and keeps the full stop of "Sr.", so without this "O’Donnell" never matched "O'Donnell"."""
+    keys = [w.lower().replace("’", "'").strip(".") for w in words]
+    keys = [k for k in keys if k]
+    while len(keys) > 1 and keys[-1] in SUFFIXES:
+        keys.pop()
+    return keys[-1] if keys else None
+
+
 def person_runs(tokens):
     """Runs of consecutive PERSON tokens, as lists of words."""
     runs, cur = [], []
@@ -148,10 +169,14 @@ def head_person(pieces, sentences):
         h = heads[0]
         if s[h][4] != "PERSON":
             return None
-        e = h
+        b = e = h
         while e + 1 < len(s) and s[e + 1][4] == "PERSON":
             e += 1
-        return s[e][2].lower()
+        while b > 0 and s[b - 1][4] == "PERSON":
+            b -= 1
+        if LEGACY_KEYS:
+            return s[e][2].lower()
+        return name_key([t[2] for t in s[b : e + 1]])
     return None
 
 
@@ -166,7 +191,7 @@ def gold_names(pieces, sentences, chains, legacy=False):
     if legacy:
         runs = person_runs(src_tokens)
         if runs:
-            return {runs[-1][-1].lower()}
+            return {runs[-1][-1].lower() if LEGACY_KEYS else name_key(runs[-1])}
     else:
         head = head_person(pieces, sentences)
         if head:
@@ -183,7 +208,7 @@ def gold_names(pieces, sentences, chains, legacy=False):
         for (si, st, en, hd) in chain:
             if si - 1 < len(sentences):
                 for r in person_runs(sentences[si - 1][st - 1 : en - 1]):
-                    names.add(r[-1].lower())
+                    names.add(r[-1].lower() if LEGACY_KEYS else name_key(r))
     return names
 
 
@@ -204,11 +229,14 @@ def surname(name):
     w = re.findall(r"[\w'’.-]+", name)
     if not w:
         return None
-    s = w[-1].lower()
-    for suf in ("'s", "’s"):
-        if s.endswith(suf):
-            s = s[: -len(suf)]
-    return s.strip(".")
+    if LEGACY_KEYS:
+        s = w[-1].lower()
+        for suf in ("'s", "’s"):
+            if s.endswith(suf):
+                s = s[: -len(suf)]
+        return s.strip(".")
+    w[-1] = re.sub(r"['’]s$", "", w[-1])
+    return name_key(w)
 
 
 NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*"
@@ -350,7 +378,10 @@ def main():
     ap.add_argument("--split", default="dev")
     ap.add_argument("--bin", default="target/release/wirecheck")
     ap.add_argument("--show-errors", type=int, default=0)
+    ap.add_argument("--legacy-keys", action="store_true")
     args = ap.parse_args()
+    global LEGACY_KEYS
+    LEGACY_KEYS = args.legacy_keys
     docs = load(args.data, args.split)
     run_wirecheck(args.bin, docs)
     print(f"PolNeAR {args.split}: {len(docs)} articles")

@@ -1,8 +1,10 @@
 //! Direct quotations, their speakers, and groups of quotations that render the same utterance
 //! across articles: facts for the quote rules.
 //!
-//! Extraction pairs quotation marks within a paragraph (curly, straight, guillemets, low-high,
-//! and single marks where they open and close like quotes rather than apostrophes). A
+//! Extraction pairs quotation marks within a paragraph (curly, straight, a curly mark with a
+//! straight one as typed copy mixes them, guillemets, low-high, and single marks where they
+//! open and close like quotes rather than apostrophes; a pair nested in another stays inside
+//! it). A
 //! quotation left open at the end of its paragraph continues only if the next paragraph opens
 //! with a quotation mark, so a stray mark never swallows the article. A headline "Name: words"
 //! is a quotation of Name. Quotations of one or two words are fragments (scare quotes, titles).
@@ -404,190 +406,224 @@ const NOT_NAMES: &[&str] = &[
     "Whether",
 ];
 
+/// A fast, deterministic hasher for the word sets and the per-article maps (looked up for
+/// every word of every article; nothing is ever iterated in hash order into the output).
+type FastHash = foldhash::fast::FixedState;
+type FastSet<T> = HashSet<T, FastHash>;
+type FastMap<K, V> = HashMap<K, V, FastHash>;
+
+fn word_set(words: &[&'static str]) -> FastSet<&'static str> {
+    words.iter().copied().collect()
+}
+
 /// The word lists as sets: looked up for every word of every article.
-static TITLE_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
-static NOT_NAMES_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
-static SPEECH_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+static TITLE_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(TITLE_WORDS));
+static NOT_NAMES_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(NOT_NAMES));
+static SPEECH_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(SPEECH_VERBS));
+static SPEECH_IRREGULAR_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| word_set(SPEECH_IRREGULAR));
+static SPEECH_BASES_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(SPEECH_BASES));
+static FEMALE_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(FEMALE_NAMES));
+static MALE_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| word_set(MALE_NAMES));
+
+/// `f` applied to `w` in lower case, without allocating for words of up to 32 ASCII bytes
+/// (where ASCII lower-casing gives exactly what `to_lowercase` gives).
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.len() <= 32 && w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(w);
+        }
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        match std::str::from_utf8(b) {
+            Ok(l) => f(l),
+            Err(_) => f(&w.to_lowercase()),
+        }
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
+/// Irregular forms of verbs that report speech or writing.
+const SPEECH_IRREGULAR: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "read",
+    "reads",
+    "spoke",
+    "speaks",
+    "saying",
+    "went",
+    "thought",
+    "thinks",
+    "according",
+];
+
+/// Stems of verbs that report speech or writing, taking the endings of [`SPEECH_ENDINGS`].
+const SPEECH_BASES: &[&str] = &[
+    "add",
+    "state",
+    "note",
+    "stress",
+    "underline",
+    "warn",
+    "ask",
+    "explain",
+    "continue",
+    "insist",
+    "argue",
+    "declare",
+    "announce",
+    "emphasise",
+    "emphasize",
+    "acknowledge",
+    "reply",
+    "replie",
+    "urge",
+    "underscore",
+    "commend",
+    "describe",
+    "call",
+    "reiterate",
+    "highlight",
+    "conclude",
+    "claim",
+    "admit",
+    "brief",
+    "vow",
+    "promise",
+    "accuse",
+    "recall",
+    "suggest",
+    "predict",
+    "concede",
+    "remark",
+    "observe",
+    "comment",
+    "respond",
+    "tweet",
+    "post",
+    "point",
+    "caution",
+    "confirm",
+    "deny",
+    "denie",
+    "answer",
+    "shout",
+    "joke",
+    "quip",
+    "echo",
+    "echoe",
+    "recount",
+    "counter",
+    "retort",
+    "wonder",
+    "muse",
+    "boast",
+    "complain",
+    "lament",
+    "contend",
+    "maintain",
+    "reason",
+    "estimate",
+    "testify",
+    "testifie",
+    "text",
+    "email",
+    "e-mail",
+    "message",
+    "whisper",
+    "yell",
+    "scream",
+    "exclaim",
+    "proclaim",
+    "offer",
+    "agree",
+    "disagree",
+    "object",
+    "protest",
+    "charge",
+    "allege",
+    "assert",
+    "elaborate",
+    "summarize",
+    "summarise",
+    "advise",
+    "plead",
+    "beg",
+    "demand",
+    "threaten",
+    "speculate",
+    "guess",
+    "mention",
+    "cry",
+    "crie",
+    "chime",
+    "interject",
+    "interrupt",
+    "marvel",
+    "sigh",
+    "laugh",
+    "predict",
+    "repeat",
+    "report",
+    "tell",
+    "write",
+    "fume",
+    "rail",
+    "scoff",
+    "snap",
+    "grumble",
+    "gush",
+    "rave",
+    "tout",
+    "pledge",
+    "assure",
+    "reassure",
+    "begin",
+    "add",
+    "ask",
+    "insist",
+    "observe",
+    "explain",
+    "acknowledge",
+    "declare",
+    "counsel",
+    "relate",
+    "reflect",
+    "opine",
+    "conclude",
+    "bark",
+    "boom",
+    "mock",
+    "scold",
+    "brag",
+    "sneer",
+    "tease",
+    "snipe",
+    "thunder",
+    "gripe",
+    "quipp",
+];
+
+const SPEECH_ENDINGS: &[&str] = &["", "s", "d", "ed", "es", "ped", "ged", "ing", "ted"];
 
 /// Verbs that report speech or writing (any common form).
 fn is_speech_verb(w: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "wrote",
-        "writes",
-        "read",
-        "reads",
-        "spoke",
-        "speaks",
-        "saying",
-        "went",
-        "thought",
-        "thinks",
-        "according",
-    ];
-    const BASES: &[&str] = &[
-        "add",
-        "state",
-        "note",
-        "stress",
-        "underline",
-        "warn",
-        "ask",
-        "explain",
-        "continue",
-        "insist",
-        "argue",
-        "declare",
-        "announce",
-        "emphasise",
-        "emphasize",
-        "acknowledge",
-        "reply",
-        "replie",
-        "urge",
-        "underscore",
-        "commend",
-        "describe",
-        "call",
-        "reiterate",
-        "highlight",
-        "conclude",
-        "claim",
-        "admit",
-        "brief",
-        "vow",
-        "promise",
-        "accuse",
-        "recall",
-        "suggest",
-        "predict",
-        "concede",
-        "remark",
-        "observe",
-        "comment",
-        "respond",
-        "tweet",
-        "post",
-        "point",
-        "caution",
-        "confirm",
-        "deny",
-        "denie",
-        "answer",
-        "shout",
-        "joke",
-        "quip",
-        "echo",
-        "echoe",
-        "recount",
-        "counter",
-        "retort",
-        "wonder",
-        "muse",
-        "boast",
-        "complain",
-        "lament",
-        "contend",
-        "maintain",
-        "reason",
-        "estimate",
-        "testify",
-        "testifie",
-        "text",
-        "email",
-        "e-mail",
-        "message",
-        "whisper",
-        "yell",
-        "scream",
-        "exclaim",
-        "proclaim",
-        "offer",
-        "agree",
-        "disagree",
-        "object",
-        "protest",
-        "charge",
-        "allege",
-        "assert",
-        "elaborate",
-        "summarize",
-        "summarise",
-        "advise",
-        "plead",
-        "beg",
-        "demand",
-        "threaten",
-        "speculate",
-        "guess",
-        "mention",
-        "cry",
-        "crie",
-        "chime",
-        "interject",
-        "interrupt",
-        "marvel",
-        "sigh",
-        "laugh",
-        "predict",
-        "repeat",
-        "report",
-        "tell",
-        "write",
-        "fume",
-        "rail",
-        "scoff",
-        "snap",
-        "grumble",
-        "gush",
-        "rave",
-        "tout",
-        "pledge",
-        "assure",
-        "reassure",
-        "begin",
-        "add",
-        "ask",
-        "insist",
-        "observe",
-        "explain",
-        "acknowledge",
-        "declare",
-        "counsel",
-        "relate",
-        "reflect",
-        "opine",
-        "conclude",
-        "bark",
-        "boom",
-        "mock",
-        "scold",
-        "brag",
-        "sneer",
-        "tease",
-        "snipe",
-        "thunder",
-        "gripe",
-        "quipp",
-    ];
-    let w = w.to_lowercase();
-    if IRREGULAR.contains(&w.as_str()) || SPEECH_SET.contains(w.as_str()) {
-        return true;
-    }
-    BASES.iter().any(|b| {
-        w.strip_prefix(b).is_some_and(|rest| {
-            matches!(
-                rest,
-                "" | "s" | "d" | "ed" | "es" | "ped" | "ged" | "ing" | "ted"
-            )
-        })
+    with_lower(w, |w| {
+        SPEECH_IRREGULAR_SET.contains(w)
+            || SPEECH_SET.contains(w)
+            || SPEECH_ENDINGS.iter().any(|e| {
+                w.strip_suffix(e)
+                    .is_some_and(|stem| SPEECH_BASES_SET.contains(stem))
+            })
     })
 }
 
@@ -676,33 +712,34 @@ fn clause_end(s: &str) -> usize {
 }
 
 fn is_title_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    lower.split('-').all(|part| TITLE_SET.contains(part))
+    with_lower(w, |lower| {
+        lower.split('-').all(|part| TITLE_SET.contains(part))
+    })
 }
 
 fn is_name_word(w: &str) -> bool {
-    if !w.chars().next().is_some_and(char::is_uppercase) || is_title_word(w) {
-        return false;
-    }
+    // The cheap character tests first; then the word lists (a whole hyphenated word can be a
+    // title even when its parts are not all titles).
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && w.chars().any(char::is_lowercase)
+        && !is_title_word(w)
         && !NOT_NAMES_SET.contains(w.trim_end_matches('.'))
-        && !TITLE_SET.contains(w.to_lowercase().as_str())
+        && !(w.contains('-') && with_lower(w, |l| TITLE_SET.contains(l)))
 }
 
 /// People named in a document: surname (lowercase) -> fullest name, and title phrase
 /// (lowercase, e.g. "secretary general") -> fullest name of the person who holds it.
 #[derive(Debug, Default)]
 pub struct People {
-    full: HashMap<String, String>,
-    titles: HashMap<String, String>,
+    full: FastMap<String, String>,
+    titles: FastMap<String, String>,
     /// (offset, fullest name, is the subject of its clause) of every person mention outside
     /// quotations, in order.
     mentions: Vec<(usize, String, bool)>,
     /// Surname (lowercase) -> gender, where the article makes it evident.
-    gender: HashMap<String, Gender>,
+    gender: FastMap<String, Gender>,
 }
 
 /// A person's grammatical gender as the article shows it (honorific, role noun, first name).
@@ -1024,7 +1061,7 @@ const MALE_NAMES: &[&str] = &[
 
 /// Role nouns and honorifics that show a person's gender.
 fn gender_word(w: &str) -> Option<Gender> {
-    match w.to_lowercase().trim_end_matches('.') {
+    with_lower(w, |l| match l.trim_end_matches('.') {
         "mrs" | "ms" | "miss" | "madam" | "spokeswoman" | "congresswoman" | "chairwoman"
         | "businesswoman" | "councilwoman" | "assemblywoman" | "mother" | "wife" | "daughter"
         | "sister" | "grandmother" | "actress" | "woman" | "queen" | "lady" | "dame" | "aunt"
@@ -1035,18 +1072,19 @@ fn gender_word(w: &str) -> Option<Gender> {
             Some(Gender::Male)
         }
         _ => None,
-    }
+    })
 }
 
 fn given_name_gender(w: &str) -> Option<Gender> {
-    let l = w.to_lowercase();
-    if FEMALE_NAMES.contains(&l.as_str()) {
-        Some(Gender::Female)
-    } else if MALE_NAMES.contains(&l.as_str()) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    with_lower(w, |l| {
+        if FEMALE_SET.contains(l) {
+            Some(Gender::Female)
+        } else if MALE_SET.contains(l) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    })
 }
 
 /// Last words of names of organisations, places and groups, never of a person.
@@ -1170,6 +1208,32 @@ const NOT_PERSON_LAST: &[&str] = &[
     "google",
     "fox",
     "cnn",
+    "institutes",
+    "markets",
+    "radio",
+    "foundation",
+    "center",
+    "centre",
+    "council",
+    "committee",
+    "association",
+    "company",
+    "agency",
+    "department",
+    "ministry",
+    "network",
+    "journal",
+    "magazine",
+    "coalition",
+    "alliance",
+    "society",
+    "academy",
+    "hospital",
+    "airport",
+    "county",
+    "estates",
+    "commission",
+    "party",
 ];
 
 impl People {
@@ -1233,10 +1297,9 @@ fn is_possessive(w: &str) -> bool {
 /// Honorifics after which the next capitalised word is a name even if it is also a title
 /// word ("Mr. King").
 fn is_honorific(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.').to_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "dr"
-    )
+    with_lower(w.trim_end_matches('.'), |l| {
+        matches!(l, "mr" | "mrs" | "ms" | "miss" | "dr")
+    })
 }
 
 /// People named in a document. `quoted`: byte ranges of the document's quotations, whose
@@ -1246,8 +1309,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
     let text = doc.text.as_str();
     // Words the article writes in lower case: a capitalised one at a sentence start
     // ("Fellow", "Although") is an ordinary word, not a name.
-    let mut lowercase_vocabulary: std::collections::HashSet<&str> =
-        std::collections::HashSet::new();
+    let mut lowercase_vocabulary: FastSet<&str> = FastSet::default();
     for r in words(text) {
         let w = &text[r];
         if w.chars().next().is_some_and(char::is_lowercase) {
@@ -1261,15 +1323,19 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
     };
     // Two passes: the first learns full names, genders and titles, the second records the
     // mentions, so "Smith" is a mention even when "Jane Smith" comes later.
-    for pass in 0..2 {
-        for s in doc
-            .sentences
-            .iter()
-            .filter(|s| s.kind.is_prose() && s.kind != SentenceKind::Headline)
-        {
-            let base = s.range.start;
+    // The words of every sentence, split once for both passes.
+    let sentence_words: Vec<(usize, &str, Vec<Range<usize>>)> = doc
+        .sentences
+        .iter()
+        .filter(|s| s.kind.is_prose() && s.kind != SentenceKind::Headline)
+        .map(|s| {
             let st = &text[s.range.clone()];
-            let ws = words(st);
+            (s.range.start, st, words(st))
+        })
+        .collect();
+    for pass in 0..2 {
+        for (base, st, ws) in &sentence_words {
+            let (base, st) = (*base, *st);
             let mut k = 0;
             let mut first_in_sentence = true;
             while k < ws.len() {
@@ -1326,8 +1392,9 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                 let mut name_from = name_start;
                 if k == 0 && title.is_empty() {
                     while name_from < j
-                        && lowercase_vocabulary
-                            .contains(st[ws[name_from].clone()].to_lowercase().as_str())
+                        && with_lower(&st[ws[name_from].clone()], |l| {
+                            lowercase_vocabulary.contains(l)
+                        })
                     {
                         name_from += 1;
                     }
@@ -1342,13 +1409,35 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                     // The subject of its clause: first in the sentence, or followed by a verb of
                     // saying within two words ("Smith said", "Smith also stressed").
                     let possessive = is_possessive(&st[ws[j - 1].clone()]);
+                    // The object of a preposition is no subject ("of RBC Capital Markets,
+                    // said", "In Iowa, Smith said").
+                    let after_preposition = k.checked_sub(1).is_some_and(|i| {
+                        matches!(
+                            &st[ws[i].clone()],
+                            "of" | "at"
+                                | "for"
+                                | "from"
+                                | "with"
+                                | "in"
+                                | "In"
+                                | "by"
+                                | "to"
+                                | "on"
+                                | "On"
+                                | "about"
+                                | "against"
+                                | "under"
+                                | "like"
+                        )
+                    });
                     let offset = base + ws[name_from].start;
                     let quoted_here = in_quote(offset);
                     let subject = !possessive
+                        && !after_preposition
                         && (first_in_sentence
                             || ws[j..].iter().take(2).any(|r| {
                                 let w = &st[r.clone()];
-                                SPEECH_SET.contains(w.to_lowercase().as_str())
+                                with_lower(w, |l| SPEECH_SET.contains(l))
                                     || is_reporting_verb(w)
                                     || matches!(w, "praised" | "welcomed" | "reaffirmed")
                             }));
@@ -1418,16 +1507,17 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
 /// A reporting verb in a form that cannot be a noun: past tense or participle ("boasted",
 /// "asking", "told"), or an irregular past.
 fn is_reporting_verb(w: &str) -> bool {
-    let l = w.to_lowercase();
-    if SPEECH_SET.contains(l.as_str()) && !matches!(l.as_str(), "posted" | "pointed") {
-        return true;
-    }
-    (l.ends_with("ed") || l.ends_with("ing") || matches!(l.as_str(), "told" | "wrote" | "said"))
-        && is_speech_verb(&l)
-        && !matches!(
-            l.as_str(),
-            "according" | "reading" | "thinking" | "going" | "offering"
-        )
+    with_lower(w, |l| {
+        if SPEECH_SET.contains(l) && !matches!(l, "posted" | "pointed") {
+            return true;
+        }
+        (l.ends_with("ed") || l.ends_with("ing") || matches!(l, "told" | "wrote" | "said"))
+            && is_speech_verb(l)
+            && !matches!(
+                l,
+                "according" | "reading" | "thinking" | "going" | "offering"
+            )
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1489,10 +1579,17 @@ fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
 /// Quoted spans of one paragraph text (byte ranges inside the marks, relative to `text`), and
 /// whether the last one is left open.
 fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
+    // No mark that can open a quotation: nothing to pair (most paragraphs).
+    if !text.contains(['“', '"', '‘', '\'', '«', '»', '„']) {
+        return (Vec::new(), false);
+    }
     // One pass over the characters, keeping one open mark: linear in the paragraph's length.
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<(Style, usize)> = None;
+    // Inside a straight-mark quotation, a curly pair of its own (“…”) is nested: its ” does
+    // not close the straight quotation; likewise a straight pair inside a curly one.
+    let mut nested = false;
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
@@ -1514,11 +1611,21 @@ fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
                         closes(style, c) && !two && at_word_end && prev != Some('s')
                     }
                     Style::Single => closes(style, c) && at_word_end,
+                    // Mixed marks: a straight mark closes a curly one at a word end
+                    // (“…," Jane said), a curly closing mark a straight one ("…,” Jane said).
+                    Style::Double if c == '"' => at_word_end && !std::mem::take(&mut nested),
+                    Style::Straight if c == '”' => !std::mem::take(&mut nested),
                     _ => closes(style, c) && (c != '“' || at_word_end || style == Style::Low),
                 };
+                if (style == Style::Straight && c == '“')
+                    || (style == Style::Double && c == '"' && at_word_start && !at_word_end)
+                {
+                    nested = true;
+                }
                 if closing {
                     out.push(start..i);
                     open = None;
+                    nested = false;
                     if two {
                         k += 1;
                     }
@@ -1638,12 +1745,34 @@ fn clause_words(clause: &str) -> Vec<&str> {
 fn name_phrase<'a>(rest: &[&'a str]) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut named = false;
-    for w in rest {
+    for (i, w) in rest.iter().enumerate() {
         if *w == "," {
             break;
         }
         let lower_start = w.chars().next().is_some_and(char::is_lowercase);
-        if named && lower_start && !is_title_word(w) {
+        // A role of one or two lower-case words between an organisation and a person's name
+        // ("said Acme pollster Jane Doe", "said Acme campaign manager Jane Doe"): the name
+        // goes on.
+        let role_word = |w: &str| {
+            w.len() >= 4
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && !is_speech_verb(w)
+                && !matches!(
+                    w,
+                    "who" | "whose" | "which" | "that" | "with" | "from" | "when"
+                )
+        };
+        let name_at = |j: usize| {
+            rest.get(j)
+                .is_some_and(|n| is_name_word(n) || is_honorific(n))
+                && rest
+                    .get(j + 1)
+                    .is_some_and(|n| is_name_word(strip_possessive(n)))
+        };
+        let role_before_name = role_word(w)
+            && (name_at(i + 1)
+                || (rest.get(i + 1).is_some_and(|n| role_word(n)) && name_at(i + 2)));
+        if named && lower_start && !is_title_word(w) && !role_before_name {
             break;
         }
         if is_name_word(strip_possessive(w)) {
@@ -1660,13 +1789,21 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
     let mut best: Option<Vec<String>> = None;
     let mut cur: Vec<String> = Vec::new();
     let mut prev_honorific = false;
-    for w in words {
+    for (i, w) in words.iter().enumerate() {
         let w = strip_possessive(w);
         let title_as_name = (prev_honorific || !cur.is_empty())
             && is_title_word(w)
             && w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase);
-        if is_name_word(w) || title_as_name {
+        // A middle initial: "Peter T. King", "Andrew J. Doe".
+        let middle_initial = !cur.is_empty()
+            && is_initial(w)
+            && words.get(i + 1).is_some_and(|n| {
+                let n = strip_possessive(n);
+                n.chars().next().is_some_and(char::is_uppercase)
+                    && n.chars().any(char::is_lowercase)
+            });
+        if is_name_word(w) || title_as_name || middle_initial {
             cur.push(w.to_string());
         } else if !cur.is_empty() {
             best = Some(std::mem::take(&mut cur));
@@ -1680,7 +1817,8 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
 }
 
 fn is_pronoun(w: &str) -> bool {
-    matches!(w.to_lowercase().as_str(), "he" | "she")
+    // No character outside ASCII lower-cases to h, e or s.
+    w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")
 }
 
 /// The speaker named in the reporting clause around a quotation.
@@ -1739,6 +1877,24 @@ fn speaker_near(
     let verb_at = cw.iter().enumerate().position(|(i, w)| {
         is_speech_verb(w) && (i < 12 || (i > 0 && cw[i - 1] == "," && is_reporting_verb(w)))
     });
+    // "“…,” an angry Jane Doe retorted." with a verb of no list: a short clause after a
+    // quotation that ends with a comma, a name or pronoun then one past-tense word.
+    let comma_close = text[..quote.end].ends_with([',', '?', '!'])
+        || after_raw
+            .trim_start_matches(['”', '"', '’', '\'', '»'])
+            .starts_with(',');
+    if verb_at.is_none() && comma_close && (2..=5).contains(&cw.len()) && !cw.contains(&",") {
+        let last = cw[cw.len() - 1];
+        if last.len() > 3 && last.ends_with("ed") && last.chars().all(|c| c.is_ascii_lowercase()) {
+            let subject = &cw[..cw.len() - 1];
+            if subject.len() == 1 && is_pronoun(subject[0]) {
+                return people.last_before(quote.start, subject[0]);
+            }
+            if let Some(name) = name_in(subject) {
+                return Some(people.fullest(&name.join(" ")));
+            }
+        }
+    }
     if let Some(verb_at) = verb_at {
         let verb = cw[verb_at].to_lowercase();
         if verb == "according" {
@@ -1772,11 +1928,43 @@ fn speaker_near(
                 if is_pronoun(first) {
                     return people.last_before(quote.start, first);
                 }
+                // "said another Twitter user, Jane Doe", "said his best friend at the
+                // college, John Roe": the name in apposition after the comma.
+                let described = with_lower(first, |l| {
+                    matches!(
+                        l,
+                        "a" | "an"
+                            | "another"
+                            | "one"
+                            | "some"
+                            | "several"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                    )
+                });
+                if described {
+                    let apposition: Vec<&str> = cw[verb_at + 1..]
+                        .iter()
+                        .copied()
+                        .skip_while(|w| *w != ",")
+                        .skip(1)
+                        .take_while(|w| *w != ",")
+                        .collect();
+                    let opens_with_name = apposition
+                        .first()
+                        .is_some_and(|w| is_name_word(w) || is_honorific(w));
+                    if opens_with_name {
+                        if let Some(name) = name_in(&name_phrase(&apposition)) {
+                            return Some(people.fullest(&name.join(" ")));
+                        }
+                    }
+                }
                 // "said a state official", "added another Ohio Democrat": nobody named.
-                if matches!(
-                    first.to_lowercase().as_str(),
-                    "a" | "an" | "another" | "one" | "some" | "several"
-                ) {
+                if with_lower(first, |l| {
+                    matches!(l, "a" | "an" | "another" | "one" | "some" | "several")
+                }) {
                     return None;
                 }
             }
@@ -1798,13 +1986,24 @@ fn speaker_near(
                 .collect();
             let last = segments.last().copied().unwrap_or(&[]);
             let appositive = |s: &[&str]| {
-                s.iter().take(3).any(|w| is_possessive(w))
+                // A party and state label: "Rep. Jane Doe, R-Ohio, said".
+                let party_label = s.len() <= 2
+                    && s.first().is_some_and(|w| {
+                        w.len() <= 8
+                            && (w.starts_with("R-") || w.starts_with("D-") || w.starts_with("I-"))
+                    });
+                party_label
+                    || s.iter().take(3).any(|w| is_possessive(w))
                     || s.first().is_some_and(|w| {
                         matches!(
                             w.to_lowercase().as_str(),
                             "a" | "an" | "the" | "who" | "which" | "one" | "whose"
                         ) || w.chars().next().is_some_and(char::is_lowercase)
-                            && !is_title_word(w)
+                            // "director of the centre": a role with its complement.
+                            && (!is_title_word(w)
+                                || s.get(1).is_some_and(|n| {
+                                    n.chars().next().is_some_and(char::is_lowercase)
+                                }))
                             && !is_pronoun(w)
                     })
             };
@@ -2664,14 +2863,23 @@ fn group(documents: &[Document], cluster_of: &[usize], quotes: &mut [Quote]) {
         }
         x
     }
+    // Pairs of one cluster only: quotations of different events are never compared (left
+    // out here rather than after sorting, which keeps the pair list short).
+    let clusters: Vec<usize> = quotes.iter().map(cluster).collect();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for list in index.values() {
         if list.len() > 64 {
-            pairs.extend(list.windows(2).map(|w| (w[0], w[1])));
+            pairs.extend(
+                list.windows(2)
+                    .map(|w| (w[0], w[1]))
+                    .filter(|&(a, b)| clusters[a] == clusters[b]),
+            );
         } else {
             for (x, &a) in list.iter().enumerate() {
                 for &b in &list[x + 1..] {
-                    pairs.push((a, b));
+                    if clusters[a] == clusters[b] {
+                        pairs.push((a, b));
+                    }
                 }
             }
         }
@@ -2679,9 +2887,6 @@ fn group(documents: &[Document], cluster_of: &[usize], quotes: &mut [Quote]) {
     pairs.sort_unstable();
     pairs.dedup();
     for (a, b) in pairs {
-        if cluster(&quotes[a]) != cluster(&quotes[b]) {
-            continue;
-        }
         let compatible = match (&quotes[a].speaker, &quotes[b].speaker) {
             (Some(x), Some(y)) => surname(x) == surname(y),
             _ => true,
@@ -2856,6 +3061,70 @@ mod tests {
         assert_eq!(
             name_in(&["Tomas", "King"]),
             Some(vec!["Tomas".to_string(), "King".to_string()])
+        );
+    }
+
+    #[test]
+    fn speech_verbs_by_stem_and_ending() {
+        for w in [
+            "Said", "joked", "quipped", "tweeted", "asking", "retorts", "ADDED",
+        ] {
+            assert!(is_speech_verb(w), "{w}");
+        }
+        for w in ["table", "president", "Sunday", "addend"] {
+            assert!(!is_speech_verb(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_casing_without_allocating_matches_to_lowercase() {
+        let long = "A".repeat(40);
+        for w in ["Mr", "ÉLAN", "already", "McDONALD", "", long.as_str()] {
+            with_lower(w, |l| assert_eq!(l, w.to_lowercase()));
+        }
+    }
+
+    #[test]
+    fn mixed_marks_pair_and_nested_pairs_stay_inside() {
+        let texts = |t: &str| {
+            let (spans, open) = quoted_spans(t);
+            let found: Vec<String> = spans.iter().map(|r| t[r.clone()].to_string()).collect();
+            (found, open)
+        };
+        assert_eq!(
+            texts("“One two,\" she said. \"Three four.”"),
+            (
+                vec!["One two,".to_string(), "Three four.".to_string()],
+                false
+            )
+        );
+        assert_eq!(
+            texts("\"He called it “a rant,” and left.\""),
+            (vec!["He called it “a rant,” and left.".to_string()], false)
+        );
+        assert_eq!(
+            texts("“He said \"no\" twice.”"),
+            (vec!["He said \"no\" twice.".to_string()], false)
+        );
+    }
+
+    #[test]
+    fn middle_initial_continues_a_name() {
+        assert_eq!(
+            name_in(&["Representative", "Peder", "T", "King"]),
+            Some(vec![
+                "Peder".to_string(),
+                "T".to_string(),
+                "King".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn role_noun_between_organisation_and_name() {
+        assert_eq!(
+            name_phrase(&["Northfield", "pollster", "Ida", "Brennan", "of", "Ohio"]),
+            vec!["Northfield", "pollster", "Ida", "Brennan"]
         );
     }
 
