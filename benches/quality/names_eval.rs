@@ -36,11 +36,13 @@ fn main() {
             };
             documents.extend(read_bytes(&p.to_string_lossy(), bytes, Format::Text).0);
         }
+        let clusters = Clusters {
+            of_document: vec![0; documents.len()],
+            members: vec![(0..documents.len()).collect()],
+        };
         let corpus = Corpus {
-            clusters: Clusters {
-                of_document: vec![0; documents.len()],
-                members: vec![(0..documents.len()).collect()],
-            },
+            names: wirecheck::analysis::names::analyse(&documents, &clusters),
+            clusters,
             links: Vec::new(),
             pairs: Vec::new(),
             quotes: Vec::new(),

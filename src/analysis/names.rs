@@ -20,11 +20,52 @@
 //! spelling wins; when the votes are equal the group is split and no spelling is preferred.
 //! Spellings that differ only in case or diacritics are style differences, kept apart.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::ops::Range;
 
+use rayon::prelude::*;
+
+use crate::analysis::cluster::Clusters;
 use crate::model::{Document, SentenceKind};
 use crate::text::words;
+
+/// A fast hasher with a fixed seed: sets of words looked up once per word, and word windows
+/// that must hash the same in every article of a run.
+type Fast = foldhash::fast::FixedState;
+
+/// A set of borrowed words with the fast hasher.
+pub type WordSet<'a> = HashSet<&'a str, Fast>;
+
+/// The name mentions of one event cluster: computed once, shared by `name-variant` and
+/// `name-style`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClusterNames {
+    pub mentions: Vec<Mention>,
+}
+
+/// The name mentions of one cluster's articles: a capitalised word is a name unless the
+/// cluster also uses it in lowercase.
+pub fn cluster_names(documents: &[Document], members: &[usize]) -> ClusterNames {
+    let common = lowercase_vocabulary(members.iter().filter_map(|&d| documents.get(d)));
+    ClusterNames {
+        mentions: members
+            .iter()
+            .filter_map(|&d| documents.get(d).map(|doc| mentions(d, doc, &common)))
+            .flatten()
+            .collect(),
+    }
+}
+
+/// The name mentions of every cluster, in parallel over clusters.
+pub fn analyse(documents: &[Document], clusters: &Clusters) -> Vec<ClusterNames> {
+    clusters
+        .members
+        .par_iter()
+        .map(|members| cluster_names(documents, members))
+        .collect()
+}
 
 /// One occurrence of a capitalised word that is (part of) a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,6 +230,11 @@ const TITLES: &[&str] = &[
     "coach",
 ];
 
+static TITLE_SET: std::sync::LazyLock<WordSet<'static>> =
+    std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+static NOT_NAME_SET: std::sync::LazyLock<WordSet<'static>> =
+    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
 /// Lowercase words inside names ("Ursula von der Leyen", "Ahmed bin Salman").
 const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "del", "della", "da", "das", "di", "du", "dos", "la", "le",
@@ -218,10 +264,8 @@ fn strip_possessive(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Words that appear in lowercase somewhere: capitalised, they are common words. Borrowed
 /// from the documents' text, no copies.
-pub fn lowercase_vocabulary<'a>(
-    documents: impl IntoIterator<Item = &'a Document>,
-) -> HashSet<&'a str> {
-    let mut vocab = HashSet::new();
+pub fn lowercase_vocabulary<'a>(documents: impl IntoIterator<Item = &'a Document>) -> WordSet<'a> {
+    let mut vocab = WordSet::default();
     for doc in documents {
         for s in &doc.sentences {
             let text = doc.sentence_text(s);
@@ -254,7 +298,7 @@ enum Part {
 const MAX_EARLIER_NAME_WORDS: usize = 8;
 
 /// Name mentions of one document.
-pub fn mentions(index: usize, doc: &Document, common: &HashSet<&str>) -> Vec<Mention> {
+pub fn mentions(index: usize, doc: &Document, common: &WordSet<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
         let before = out.len();
@@ -272,7 +316,7 @@ fn sentence_mentions(
     index: usize,
     offset: usize,
     text: &str,
-    common: &HashSet<&str>,
+    common: &WordSet<'_>,
     out: &mut Vec<Mention>,
 ) {
     let ws = words(text);
@@ -285,24 +329,33 @@ fn sentence_mentions(
         .iter()
         .map(|r| strip_possessive(text, r.clone()))
         .collect();
-    let lower: Vec<String> = stripped
+    // Most words are lowercase already: borrowed, not copied.
+    let lower: Vec<Cow<str>> = stripped
         .iter()
-        .map(|r| text[r.clone()].to_lowercase())
+        .map(|r| {
+            let w = &text[r.clone()];
+            if w.chars().any(char::is_uppercase) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
         .collect();
     let parts: Vec<Part> = (0..n)
         .map(|k| {
             let w = &text[stripped[k].clone()];
-            let l = lower[k].as_str();
-            if PARTICLES.contains(&l) && !is_capitalised(w) {
+            let l = &*lower[k];
+            let capitalised = is_capitalised(w);
+            if !capitalised && l.len() <= 5 && PARTICLES.contains(&l) {
                 Part::Joiner
-            } else if !is_capitalised(w) || is_all_caps(w) && w.chars().count() > 1 {
+            } else if !capitalised || is_all_caps(w) && w.chars().count() > 1 {
                 Part::Other
             } else if w.chars().count() == 1 {
                 // An initial ("George W. Bush").
                 Part::Joiner
-            } else if TITLES.contains(&l) {
+            } else if TITLE_SET.contains(l) {
                 Part::Title
-            } else if NOT_NAMES.contains(&l) {
+            } else if NOT_NAME_SET.contains(l) {
                 Part::Other
             } else {
                 Part::Name
@@ -336,11 +389,11 @@ fn sentence_mentions(
         k += 1;
         // The name proper follows the last title of the run.
         let last_title = (start..end).rev().find(|&j| parts[j] == Part::Title);
-        let title = last_title.map(|j| lower[j].clone());
+        let title = last_title.map(|j| lower[j].to_string());
         let first = last_title.map_or(start, |j| j + 1);
         // Admitted name words: distinctive ones, and common words ("Raid", "More") next to a
         // distinctive one or right after a title, never a sentence's first word.
-        let distinct = |j: usize| parts[j] == Part::Name && !common.contains(lower[j].as_str());
+        let distinct = |j: usize| parts[j] == Part::Name && !common.contains(&*lower[j]);
         let admitted: Vec<bool> = (first..end)
             .map(|j| match parts[j] {
                 Part::Name if distinct(j) => true,
@@ -407,13 +460,13 @@ fn sentence_mentions(
                     document: index,
                     range: offset + stripped[i].start..offset + stripped[i].end,
                     form: text[stripped[i].clone()].to_string(),
-                    before: prev.map(|p| lower[p].clone()),
+                    before: prev.map(|p| lower[p].to_string()),
                     // A name has a handful of words; a run of thousands of capitalised
                     // words (hostile input) must not cost memory quadratic in its length.
                     earlier: (sub_start.max(i.saturating_sub(MAX_EARLIER_NAME_WORDS))..i)
-                        .map(|p| (lower[p].clone(), is_distinct(p)))
+                        .map(|p| (lower[p].to_string(), is_distinct(p)))
                         .collect(),
-                    after: next.map(|p| lower[p].clone()),
+                    after: next.map(|p| lower[p].to_string()),
                     before_distinct: prev.is_some_and(is_distinct),
                     after_distinct: next.is_some_and(is_distinct),
                     title: if at_title && Some(i) == last_name {
@@ -431,9 +484,8 @@ fn sentence_mentions(
 }
 
 /// The hashed window of two words either side of word `k`, when at least three are there.
-fn window(lower: &[String], k: usize) -> Option<u64> {
-    use std::hash::{Hash, Hasher};
-    let at = |j: Option<usize>| j.and_then(|j| lower.get(j)).map(String::as_str);
+fn window(lower: &[Cow<str>], k: usize) -> Option<u64> {
+    let at = |j: Option<usize>| j.and_then(|j| lower.get(j)).map(|w| &**w);
     let words = [
         at(k.checked_sub(2)),
         at(k.checked_sub(1)),
@@ -443,10 +495,8 @@ fn window(lower: &[String], k: usize) -> Option<u64> {
     if words.iter().filter(|w| w.is_some()).count() < 3 {
         return None;
     }
-    // A stable hasher: the same window hashes the same in every article and run.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    words.hash(&mut h);
-    Some(h.finish())
+    // A fixed seed: the same window hashes the same in every article and run.
+    Some(Fast::with_seed(0).hash_one(words))
 }
 
 /// A spelling folded for comparison: lowercase, diacritics and doubled letters dropped, and
@@ -661,6 +711,16 @@ fn same_name(a: &FormStats, b: &FormStats, folded_distance: usize, forms: (&str,
     false
 }
 
+/// Records a context word (and whether it is distinctive anywhere), copying it only once.
+fn mark(words: &mut BTreeMap<String, bool>, word: &str, distinct: bool) {
+    match words.get_mut(word) {
+        Some(d) => *d |= distinct,
+        None => {
+            words.insert(word.to_string(), distinct);
+        }
+    }
+}
+
 /// Finds name variants among the mentions of one cluster. `weight` is an article's vote (1.0,
 /// less for a machine-translated article).
 pub fn variants(
@@ -677,20 +737,27 @@ pub fn variants(
             s.with_context.insert(m.document);
         }
         for (w, distinct) in &m.earlier {
-            *s.before.entry(w.clone()).or_default() |= *distinct;
+            mark(&mut s.before, w, *distinct);
         }
         if let Some(a) = &m.after {
-            *s.after.entry(a.clone()).or_default() |= m.after_distinct;
+            mark(&mut s.after, a, m.after_distinct);
         }
         if let Some(t) = &m.title {
-            s.titles.insert(t.clone());
+            if !s.titles.contains(t) {
+                s.titles.insert(t.clone());
+            }
         }
         s.strong |= !m.weak;
         s.windows.extend(m.window);
     }
     let forms: Vec<&str> = stats.keys().copied().collect();
-    let folded: HashMap<&str, String> = forms.iter().map(|f| (*f, fold(f))).collect();
-    let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
+    let folded: HashMap<&str, String, Fast> = forms.iter().map(|f| (*f, fold(f))).collect();
+    // Plain forms with a typographic apostrophe typed straight, once per spelling.
+    let plains: HashMap<&str, String, Fast> = forms
+        .iter()
+        .map(|f| (*f, plain(f).replace('\u{2019}', "'")))
+        .collect();
+    let mut by_key: HashMap<String, Vec<&str>, Fast> = HashMap::default();
     for f in &forms {
         for k in deletion_keys(&folded[f]) {
             by_key.entry(k).or_default().push(f);
@@ -745,8 +812,7 @@ pub fn variants(
         let (sa, sb) = (&stats[a], &stats[b]);
         let (fa, fb) = (&folded[a], &folded[b]);
         // Case and accents only: a style difference, not this rule's.
-        if plain(a) == plain(b)
-            || plain(a).replace('\u{2019}', "'") == plain(b).replace('\u{2019}', "'")
+        if plains[a] == plains[b]
             || derived(a, b)
             || differ_in_short_part(a, b)
             || spelling_convention(a, b)
@@ -1278,7 +1344,7 @@ mod tests {
         // or an HTML tag repeated on one line) kept every earlier word: 17 GB for 300 KB.
         let text = "Janssen ".repeat(3_000);
         let mut out = Vec::new();
-        sentence_mentions(0, 0, &text, &HashSet::new(), &mut out);
+        sentence_mentions(0, 0, &text, &WordSet::default(), &mut out);
         assert_eq!(out.len(), 3_000);
         assert_eq!(out[5].earlier.len(), 5);
         assert!(out

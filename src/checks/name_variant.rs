@@ -1,11 +1,12 @@
 //! `name-variant`.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use super::Context;
-use crate::analysis::names::{lowercase_vocabulary, mentions, variants, Mention, Preference};
+use crate::analysis::names::{cluster_names, variants, Mention, Preference};
 use crate::model::{Document, Finding, Related, RuleId, Severity};
 use crate::text::words;
 
@@ -74,27 +75,35 @@ pub(crate) fn related(docs: &[Document], e: &Mention) -> Related {
 }
 
 /// Runs `report` over the name mentions of each event cluster in parallel, with each
-/// article's vote weight; names are only ever compared inside one event.
+/// article's vote weight; names are only ever compared inside one event. The mentions come
+/// from the corpus analysis (computed once for both name rules), or are found here when it
+/// has none.
 pub(super) fn per_cluster_mentions<T: Send>(
     ctx: &Context<'_>,
     report: impl Fn(&[Mention], &dyn Fn(usize) -> f64) -> Vec<T> + Sync,
 ) -> Vec<T> {
     let docs = ctx.documents;
-    ctx.corpus
-        .clusters
-        .members
-        .par_iter()
-        .flat_map_iter(|members| {
-            let common = lowercase_vocabulary(members.iter().map(|&d| &docs[d]));
-            let all: Vec<Mention> = members
-                .iter()
-                .flat_map(|&d| mentions(d, &docs[d], &common))
-                .collect();
-            let weights: HashMap<usize, f64> = members
-                .iter()
-                .map(|&d| (d, article_weight(&docs[d])))
-                .collect();
-            report(&all, &|d: usize| weights.get(&d).copied().unwrap_or(1.0))
+    let members = &ctx.corpus.clusters.members;
+    let shared = &ctx.corpus.names;
+    (0..members.len())
+        .into_par_iter()
+        .flat_map_iter(|c| {
+            let computed;
+            let names = match shared.get(c) {
+                Some(n) if shared.len() == members.len() => n,
+                _ => {
+                    computed = cluster_names(docs, &members[c]);
+                    &computed
+                }
+            };
+            // An article's weight is asked for only when its spellings are compared.
+            let weights: HashMap<usize, OnceCell<f64>> =
+                members[c].iter().map(|&d| (d, OnceCell::new())).collect();
+            let weight = |d: usize| match (weights.get(&d), docs.get(d)) {
+                (Some(cell), Some(doc)) => *cell.get_or_init(|| article_weight(doc)),
+                _ => 1.0,
+            };
+            report(&names.mentions, &weight)
         })
         .collect()
 }
