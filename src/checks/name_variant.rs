@@ -1,12 +1,15 @@
 //! `name-variant`.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use super::Context;
-use crate::analysis::names::{cluster_names, variants, Mention, Preference};
+use crate::analysis::names::{
+    analyse as analyse_names, variants, ClusterNames, Mention, Preference,
+};
 use crate::model::{Document, Finding, Related, RuleId, Severity};
 use crate::text::words;
 
@@ -74,31 +77,33 @@ pub(crate) fn related(docs: &[Document], e: &Mention) -> Related {
     }
 }
 
+/// The name mentions of every cluster: from the corpus analysis (computed once for both name
+/// rules), or found here when it has none.
+pub(super) fn all_cluster_names<'a>(ctx: &Context<'a>) -> Cow<'a, [ClusterNames]> {
+    let shared = &ctx.corpus.names;
+    if shared.len() == ctx.corpus.clusters.members.len() {
+        Cow::Borrowed(shared.as_slice())
+    } else {
+        Cow::Owned(analyse_names(ctx.documents, &ctx.corpus.clusters))
+    }
+}
+
 /// Runs `report` over the name mentions of each event cluster in parallel, with each
-/// article's vote weight; names are only ever compared inside one event. The mentions come
-/// from the corpus analysis (computed once for both name rules), or are found here when it
-/// has none.
+/// article's vote weight; names are only ever compared inside one event.
 pub(super) fn per_cluster_mentions<T: Send>(
     ctx: &Context<'_>,
+    names: &[ClusterNames],
     report: impl Fn(&[Mention], &dyn Fn(usize) -> f64) -> Vec<T> + Sync,
 ) -> Vec<T> {
     let docs = ctx.documents;
     let members = &ctx.corpus.clusters.members;
-    let shared = &ctx.corpus.names;
-    (0..members.len())
-        .into_par_iter()
-        .flat_map_iter(|c| {
-            let computed;
-            let names = match shared.get(c) {
-                Some(n) if shared.len() == members.len() => n,
-                _ => {
-                    computed = cluster_names(docs, &members[c]);
-                    &computed
-                }
-            };
+    names
+        .par_iter()
+        .zip(members.par_iter())
+        .flat_map_iter(|(names, members)| {
             // An article's weight is asked for only when its spellings are compared.
             let weights: HashMap<usize, OnceCell<f64>> =
-                members[c].iter().map(|&d| (d, OnceCell::new())).collect();
+                members.iter().map(|&d| (d, OnceCell::new())).collect();
             let weight = |d: usize| match (weights.get(&d), docs.get(d)) {
                 (Some(cell), Some(doc)) => *cell.get_or_init(|| article_weight(doc)),
                 _ => 1.0,
@@ -108,14 +113,29 @@ pub(super) fn per_cluster_mentions<T: Send>(
         .collect()
 }
 
+/// How many articles of the whole input use each spelling as a name.
+fn articles_per_form(names: &[ClusterNames]) -> HashMap<&str, usize> {
+    let mut seen: HashSet<(&str, usize)> = HashSet::new();
+    let mut out: HashMap<&str, usize> = HashMap::new();
+    for m in names.iter().flat_map(|c| &c.mentions) {
+        if !m.weak && seen.insert((m.form.as_str(), m.document)) {
+            *out.entry(m.form.as_str()).or_default() += 1;
+        }
+    }
+    out
+}
+
 impl NameVariant {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         let names = &ctx.config.names;
-        let found = per_cluster_mentions(ctx, |all, weight| {
+        let clusters = all_cluster_names(ctx);
+        let per_form = articles_per_form(&clusters);
+        let everywhere = |f: &str| per_form.get(f).copied().unwrap_or(0);
+        let found = per_cluster_mentions(ctx, &clusters, |all, weight| {
             let refs: Vec<&Mention> = all.iter().collect();
             let mut out = Vec::new();
-            for v in variants(&refs, weight, &names.canonical, &names.allow) {
+            for v in variants(&refs, weight, &everywhere, &names.canonical, &names.allow) {
                 let example = all.iter().find(|m| m.form == v.preferred);
                 let (suggestion, message) = match v.preference {
                         Preference::Split { .. } => (
