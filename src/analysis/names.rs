@@ -1258,6 +1258,64 @@ mod tests {
     }
 
     #[test]
+    fn a_doubled_last_letter_or_a_dropped_letter_is_no_derived_word() {
+        assert!(!derived("Varis", "Variss"));
+        assert!(!derived("Helen", "Helenn"));
+        // A letter dropped before a final "n" is a slip; after an "a" it makes an adjective.
+        assert!(!derived("Morrisso", "Morrisson"));
+        assert!(derived("Serbia", "Serbian") && derived("Korea", "Koreans"));
+        let ms = [
+            m(0, "Varis", Some("anneli")),
+            m(1, "Varis", Some("anneli")),
+            m(2, "Variss", Some("anneli")),
+        ];
+        let v = run(&ms, &[], &[]);
+        assert_eq!(
+            v.iter()
+                .map(|v| (v.form.as_str(), v.preferred.as_str()))
+                .collect::<Vec<_>>(),
+            [("Variss", "Varis")]
+        );
+    }
+
+    #[test]
+    fn a_narrow_vote_is_settled_by_the_other_articles_of_the_input() {
+        // Two articles of the event write "Kallstorm", one "Kallstrom"; three articles of
+        // other events write "Kallstrom" and none "Kallstorm".
+        let ms = [
+            m(0, "Kallstorm", Some("bengt")),
+            m(1, "Kallstorm", Some("bengt")),
+            m(2, "Kallstrom", Some("bengt")),
+        ];
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let everywhere = |f: &str| if f == "Kallstrom" { 4 } else { 2 };
+        let v = variants(&refs, &|_| 1.0, &everywhere, &[], &[]);
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            (v[0].form.as_str(), v[0].preferred.as_str()),
+            ("Kallstorm", "Kallstrom")
+        );
+        // Other articles using both spellings, or only once, leave the event's vote alone.
+        for (strom, storm) in [(4, 3), (2, 2)] {
+            let everywhere = |f: &str| if f == "Kallstrom" { strom } else { storm };
+            let v = variants(&refs, &|_| 1.0, &everywhere, &[], &[]);
+            assert_eq!(
+                (v[0].form.as_str(), v[0].preferred.as_str()),
+                ("Kallstrom", "Kallstorm")
+            );
+        }
+        // A clear majority inside the event stands whatever the rest of the input says.
+        let mut ms = ms.to_vec();
+        ms.push(m(3, "Kallstorm", Some("bengt")));
+        let refs: Vec<&Mention> = ms.iter().collect();
+        let v = variants(&refs, &|_| 1.0, &everywhere, &[], &[]);
+        assert_eq!(
+            (v[0].form.as_str(), v[0].preferred.as_str()),
+            ("Kallstrom", "Kallstorm")
+        );
+    }
+
+    #[test]
     fn two_words_of_one_name_are_not_variants() {
         // "Hollis Pack International Plc": "Plc" follows "Pack" in the same name.
         let mut plc = m(0, "Plc", Some("hollis"));
