@@ -96,6 +96,9 @@ pub struct Mention {
     /// sentence told twice, so they name the same thing ("exports from Thailend rose" /
     /// "exports from Thailand rose").
     pub window: Option<u64>,
+    /// Whether it opens its sentence or a quotation ("‘Momma, look…"): capitalised for
+    /// grammar, so no evidence by itself that the word is a name.
+    pub initial: bool,
 }
 
 /// Words that are capitalised for grammar, not because they are names.
@@ -374,6 +377,21 @@ fn sentence_mentions(
                 && (parts[k] == Part::Title || parts[k] == Part::Joiner)
                 && text[ws[k].clone()].chars().count() <= 4)
     };
+    // Whether word k opens the sentence or a quotation.
+    let opens = |k: usize| -> bool {
+        let before = if k == 0 {
+            &text[..ws[0].start]
+        } else {
+            &text[ws[k - 1].end..ws[k].start]
+        };
+        // An apostrophe after a space opens a quotation too (" 'Momma", " ’Momma").
+        k == 0
+            || before.contains([
+                '"', '\u{201c}', '\u{2018}', '\u{201e}', '\u{ab}', '\u{bb}', '(', ':',
+            ])
+            || before.contains(" '")
+            || before.contains(" \u{2019}")
+    };
     let mut k = 0;
     while k < n {
         if parts[k] == Part::Other {
@@ -427,6 +445,7 @@ fn sentence_mentions(
                     in_headline: false,
                     weak: true,
                     window: window(&lower, j),
+                    initial: opens(j),
                 });
             }
         }
@@ -477,6 +496,7 @@ fn sentence_mentions(
                     in_headline: false,
                     weak: false,
                     window: window(&lower, i),
+                    initial: opens(i),
                 });
             }
         }
@@ -662,6 +682,8 @@ struct FormStats {
     strong: bool,
     /// The hashed word windows around its mentions.
     windows: BTreeSet<u64>,
+    /// Whether it is used anywhere other than at the opening of a sentence or quotation.
+    inside: bool,
 }
 
 impl FormStats {
@@ -758,6 +780,7 @@ pub fn variants(
         }
         s.strong |= !m.weak;
         s.windows.extend(m.window);
+        s.inside |= !m.initial;
     }
     let forms: Vec<&str> = stats.keys().copied().collect();
     let folded: HashMap<&str, String, Fast> = forms.iter().map(|f| (*f, fold(f))).collect();
@@ -846,7 +869,11 @@ pub fn variants(
         if distance > 2 || (distance * 4 > longest && !short_ok) {
             continue;
         }
-        if !shared_window && !same_name(sa, sb, distance, (a, b)) {
+        // The same words around two spellings that only ever open a sentence or a quotation
+        // ("‘Momma, look, you won" / "‘Mama, look, you won") is a quotation told two ways,
+        // not a name: that needs name context.
+        let window_counts = shared_window && (sa.inside || sb.inside);
+        if !window_counts && !same_name(sa, sb, distance, (a, b)) {
             continue;
         }
         // Short names need a distinctive shared neighbour, not a title or a slip.
@@ -1096,6 +1123,7 @@ mod tests {
             in_headline: false,
             weak: false,
             window: None,
+            initial: false,
         }
     }
 
@@ -1312,6 +1340,31 @@ mod tests {
         assert_eq!(
             (v[0].form.as_str(), v[0].preferred.as_str()),
             ("Kallstrom", "Kallstorm")
+        );
+    }
+
+    #[test]
+    fn a_shared_window_around_words_opening_quotations_is_no_name_evidence() {
+        let ms = doc_mentions("She said: 'Nanna, look, you won.' Osgood smiled in Westbrook.");
+        let get = |f: &str| ms.iter().find(|m| m.form == f).unwrap();
+        assert!(get("Nanna").initial && get("Osgood").initial);
+        assert!(!get("Westbrook").initial);
+        // "Nanna" / "Nana" only ever open a quotation: the same words around them are a
+        // quotation told two ways, not a name respelled.
+        let mut ms = vec![m(0, "Nanna", None), m(1, "Nanna", None), m(2, "Nana", None)];
+        for x in &mut ms {
+            x.window = Some(7);
+            x.initial = true;
+        }
+        assert!(run(&ms, &[], &[]).is_empty());
+        // Used inside a sentence once, the same window joins them.
+        ms[0].initial = false;
+        let v = run(&ms, &[], &[]);
+        assert_eq!(
+            v.iter()
+                .map(|v| (v.form.as_str(), v.preferred.as_str()))
+                .collect::<Vec<_>>(),
+            [("Nana", "Nanna")]
         );
     }
 
