@@ -901,8 +901,8 @@ pub fn variants(
         let similarity = strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase());
         let (mut va, mut vb) = votes(sa, sb);
         // A tie or a one-article lead inside the event is settled by the other articles of the
-        // input when they use one spelling at least twice and the other never ("Preibus" in
-        // two stories of the event, "Priebus" in one and in five stories of other events).
+        // input when they use one spelling at least twice and the other never ("Kallstorm" in
+        // two stories of the event, "Kallstrom" in one and in two stories of other events).
         let elsewhere =
             |f: &str, s: &FormStats| everywhere(f).saturating_sub(s.per_document.len()) as f64;
         let (ea, eb) = (elsewhere(a, sa), elsewhere(b, sb));

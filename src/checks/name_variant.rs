@@ -31,8 +31,9 @@ crate::declare_rule! {
     /// wirecheck.toml wins, and `names.allow` spellings are never flagged. When the articles
     /// are split evenly or one article apart, the other articles of the input decide the
     /// direction when they use one spelling as a name at least twice and the other never
-    /// ("Preibus" in two stories of the event, "Priebus" in one and in five stories of other
-    /// events: "Preibus" is flagged). A split still left is settled by the rest of the input
+    /// ("Kallstorm" in two stories of the event, "Kallstrom" in one and in two stories of
+    /// other events: "Kallstorm" is flagged). The same words around two spellings that only
+    /// ever open a sentence or a quotation are a quotation told two ways, not a name. A split still left is settled by the rest of the input
     /// when it can (of "Services" and
     /// "Servies", used once each in one story, only the spelling fewer articles of the whole
     /// input use is reported, still with no suggestion); a split it cannot settle is reported
