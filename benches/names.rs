@@ -1,13 +1,15 @@
 //! The name rules (`name-variant`, `name-style`) over 10 MB of varied seed copies: each article
 //! its own cluster (single-article), and clusters of five articles (cross-article: every
-//! name compared with the other four articles' names). Throughput in bytes per second.
+//! name compared with the other four articles' names). Each iteration runs the name stage of
+//! the analysis (mentions of each cluster, shared by both rules) and both rules. Throughput in
+//! bytes per second.
 
 mod support;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use rayon::prelude::*;
 use wirecheck::analysis::cluster::Clusters;
-use wirecheck::analysis::Corpus;
+use wirecheck::analysis::{names, Corpus};
 use wirecheck::checks::{Context, CHECKS};
 use wirecheck::config::Config;
 use wirecheck::ingest::{read_bytes, Format};
@@ -31,7 +33,7 @@ fn names(c: &mut Criterion) {
             .chunks(size)
             .map(<[usize]>::to_vec)
             .collect();
-        let corpus_facts = Corpus {
+        let mut corpus_facts = Corpus {
             clusters: Clusters {
                 of_document: (0..n).map(|d| d / size).collect(),
                 members,
@@ -39,10 +41,12 @@ fn names(c: &mut Criterion) {
             links: Vec::new(),
             pairs: Vec::new(),
             quotes: Vec::new(),
+            names: Vec::new(),
         };
         group.throughput(Throughput::Bytes(bytes as u64));
         group.bench_with_input(BenchmarkId::from_parameter(label), &documents, |b, docs| {
             b.iter(|| {
+                corpus_facts.names = names::analyse(docs, &corpus_facts.clusters);
                 let ctx = Context {
                     documents: docs,
                     corpus: &corpus_facts,

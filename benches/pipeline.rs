@@ -148,6 +148,7 @@ fn single_article_rules(c: &mut Criterion) {
             links: Vec::new(),
             pairs: Vec::new(),
             quotes: Vec::new(),
+            names: Vec::new(),
         };
         let references = vec![false; documents.len()];
         group.throughput(Throughput::Bytes(bytes as u64));

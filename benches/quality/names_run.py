@@ -11,7 +11,9 @@ For each set:
   * per event (the event's articles taken as one cluster by the names_quality example, whatever
     the clustering says: measures the name logic alone): an injection is caught when a `name-variant`
     finding in the respelled article has `found` equal to the respelling; "suggested" when its
-    suggestion is the original spelling. Every other `name-variant` finding in the injected set
+    suggestion is the original spelling. A split notice on the original spelling that names the
+    respelling (the two used equally: the event cannot say which is right) is the other side
+    of the same detection, counted apart. Every other `name-variant` finding in the injected set
     is an "other" finding; `name-variant` findings on the untouched set are false alarms (both
     per 100 articles).
   * end to end (all 300 injected articles in one audit, clustering decides): recall, and how
@@ -65,6 +67,7 @@ def main():
     articles = 0
     clean_alarms = []
     others = []
+    partners = []
     missed = []
     for set_dir in sys.argv[2:]:
         manifest = [json.loads(l) for l in open(os.path.join(set_dir, "manifest.jsonl"))]
@@ -84,6 +87,11 @@ def main():
                     hit = True
                     if f["suggestion"] == m["original"]:
                         suggested[m["pattern"]] += 0  # counted once below
+                elif (m and f["suggestion"] is None and f["found"] == m["original"]
+                      and "\u201c" + m["variant"] + "\u201d" in f["message"]):
+                    # The other side of the injected respelling's own split notice ("Obama"
+                    # and "Obaam" used once each): the same detection, not another alarm.
+                    partners.append((event, f["document"], f["found"], f["suggestion"]))
                 else:
                     others.append((event, f["document"], f["found"], f["suggestion"]))
             if m:
@@ -128,6 +136,8 @@ def main():
     print(f"  other name-variant findings in the injected sets: {rate(others)}")
     splits = [o for o in others if o[3] is None]
     print(f"    of which split notices (no suggestion): {rate(splits)}")
+    print(f"  split notices on the original spelling naming the injected respelling (the other "
+          f"side of a detection, not counted above): {rate(partners)}")
     print(f"  name-variant findings on the untouched sets: {rate(clean_alarms)}")
     print("end to end (all articles of a set in one audit):")
     n2 = sum(e2e.values())
@@ -143,6 +153,8 @@ def main():
             print("clean alarm", *x)
         for x in sorted(set(others)):
             print("other", *x)
+        for x in sorted(set(partners)):
+            print("partner", *x)
 
 
 if __name__ == "__main__":

@@ -51,6 +51,9 @@ pub struct Corpus {
     pub pairs: Vec<PairReport>,
     /// Every direct quotation, by document and position, with its speaker and group.
     pub quotes: Vec<quotes::Quote>,
+    /// The name mentions of each cluster (by cluster index), shared by the name rules. Empty
+    /// when not computed: the name rules then find them themselves.
+    pub names: Vec<names::ClusterNames>,
 }
 
 impl Corpus {
@@ -131,11 +134,13 @@ pub fn analyse(
         .collect();
     pairs.sort_by_key(|p| (p.a, p.b));
     let quotes = quotes::extract_all(documents, &clusters.of_document);
+    let names = names::analyse(documents, &clusters);
     Corpus {
         clusters,
         links,
         pairs,
         quotes,
+        names,
     }
 }
 

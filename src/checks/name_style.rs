@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::name_variant::{per_cluster_mentions, related, settle_splits};
+use super::name_variant::{all_cluster_names, per_cluster_mentions, related, settle_splits};
 use super::Context;
 use crate::analysis::names::{plain, style_variants, Mention};
 use crate::model::{Finding, RuleId, Severity};
@@ -37,7 +37,8 @@ impl NameStyle {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         let names = &ctx.config.names;
-        let found = per_cluster_mentions(ctx, |all, weight| {
+        let clusters = all_cluster_names(ctx);
+        let found = per_cluster_mentions(ctx, &clusters, |all, weight| {
             let refs: Vec<&Mention> = all.iter().collect();
             let mut out = Vec::new();
             for v in style_variants(&refs, weight, &names.canonical, &names.allow) {

@@ -1,11 +1,15 @@
 //! `name-variant`.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use super::Context;
-use crate::analysis::names::{lowercase_vocabulary, mentions, variants, Mention, Preference};
+use crate::analysis::names::{
+    analyse as analyse_names, variants, ClusterNames, Mention, Preference,
+};
 use crate::model::{Document, Finding, Related, RuleId, Severity};
 use crate::text::words;
 
@@ -25,7 +29,12 @@ crate::declare_rule! {
     /// vote per article, however often it repeats the name; an article with a
     /// machine-translation disclaimer counts half); a `names.canonical` entry in
     /// wirecheck.toml wins, and `names.allow` spellings are never flagged. When the articles
-    /// are split evenly, the rest of the input settles it when it can (of "Services" and
+    /// are split evenly or one article apart, the other articles of the input decide the
+    /// direction when they use one spelling as a name at least twice and the other never
+    /// ("Kallstorm" in two stories of the event, "Kallstrom" in one and in two stories of
+    /// other events: "Kallstorm" is flagged). The same words around two spellings that only
+    /// ever open a sentence or a quotation are a quotation told two ways, not a name. A split still left is settled by the rest of the input
+    /// when it can (of "Services" and
     /// "Servies", used once each in one story, only the spelling fewer articles of the whole
     /// input use is reported, still with no suggestion); a split it cannot settle is reported
     /// on every spelling as `info`, since at most one of them is wrong. Names come from prose,
@@ -40,7 +49,7 @@ crate::declare_rule! {
     /// caption's "Janssen" is flagged with the suggestion "Jansen". "Iran" next to "Iraq" is
     /// not flagged: the two never share a neighbouring name word.
     ///
-    /// Measured precision: 33 findings (25 warnings, 8 `info` split notices), all 33 labelled: 28 true, precision 0.85; of the 25 warnings 24 true (0.96); the sample of 20 drawn by the harness: 16 true, 0.80 (95% CI 0.58-0.92). The false ones: four unsettled split notices on the right spelling, and one story's right spelling ("Thoresen") outvoted by two stories with the typo. (77 findings at 0.50 before the name fixes of issues 10 and 11.) Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
+    /// Measured precision: 34 findings (26 warnings, 8 `info` split notices), all 34 labelled: 30 true, precision 0.88; the 26 warnings all true; the sample of 20 drawn by the harness: 17 true, 0.85 (95% CI 0.64-0.95). The false ones: four unsettled split notices on the right spelling of a name two stories use once each. (33 findings at 0.85 before a narrow vote was settled by the other stories; 77 at 0.50 before the name fixes of issues 10 and 11.) Corpus: Reuters-21578, a seeded 2,500-story development subset (3-11 March 1987), benches/quality/precision.py.
     pub struct NameVariant;
     rule: RuleId::NameVariant, severity: Severity::Warning;
 }
@@ -73,40 +82,65 @@ pub(crate) fn related(docs: &[Document], e: &Mention) -> Related {
     }
 }
 
+/// The name mentions of every cluster: from the corpus analysis (computed once for both name
+/// rules), or found here when it has none.
+pub(super) fn all_cluster_names<'a>(ctx: &Context<'a>) -> Cow<'a, [ClusterNames]> {
+    let shared = &ctx.corpus.names;
+    if shared.len() == ctx.corpus.clusters.members.len() {
+        Cow::Borrowed(shared.as_slice())
+    } else {
+        Cow::Owned(analyse_names(ctx.documents, &ctx.corpus.clusters))
+    }
+}
+
 /// Runs `report` over the name mentions of each event cluster in parallel, with each
 /// article's vote weight; names are only ever compared inside one event.
 pub(super) fn per_cluster_mentions<T: Send>(
     ctx: &Context<'_>,
+    names: &[ClusterNames],
     report: impl Fn(&[Mention], &dyn Fn(usize) -> f64) -> Vec<T> + Sync,
 ) -> Vec<T> {
     let docs = ctx.documents;
-    ctx.corpus
-        .clusters
-        .members
+    let members = &ctx.corpus.clusters.members;
+    names
         .par_iter()
-        .flat_map_iter(|members| {
-            let common = lowercase_vocabulary(members.iter().map(|&d| &docs[d]));
-            let all: Vec<Mention> = members
-                .iter()
-                .flat_map(|&d| mentions(d, &docs[d], &common))
-                .collect();
-            let weights: HashMap<usize, f64> = members
-                .iter()
-                .map(|&d| (d, article_weight(&docs[d])))
-                .collect();
-            report(&all, &|d: usize| weights.get(&d).copied().unwrap_or(1.0))
+        .zip(members.par_iter())
+        .flat_map_iter(|(names, members)| {
+            // An article's weight is asked for only when its spellings are compared.
+            let weights: HashMap<usize, OnceCell<f64>> =
+                members.iter().map(|&d| (d, OnceCell::new())).collect();
+            let weight = |d: usize| match (weights.get(&d), docs.get(d)) {
+                (Some(cell), Some(doc)) => *cell.get_or_init(|| article_weight(doc)),
+                _ => 1.0,
+            };
+            report(&names.mentions, &weight)
         })
         .collect()
+}
+
+/// How many articles of the whole input use each spelling as a name.
+fn articles_per_form(names: &[ClusterNames]) -> HashMap<&str, usize> {
+    let mut seen: HashSet<(&str, usize)> = HashSet::new();
+    let mut out: HashMap<&str, usize> = HashMap::new();
+    for m in names.iter().flat_map(|c| &c.mentions) {
+        if !m.weak && seen.insert((m.form.as_str(), m.document)) {
+            *out.entry(m.form.as_str()).or_default() += 1;
+        }
+    }
+    out
 }
 
 impl NameVariant {
     fn check(&self, ctx: &Context<'_>, sink: &mut Vec<Finding>) {
         let docs = ctx.documents;
         let names = &ctx.config.names;
-        let found = per_cluster_mentions(ctx, |all, weight| {
+        let clusters = all_cluster_names(ctx);
+        let per_form = articles_per_form(&clusters);
+        let everywhere = |f: &str| per_form.get(f).copied().unwrap_or(0);
+        let found = per_cluster_mentions(ctx, &clusters, |all, weight| {
             let refs: Vec<&Mention> = all.iter().collect();
             let mut out = Vec::new();
-            for v in variants(&refs, weight, &names.canonical, &names.allow) {
+            for v in variants(&refs, weight, &everywhere, &names.canonical, &names.allow) {
                 let example = all.iter().find(|m| m.form == v.preferred);
                 let (suggestion, message) = match v.preference {
                         Preference::Split { .. } => (
