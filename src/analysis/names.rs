@@ -249,8 +249,10 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 /// "NATO", "WASHINGTON", "REUTER": an acronym, a dateline or a sign-off, not a spelling of a
-/// name to compare.
+/// name to compare. An acronym's plural ("ECUs", "MPs") is one too: "Ecus" against "ECUs" is
+/// a house style, not a misspelt name.
 fn is_all_caps(word: &str) -> bool {
+    let word = word.strip_suffix('s').unwrap_or(word);
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
@@ -1274,6 +1276,10 @@ mod tests {
             .all(|m| m.form != "WASHINGTON" && m.form != "REUTER"));
         let germany = ms.iter().find(|m| m.form == "Germany").unwrap();
         assert_eq!(germany.after, None);
+        // An acronym's plural is no name either ("Ecus" against "ECUs" is house style).
+        let ms = doc_mentions("The loan of 40 mln ECUs was signed by Olaf Brenn.");
+        assert!(ms.iter().all(|m| m.form != "ECUs"));
+        assert!(is_all_caps("MPs") && !is_all_caps("Ms") && !is_all_caps("Ecus"));
     }
 
     #[test]
