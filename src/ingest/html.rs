@@ -763,7 +763,9 @@ impl Scan<'_> {
         let mut next = tag.range.end;
         let name = tag.name.as_str();
         let class = class_of(name);
-        if !tag.closing && class & C_RAW != 0 {
+        // `<title/>` inside an inline SVG icon is an empty element, not the start of a title
+        // that would swallow the rest of the page.
+        if !tag.closing && class & C_RAW != 0 && !(tag.self_closing && name == "title") {
             // Skip to the matching end tag, case-insensitively.
             let close = format!("</{name}");
             let end =
@@ -1840,6 +1842,25 @@ mod tests {
                 "{part}"
             );
         }
+    }
+
+    #[test]
+    fn an_svg_icons_empty_title_does_not_swallow_the_article() {
+        // Found on a real page: `<title/>` in an inline SVG icon before the article made the
+        // rest of the page a title.
+        let page = "<html><head><title>Autumn trips</title></head><body>\
+            <svg viewBox=\"0 0 512 512\"><title/><path d=\"M256,0Z\"/></svg>\
+            <article><h1>Autumn trips</h1><p>Admittedly, we miss the summer already, but autumn \
+            has its own pleasures: long walks by the lake and quiet days in the sauna.</p>\
+            <p>Here are eleven places within an hour of the city that are worth the trip.</p>\
+            </article></body></html>";
+        let x = extract(page);
+        assert!(
+            x.text.contains("Admittedly, we miss the summer"),
+            "{:?}",
+            x.text
+        );
+        assert_eq!(x.title.as_deref(), Some("Autumn trips"));
     }
 
     #[test]
