@@ -225,44 +225,51 @@ impl QuoteAltered {
             if kinds.is_empty() {
                 continue;
             }
-            let cd = &docs[cq.document];
             // The best-attested wording can itself carry the typo (one wire story retyped by
             // another): a misspelling is never the speaker's word, so the copy whose spelling
             // the input's other articles use is right, however many copies repeat the typo.
-            if kinds == ["spelling"]
-                && typo_in_canonical(docs, window_text, quoted_text, &mut attested)
-            {
-                if seen.insert((cq.document, g, String::new())) {
-                    let qd = &docs[q.document];
-                    sink.push(altered(
-                        ctx,
-                        cq,
-                        cq.range.start + cw.start..cq.range.start + cw.end,
-                        window_text,
-                        quoted_text,
-                        &kinds,
-                        &format!("{}'s wording", qd.name),
-                        Related {
-                            document: q.document,
-                            span: qd.span(q.range.clone()),
-                            text: qtext.to_string(),
-                        },
-                    ));
-                }
+            let typo_in_best = kinds == ["spelling"]
+                && typo_in_canonical(docs, window_text, quoted_text, &mut attested);
+            if typo_in_best && !seen.insert((cq.document, g, String::new())) {
                 continue;
             }
+            // The finding goes on the copy to fix; the other wording is its evidence.
+            let (at, range, found, wording, other, other_range, other_text) = if typo_in_best {
+                let range = cq.range.start + cw.start..cq.range.start + cw.end;
+                (
+                    cq,
+                    range,
+                    window_text,
+                    quoted_text,
+                    q.document,
+                    q.range.clone(),
+                    qtext,
+                )
+            } else {
+                let range = cq.range.clone();
+                (
+                    q,
+                    quoted_range,
+                    quoted_text,
+                    window_text,
+                    cq.document,
+                    range,
+                    ctext,
+                )
+            };
+            let od = &docs[other];
             sink.push(altered(
                 ctx,
-                q,
-                quoted_range,
-                quoted_text,
-                window_text,
+                at,
+                range,
+                found,
+                wording,
                 &kinds,
-                &format!("{}'s wording", cd.name),
+                &format!("{}'s wording", od.name),
                 Related {
-                    document: cq.document,
-                    span: cd.span(cq.range.clone()),
-                    text: ctext.to_string(),
+                    document: other,
+                    span: od.span(other_range),
+                    text: other_text.to_string(),
                 },
             ));
         }
