@@ -2760,8 +2760,10 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                         .find_map(|q| q.speaker.clone().map(|s| (s, q.range.end)));
                     match last {
                         Some((s, at)) => {
-                            let intervening = people.mentions.iter().any(|(o, name, _)| {
-                                *o > at && *o < first && surname(name) != surname(&s)
+                            // A name after a preposition ("at the Doe Hotel", "in
+                            // Springfield") is not a new voice.
+                            let intervening = people.mentions.iter().any(|(o, name, subj)| {
+                                *subj && *o > at && *o < first && surname(name) != surname(&s)
                             });
                             (!intervening).then_some(s)
                         }
