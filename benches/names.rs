@@ -10,10 +10,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use rayon::prelude::*;
 use wirecheck::analysis::cluster::Clusters;
 use wirecheck::analysis::{names, Corpus};
-use wirecheck::checks::{Context, CHECKS};
+use wirecheck::checks::Context;
 use wirecheck::config::Config;
 use wirecheck::ingest::{read_bytes, Format};
-use wirecheck::model::{Document, RuleId};
+use wirecheck::model::Document;
 
 fn names(c: &mut Criterion) {
     let mut group = c.benchmark_group("name_rules");
@@ -54,15 +54,7 @@ fn names(c: &mut Criterion) {
                     references: &references,
                     config: &config,
                 };
-                CHECKS
-                    .iter()
-                    .filter(|c| matches!(c.rule(), RuleId::NameVariant | RuleId::NameStyle))
-                    .map(|c| {
-                        let mut sink = Vec::new();
-                        c.run(&ctx, &mut sink);
-                        sink.len()
-                    })
-                    .sum::<usize>()
+                support::run_name_rules(&ctx)
             })
         });
     }

@@ -18,29 +18,11 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(4);
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/quotes");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures/quotes exists")
-        .filter_map(|e| e.ok().map(|e| e.path().join("article.txt")))
-        .filter(|p| p.exists())
+    let documents: Vec<Document> = support::quote_corpus(mb * 1024 * 1024)
+        .into_iter()
+        .flat_map(|(name, bytes)| read_bytes(&name, bytes, Format::Text).0)
         .collect();
-    paths.sort();
-    let fixtures: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("fixture is UTF-8"))
-        .collect();
-    let mut texts = support::seeds();
-    for chunk in fixtures.chunks(8) {
-        texts.push(chunk.join("\n\n"));
-    }
-    let mut documents: Vec<Document> = Vec::new();
-    let (mut total, mut n) = (0, 0);
-    while total < mb * 1024 * 1024 {
-        let text = support::vary(&texts[n % texts.len()], n);
-        total += text.len();
-        documents.extend(read_bytes(&format!("doc{n:07}.txt"), text.into_bytes(), Format::Text).0);
-        n += 1;
-    }
+    let total: usize = documents.iter().map(|d| d.text.len()).sum();
     let cluster_of: Vec<usize> = (0..documents.len()).map(|d| d / 5).collect();
     // Extraction runs RUNS times (second argument, default 1): the count of one run is the
     // difference between two RUNS values, without reading and segmentation.

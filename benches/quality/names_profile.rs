@@ -14,10 +14,10 @@ mod support;
 use rayon::prelude::*;
 use wirecheck::analysis::cluster::Clusters;
 use wirecheck::analysis::Corpus;
-use wirecheck::checks::{Context, CHECKS};
+use wirecheck::checks::Context;
 use wirecheck::config::Config;
 use wirecheck::ingest::{read_bytes, Format};
-use wirecheck::model::{Document, RuleId};
+use wirecheck::model::Document;
 
 fn main() {
     let mode = std::env::args().nth(1).unwrap_or_else(|| "cross".into());
@@ -67,14 +67,6 @@ fn main() {
         references: &references,
         config: &config,
     };
-    let found: usize = CHECKS
-        .iter()
-        .filter(|c| matches!(c.rule(), RuleId::NameVariant | RuleId::NameStyle))
-        .map(|c| {
-            let mut sink = Vec::new();
-            c.run(&ctx, &mut sink);
-            sink.len()
-        })
-        .sum();
+    let found = support::run_name_rules(&ctx);
     println!("{found} findings");
 }

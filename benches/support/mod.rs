@@ -172,3 +172,50 @@ pub fn group_over_sizes<T>(
     }
     group.finish();
 }
+
+/// The quote fixtures' articles: many speaker patterns, short paragraphs, many marks.
+pub fn quote_fixture_articles() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/quotes");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures/quotes exists")
+        .filter_map(|e| e.ok().map(|e| e.path().join("article.txt")))
+        .filter(|p| p.exists())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("fixture is UTF-8"))
+        .collect()
+}
+
+/// About `target_bytes` of quotation-heavy articles, (name, bytes) pairs: the seeds and the
+/// quote fixtures (joined in runs of eight into article-sized texts), varied.
+pub fn quote_corpus(target_bytes: usize) -> Vec<(String, Vec<u8>)> {
+    let mut texts = seeds();
+    for chunk in quote_fixture_articles().chunks(8) {
+        texts.push(chunk.join("\n\n"));
+    }
+    let mut docs = Vec::new();
+    let (mut total, mut n) = (0, 0);
+    while total < target_bytes {
+        let text = vary(&texts[n % texts.len()], n);
+        total += text.len();
+        docs.push((format!("doc{n:07}.txt"), text.into_bytes()));
+        n += 1;
+    }
+    docs
+}
+
+/// Runs the two name rules (`name-variant`, `name-style`); returns how many findings they made.
+pub fn run_name_rules(ctx: &wirecheck::checks::Context<'_>) -> usize {
+    use wirecheck::model::RuleId;
+    wirecheck::checks::CHECKS
+        .iter()
+        .filter(|c| matches!(c.rule(), RuleId::NameVariant | RuleId::NameStyle))
+        .map(|c| {
+            let mut sink = Vec::new();
+            c.run(ctx, &mut sink);
+            sink.len()
+        })
+        .sum()
+}
