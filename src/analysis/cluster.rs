@@ -279,12 +279,7 @@ fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
     {
         return false;
     }
-    let shared = a
-        .numbers
-        .iter()
-        .filter(|n| b.numbers.binary_search(n).is_ok())
-        .count();
-    (shared as f64) < RECURRING_MAX_SHARED * a.numbers.len().min(b.numbers.len()) as f64
+    shared_figures(a, b) < RECURRING_MAX_SHARED
 }
 
 fn date_gap(a: Option<i64>, b: Option<i64>) -> Option<i64> {
