@@ -46,7 +46,7 @@ crate::declare_rule! {
 fn run_tokens(doc: &Document, sentences: &Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
     for s in &doc.sentences[sentences.clone()] {
-        for mut t in merge_fractions(doc.sentence_text(s), tokenize(doc.sentence_text(s))) {
+        for mut t in merge_ranges(doc.sentence_text(s), tokenize(doc.sentence_text(s))) {
             t.range = s.range.start + t.range.start..s.range.start + t.range.end;
             out.push(t);
         }
@@ -68,15 +68,10 @@ fn value(norm: &str) -> Option<f64> {
     norm.split_once(':')?.1.parse().ok()
 }
 
-/// Denominators of the fractions prices and fees are quoted in ("16-3/4", "1/8 pct").
-fn is_fraction(num: f64, den: f64) -> bool {
-    [2.0, 3.0, 4.0, 8.0, 16.0, 32.0, 64.0].contains(&den) && num > 0.0 && num < den
-}
-
-/// Joins number tokens that the tokenizer split at "-" and "/": a whole number and a fraction
-/// ("16-3/4" = 16.75), a fraction ("1/4 pct" = 0.25 pct) and a range ("9-11", "1986/87",
-/// compared as a whole). `text` is the text the tokens' ranges point into.
-fn merge_fractions(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+/// Joins number tokens that the tokenizer split at "-" and "/" into a range ("9-11",
+/// "1986/87", compared as a whole; the tokenizer joins fractions itself). `text` is the text
+/// the tokens' ranges point into.
+fn merge_ranges(text: &str, tokens: Vec<Token>) -> Vec<Token> {
     let between = |a: &Token, b: &Token| text.get(a.range.end..b.range.start).unwrap_or(" ");
     let is_num = |t: Option<&Token>| t.is_some_and(|t| t.kind == TokenKind::Number);
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
@@ -89,36 +84,7 @@ fn merge_fractions(text: &str, tokens: Vec<Token>) -> Vec<Token> {
             continue;
         }
         let n1 = &tokens[i + 1];
-        let (u0, v0) = (unit(&t.norm), value(&t.norm).unwrap_or(0.0));
-        let v1 = value(&n1.norm).unwrap_or(0.0);
         let sep1 = between(t, n1);
-        // Whole number and fraction: "16-3/4", "16 3/4".
-        if (sep1 == "-" || sep1 == " ") && is_num(tokens.get(i + 2)) {
-            let n2 = &tokens[i + 2];
-            let v2 = value(&n2.norm).unwrap_or(0.0);
-            if between(n1, n2) == "/" && is_fraction(v1, v2) {
-                let u = if u0 == "num" { unit(&n2.norm) } else { u0 };
-                out.push(Token {
-                    range: t.range.start..n2.range.end,
-                    norm: format!("{u}:{}", v0 + v1 / v2),
-                    kind: TokenKind::Number,
-                    capitalized: false,
-                });
-                i += 3;
-                continue;
-            }
-        }
-        if sep1 == "/" && is_fraction(v0, v1) {
-            let u = if u0 == "num" { unit(&n1.norm) } else { u0 };
-            out.push(Token {
-                range: t.range.start..n1.range.end,
-                norm: format!("{u}:{}", v0 / v1),
-                kind: TokenKind::Number,
-                capitalized: false,
-            });
-            i += 2;
-            continue;
-        }
         if sep1 == "-" || sep1 == "/" || sep1 == "\u{2013}" {
             out.push(Token {
                 range: t.range.start..n1.range.end,

@@ -45,7 +45,7 @@ fn currency_symbol(c: char) -> Option<&'static str> {
 fn unit_word(w: &str) -> Option<&'static str> {
     Some(match w {
         "eur" | "euro" | "euros" => "eur",
-        "usd" | "dollar" | "dollars" | "us$" => "usd",
+        "usd" | "dollar" | "dollars" | "us$" | "dlr" | "dlrs" => "usd",
         "gbp" | "sterling" => "gbp",
         "percent" | "pct" | "percentage" => "pct",
         _ => return None,
@@ -60,6 +60,40 @@ fn multiplier_word(w: &str) -> Option<f64> {
         "trillion" | "tn" => 1e12,
         _ => return None,
     })
+}
+
+/// A number written as a word, as style guides want below ten ("two billion dlrs").
+fn cardinal_word(w: &str) -> Option<f64> {
+    const CARDINALS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    CARDINALS
+        .iter()
+        .position(|c| c.eq_ignore_ascii_case(w))
+        .map(|i| (i + 1) as f64)
+}
+
+/// Reads a number word as a number where an amount follows ("two billion", "five pct",
+/// "nine dlrs"); alone ("one of them") it stays a word.
+fn spelled_amounts(text: &str, raw: &mut [Raw]) {
+    for i in 0..raw.len().saturating_sub(1) {
+        let Raw::Word(r) = &raw[i] else { continue };
+        let Some(value) = cardinal_word(&text[r.clone()]) else {
+            continue;
+        };
+        let amount_follows = match &raw[i + 1] {
+            Raw::Symbol(_, "pct") => true,
+            Raw::Word(next) => {
+                let w = text[next.clone()].to_ascii_lowercase();
+                (w.len() > 1 && multiplier_word(&w).is_some()) || unit_word(&w).is_some()
+            }
+            _ => false,
+        };
+        if amount_follows {
+            raw[i] = Raw::Number(r.clone(), value);
+        }
+    }
 }
 
 fn split_raw(text: &str) -> Vec<Raw> {
@@ -154,7 +188,8 @@ fn lower_word(text: &str) -> String {
 
 /// Tokenizes `text` into words and normalised amounts.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let raw = split_raw(text);
+    let mut raw = split_raw(text);
+    spelled_amounts(text, &mut raw);
     let mut out = Vec::with_capacity(raw.len());
     let word_at = |i: usize| match raw.get(i) {
         Some(Raw::Word(r)) => Some((r.clone(), lower_word(&text[r.clone()]))),
@@ -246,6 +281,76 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Raw::Symbol(..) => i += 1,
         }
     }
+    join_fractions(text, out)
+}
+
+fn number_parts(norm: &str) -> (&str, f64) {
+    let (unit, value) = norm.split_once(':').unwrap_or(("num", norm));
+    (unit, value.parse().unwrap_or(0.0))
+}
+
+/// Denominators of the fractions prices and fees are quoted in ("16-3/4", "1/8 pct").
+fn is_fraction(num: f64, den: f64) -> bool {
+    [2.0, 3.0, 4.0, 8.0, 16.0, 32.0, 64.0].contains(&den) && num > 0.0 && num < den
+}
+
+/// Joins a whole number and a fraction ("16-3/4", "16 3/4" = 16.75) and a fraction ("1/4
+/// pct" = 0.25 pct), which the scan above reads as separate numbers: "101-1/2" and "99-1/2"
+/// would otherwise share the figure 2.
+fn join_fractions(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    if tokens.len() < 2 || !text.contains('/') {
+        return tokens;
+    }
+    let between = |a: &Token, b: &Token| text.get(a.range.end..b.range.start).unwrap_or(" ");
+    let joined = |first: &Token, last: &Token, unit: &str, value: f64| Token {
+        range: first.range.start..last.range.end,
+        norm: format!("{unit}:{}", format_value(value)),
+        kind: TokenKind::Number,
+        capitalized: false,
+    };
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let Some(n1) = tokens
+            .get(i + 1)
+            .filter(|n| t.kind == TokenKind::Number && n.kind == TokenKind::Number)
+        else {
+            out.push(t.clone());
+            i += 1;
+            continue;
+        };
+        let (u0, v0) = number_parts(&t.norm);
+        let (u1, v1) = number_parts(&n1.norm);
+        // The unit is read after the last number ("1/2 pct" puts it on the 2).
+        let unit = |u: &str| {
+            if u0 == "num" {
+                u.to_string()
+            } else {
+                u0.to_string()
+            }
+        };
+        let sep1 = between(t, n1);
+        if let Some(n2) = tokens.get(i + 2).filter(|n| n.kind == TokenKind::Number) {
+            let (u2, v2) = number_parts(&n2.norm);
+            if (sep1 == "-" || sep1 == " ")
+                && u1 == "num"
+                && between(n1, n2) == "/"
+                && is_fraction(v1, v2)
+            {
+                out.push(joined(t, n2, &unit(u2), v0 + v1 / v2));
+                i += 3;
+                continue;
+            }
+        }
+        if sep1 == "/" && u0 == "num" && is_fraction(v0, v1) {
+            out.push(joined(t, n1, &unit(u1), v0 / v1));
+            i += 2;
+            continue;
+        }
+        out.push(t.clone());
+        i += 1;
+    }
     out
 }
 
@@ -255,6 +360,33 @@ mod tests {
 
     fn norms(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn number_words_before_an_amount_are_numbers() {
+        assert_eq!(norms("two billion dlrs"), ["usd:2000000000"]);
+        assert_eq!(norms("up five pct"), ["up", "pct:5"]);
+        assert_eq!(norms("Two billion"), ["num:2000000000"]);
+        // Alone, or before a one-letter multiplier that is also a word, a word stays a word.
+        assert_eq!(norms("one of them"), ["one", "of", "them"]);
+        assert_eq!(norms("one m"), ["one", "m"]);
+    }
+
+    #[test]
+    fn fractions_are_one_number() {
+        assert_eq!(
+            norms("priced at 101-1/2 pct"),
+            ["priced", "at", "pct:101.5"]
+        );
+        assert_eq!(norms("fees of 1/8 pct"), ["fees", "of", "pct:0.125"]);
+        assert_eq!(
+            norms("up 16 3/4 to 20"),
+            ["up", "num:16.75", "to", "num:20"]
+        );
+        // Not fractions: a range, a season, a date.
+        assert_eq!(norms("9-11"), ["num:9", "num:11"]);
+        assert_eq!(norms("1986/87"), ["num:1986", "num:87"]);
+        assert_eq!(norms("on 12/25"), ["on", "num:12", "num:25"]);
     }
 
     #[test]
