@@ -261,6 +261,24 @@ fn a_bond_notice_joins_its_rewrite_not_another_issuers_notice() {
 }
 
 #[test]
+fn dividend_notices_of_different_companies_stay_apart() {
+    let r = audit("fixtures/audit/dividend_notices_of_different_companies");
+    let names: Vec<Vec<String>> = clusters(&r)
+        .into_iter()
+        .map(|c| {
+            c.into_iter()
+                .map(|p| p.rsplit('#').next().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    // Only the two notices of one company (one symbol) are one event.
+    assert_eq!(
+        names,
+        [vec!["1"], vec!["2", "6"], vec!["3"], vec!["4"], vec!["5"]]
+    );
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);

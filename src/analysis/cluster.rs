@@ -17,8 +17,10 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
+use regex::Regex;
 
 use crate::index::terms::{
     cosine, shared_terms, similar_pairs, term_counts, Idf, TermVector, MAX_NEIGHBOURS,
@@ -61,16 +63,21 @@ const EXACT_PAIRS: usize = 400;
 /// Articles with at least this many distinct figures are compared as possible recurring
 /// reports.
 const RECURRING_MIN_NUMBERS: usize = 4;
+/// A routine report under one title needs at least this many figures to tell its editions.
+const ROUTINE_MIN_NUMBERS: usize = 2;
 /// Share of figures below which two reports from different days are two editions.
 const RECURRING_MAX_SHARED: f64 = 0.34;
-/// Terms shown as a link's evidence.
 /// Two stories of one template share fewer figures than this (a share of the smaller
 /// article's); standard terms such as denominations keep it above the recurring-report bound.
 const TEMPLATE_MAX_SHARED: f64 = 0.6;
 /// A story with at least one distinct figure per this many words reads as a template.
 const TEMPLATE_WORDS_PER_FIGURE: usize = 25;
-/// And at least this many distinct figures.
+/// And at least this many distinct figures, unless it is a notice.
 const TEMPLATE_MIN_NUMBERS: usize = 3;
+/// A story of at most this many words is a notice (a dividend, a rate change): its one or two
+/// figures are all it says.
+const NOTICE_MAX_WORDS: usize = 40;
+/// Terms shown as a link's evidence.
 const EVIDENCE_TERMS: usize = 6;
 
 /// Days since 1970-01-01 of an ISO date `YYYY-MM-DD`.
@@ -173,6 +180,36 @@ struct DocFacts {
     /// leads of the input ("Corp", a month) are taken out by [`cluster`]. Who the story is
     /// about.
     lead_subject: Vec<u64>,
+    /// The same run in the title, used when the lead names no one. A headline in capitals
+    /// or title case is one run from its first word to its last ("ACME ISSUES AUSTRALIAN
+    /// DLR BOND"), so it names the subject less exactly than the lead.
+    title_subject: Vec<u64>,
+    /// Stock symbols in the title or the lead (`<ACME.O>`, `(NYSE: ACME)`), sorted and
+    /// distinct: who the story is about, where financial copy names it exactly.
+    tickers: Vec<u64>,
+    /// The title, lower-cased and hashed: a routine report runs under one title every day.
+    title: Option<u64>,
+}
+
+/// A stock symbol as wire copy and press releases write it: `<ACME>`, `<ACME.O>`,
+/// `(NYSE: ACME)`, `(Nasdaq:ACME.B)`.
+static TICKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"<([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,3})?>|\((?i:NYSE|NASDAQ|AMEX|NYSE American|TSX|TSXV|LSE|ASX|OTC|OTCQX)\s*:\s*([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,3})?\)",
+    )
+    .expect("ticker pattern")
+});
+
+fn tickers(texts: &[&str]) -> Vec<u64> {
+    let mut found: Vec<u64> = texts
+        .iter()
+        .flat_map(|t| TICKER.captures_iter(t))
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .map(|m| crate::text::features::token_hash(m.as_str()))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
@@ -182,33 +219,59 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         .collect();
     numbers.sort_unstable();
     numbers.dedup();
-    let mut lead_subject: Vec<u64> = doc
+    let sorted = |mut words: Vec<u64>| {
+        words.sort_unstable();
+        words.dedup();
+        words
+    };
+    let lead_subject = sorted(
+        doc.sentences
+            .iter()
+            .zip(features)
+            .find(|(s, _)| s.kind == crate::model::SentenceKind::Body)
+            // A story that is all table (a dividend notice) is about what its headline names.
+            .or_else(|| {
+                doc.sentences
+                    .iter()
+                    .zip(features)
+                    .find(|(s, _)| s.kind == crate::model::SentenceKind::Headline)
+            })
+            .map(|(_, f)| subject_run(f))
+            .unwrap_or_default(),
+    );
+    // A notice whose text is all figures names its subject only in the title.
+    let title_subject = sorted(
+        doc.meta
+            .title
+            .as_deref()
+            .map(|title| {
+                subject_run(&crate::text::features::features(
+                    &crate::text::tokens::tokenize(title),
+                ))
+            })
+            .unwrap_or_default(),
+    );
+    let lead = doc
         .sentences
         .iter()
-        .zip(features)
-        .find(|(s, _)| s.kind == crate::model::SentenceKind::Body)
-        // A story that is all table (a dividend notice) is about what its headline names.
-        .or_else(|| {
-            doc.sentences
-                .iter()
-                .zip(features)
-                .find(|(s, _)| s.kind == crate::model::SentenceKind::Headline)
-        })
-        .map(|(_, f)| subject_run(f))
-        .unwrap_or_default();
-    // The title names the subject too; a notice whose text is all figures names it only there.
-    if let Some(title) = doc.meta.title.as_deref() {
-        lead_subject.extend(subject_run(&crate::text::features::features(
-            &crate::text::tokens::tokenize(title),
-        )));
-    }
-    lead_subject.sort_unstable();
-    lead_subject.dedup();
+        .find(|s| s.kind == crate::model::SentenceKind::Body)
+        .and_then(|s| doc.text.get(s.range.clone()))
+        .unwrap_or("");
+    let tickers = tickers(&[doc.meta.title.as_deref().unwrap_or(""), lead]);
     DocFacts {
         date: doc.meta.date.as_deref().and_then(days),
         numbers,
         words: features.iter().map(|f| f.norms.len()).sum(),
         lead_subject,
+        title_subject,
+        tickers,
+        title: doc
+            .meta
+            .title
+            .as_deref()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+            .map(|t| crate::text::features::token_hash(&t)),
     }
 }
 
@@ -248,18 +311,23 @@ fn shared_figures(a: &DocFacts, b: &DocFacts) -> f64 {
 fn same_template_other_subject(a: &DocFacts, b: &DocFacts) -> bool {
     // A template story is mostly its figures: a bond's amount, coupon, price and fees.
     let dense = |f: &DocFacts| {
-        f.numbers.len() >= TEMPLATE_MIN_NUMBERS
+        !f.numbers.is_empty()
+            && (f.numbers.len() >= TEMPLATE_MIN_NUMBERS || f.words <= NOTICE_MAX_WORDS)
             && f.numbers.len() * TEMPLATE_WORDS_PER_FIGURE >= f.words
     };
-    dense(a)
-        && dense(b)
-        && !a.lead_subject.is_empty()
-        && !b.lead_subject.is_empty()
-        && shared_figures(a, b) < TEMPLATE_MAX_SHARED
-        && !a
-            .lead_subject
-            .iter()
-            .any(|n| b.lead_subject.binary_search(n).is_ok())
+    dense(a) && dense(b) && shared_figures(a, b) < TEMPLATE_MAX_SHARED && other_subject(a, b)
+}
+
+/// Whether two stories are about different subjects: different stock symbols where both
+/// give one, otherwise leads that open with different names.
+fn other_subject(a: &DocFacts, b: &DocFacts) -> bool {
+    let disjoint = |x: &[u64], y: &[u64]| {
+        !x.is_empty() && !y.is_empty() && !x.iter().any(|n| y.binary_search(n).is_ok())
+    };
+    if !a.tickers.is_empty() && !b.tickers.is_empty() {
+        return disjoint(&a.tickers, &b.tickers);
+    }
+    disjoint(&a.lead_subject, &b.lead_subject)
 }
 
 /// Whether two articles can never be one event, whatever else they share.
@@ -268,18 +336,24 @@ fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
 }
 
 /// Two editions of a recurring report: dated on different days, both full of figures, and
-/// the figures mostly differ (a daily price table, a weekly estimate).
+/// the figures mostly differ (a daily price table, a weekly estimate); or, for a short
+/// routine report with a figure or two, run under the same title and sharing none of them
+/// (the central bank's daily operation: its amount and the rate of the day).
 fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
     let (Some(da), Some(db)) = (a.date, b.date) else {
         return false;
     };
-    if da == db
-        || a.numbers.len() < RECURRING_MIN_NUMBERS
-        || b.numbers.len() < RECURRING_MIN_NUMBERS
-    {
+    if da == db {
         return false;
     }
-    shared_figures(a, b) < RECURRING_MAX_SHARED
+    let fewest = a.numbers.len().min(b.numbers.len());
+    if fewest >= RECURRING_MIN_NUMBERS {
+        return shared_figures(a, b) < RECURRING_MAX_SHARED;
+    }
+    fewest >= ROUTINE_MIN_NUMBERS
+        && a.title.is_some()
+        && a.title == b.title
+        && shared_figures(a, b) == 0.0
 }
 
 fn date_gap(a: Option<i64>, b: Option<i64>) -> Option<i64> {
@@ -456,13 +530,25 @@ pub fn cluster(
     // Words that open many leads ("Corp", "Inc", a month) say nothing about whose story it is.
     let mut subject_df: BTreeMap<u64, usize> = BTreeMap::new();
     for f in &facts {
-        for &w in &f.lead_subject {
+        let mut words: Vec<u64> = f
+            .lead_subject
+            .iter()
+            .chain(&f.title_subject)
+            .copied()
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
             *subject_df.entry(w).or_default() += 1;
         }
     }
     let common = (n / 200).max(3);
     for f in &mut facts {
         f.lead_subject.retain(|w| subject_df[w] <= common);
+        f.title_subject.retain(|w| subject_df[w] <= common);
+        if f.lead_subject.is_empty() {
+            f.lead_subject = std::mem::take(&mut f.title_subject);
+        }
     }
 
     // 1. Copies.
@@ -778,6 +864,9 @@ mod tests {
             numbers: numbers.to_vec(),
             words,
             lead_subject: subject.to_vec(),
+            title_subject: Vec::new(),
+            tickers: Vec::new(),
+            title: None,
         };
         // Two issuers' bond notices: dense with figures, some shared (denominations).
         let halden = f(&[1, 2, 3, 4, 5, 6], 60, &[100, 101]);
@@ -800,12 +889,57 @@ mod tests {
     }
 
     #[test]
+    fn short_notices_of_other_companies_are_never_linked() {
+        let notice = |numbers: &[u64], tickers: &[u64], subject: &[u64]| DocFacts {
+            date: Some(10),
+            numbers: numbers.to_vec(),
+            words: 14,
+            lead_subject: subject.to_vec(),
+            title_subject: Vec::new(),
+            tickers: tickers.to_vec(),
+            title: None,
+        };
+        // Two dividend notices: two figures each, one of them shared (a payment date).
+        let first = notice(&[1, 2], &[50], &[]);
+        assert!(never_linked(&first, &notice(&[1, 3], &[60], &[])));
+        // The same company's notice again, whatever its lead says.
+        assert!(!never_linked(&first, &notice(&[1, 3], &[50], &[70])));
+        // Symbols on one side only: the leads decide.
+        assert!(!never_linked(&first, &notice(&[1, 3], &[], &[70])));
+        // A short story with no figure is no template.
+        assert!(!never_linked(
+            &notice(&[], &[50], &[]),
+            &notice(&[], &[60], &[])
+        ));
+    }
+
+    #[test]
+    fn stock_symbols_are_read_in_wire_and_press_release_styles() {
+        let symbols = tickers(&[
+            "ACME CORP <ACM.O> SETS QUARTERLY",
+            "Bravo Inc (NYSE: BRV) said, and Acme <ACM> agreed; not <b> or (see: X)",
+        ]);
+        let expected = {
+            let mut v: Vec<u64> = ["ACM", "BRV"]
+                .iter()
+                .map(|s| crate::text::features::token_hash(s))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(symbols, expected);
+    }
+
+    #[test]
     fn recurring_reports_need_dates_and_differing_figures() {
         let f = |date, numbers: &[u64]| DocFacts {
             date,
             numbers: numbers.to_vec(),
             words: 0,
             lead_subject: Vec::new(),
+            title_subject: Vec::new(),
+            tickers: Vec::new(),
+            title: None,
         };
         let monday = f(Some(10), &[1, 2, 3, 4, 5]);
         let tuesday = f(Some(11), &[6, 7, 8, 9, 5]);
@@ -817,5 +951,34 @@ mod tests {
         // Undated or with few figures: no judgement.
         assert!(!recurring(&monday, &f(None, &[6, 7, 8, 9])));
         assert!(!recurring(&monday, &f(Some(11), &[6, 7])));
+    }
+
+    #[test]
+    fn a_routine_report_under_one_title_is_an_edition_a_day() {
+        let f = |date, numbers: &[u64], title| DocFacts {
+            date,
+            numbers: numbers.to_vec(),
+            words: 40,
+            lead_subject: Vec::new(),
+            title_subject: Vec::new(),
+            tickers: Vec::new(),
+            title,
+        };
+        let monday = f(Some(10), &[1, 2], Some(7));
+        assert!(recurring(&monday, &f(Some(11), &[3, 4], Some(7))));
+        // A figure kept: an update of one story.
+        assert!(!recurring(&monday, &f(Some(11), &[1, 4], Some(7))));
+        // Another title: an update under a new headline.
+        assert!(!recurring(&monday, &f(Some(11), &[3, 4], Some(8))));
+        // One figure is too little to tell an edition from an update.
+        assert!(!recurring(
+            &f(Some(10), &[1], Some(7)),
+            &f(Some(11), &[3], Some(7))
+        ));
+        // No titles: no judgement.
+        assert!(!recurring(
+            &f(Some(10), &[1, 2], None),
+            &f(Some(11), &[3, 4], None)
+        ));
     }
 }
