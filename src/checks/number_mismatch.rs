@@ -370,18 +370,38 @@ fn compare_numbers(a: &[Token], b: &[Token], kind: AlignKind) -> Vec<(usize, usi
     out
 }
 
-/// Whether two figures of paraphrased sentences play the same role: the word just before or
-/// just after each is the same ("fell 5 pct" / "fell by 5 pct to").
+/// Whether two figures of paraphrased sentences play the same role: the nearest content word
+/// just before or just after each is the same ("fell 5 pct" / "fell by 5 pct to"). Function
+/// words are passed over: "800 mln dlrs in lost revenues" and "950 mln dlrs in damages" share
+/// only "in".
 fn same_role(a: &[Token], x: usize, b: &[Token], y: usize) -> bool {
-    let word = |t: &[Token], i: Option<usize>| {
-        i.and_then(|i| t.get(i))
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.norm.clone())
-    };
-    let before = word(a, x.checked_sub(1)).is_some()
-        && word(a, x.checked_sub(1)) == word(b, y.checked_sub(1));
-    let after = word(a, Some(x + 1)).is_some() && word(a, Some(x + 1)) == word(b, Some(y + 1));
-    before || after
+    let same = |p: Option<&str>, q: Option<&str>| p.is_some() && p == q;
+    same(content_before(a, x), content_before(b, y))
+        || same(content_after(a, x), content_after(b, y))
+}
+
+fn is_content(t: &Token) -> bool {
+    t.kind == TokenKind::Word && !crate::index::is_function_word(&t.norm)
+}
+
+/// The nearest content word within two tokens before `i`; a figure in between ends the search.
+fn content_before(t: &[Token], i: usize) -> Option<&str> {
+    t[i.saturating_sub(2)..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .find(|t| is_content(t))
+        .map(|t| t.norm.as_str())
+}
+
+/// The nearest content word within two tokens after `i`.
+fn content_after(t: &[Token], i: usize) -> Option<&str> {
+    t.get(i + 1..(i + 3).min(t.len()))
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .find(|t| is_content(t))
+        .map(|t| t.norm.as_str())
 }
 
 #[cfg(test)]
@@ -420,6 +440,24 @@ mod tests {
             AlignKind::NearDuplicate,
         );
         assert_eq!(got, [("pct:2".to_string(), "pct:2".to_string())]);
+    }
+
+    #[test]
+    fn paraphrased_amounts_with_different_roles_are_not_compared() {
+        // Lost revenue and total damage: the same unit, different quantities.
+        let got = numbers(
+            "The storm will cost the region close to 800 mln dlrs in lost tourism revenues",
+            "The storm caused at least 950 mln dlrs in damages to the region",
+            AlignKind::Paraphrase,
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // The same role with a function word between: compared.
+        let got = numbers(
+            "Exports rose by 5 pct in March",
+            "In March, exports rose 6 pct",
+            AlignKind::Paraphrase,
+        );
+        assert_eq!(got, [("pct:5".to_string(), "pct:6".to_string())]);
     }
 
     #[test]
