@@ -34,8 +34,20 @@ pub enum Stage {
     Language,
     /// The whole reading phase: every per-document stage above, in parallel.
     Load,
-    /// Clustering, indexing and alignment (`audit`, `check`).
+    /// Clustering, indexing and alignment (`audit`, `check`): the six parts below.
     Analyse,
+    /// Part of `Analyse`: per-sentence features (tokens, content words, figures).
+    Features,
+    /// Part of `Analyse`: shingle signatures of every document.
+    Index,
+    /// Part of `Analyse`: copies, content similarity and linkage into event clusters.
+    Cluster,
+    /// Part of `Analyse`: sentence alignment of the article pairs inside each cluster.
+    Align,
+    /// Part of `Analyse`: quotation extraction, attribution and grouping.
+    Quotes,
+    /// Part of `Analyse`: name mentions and their groups.
+    Names,
     /// Running the rules (`audit`, `check`).
     Checks,
     /// Writing the report.
@@ -44,7 +56,7 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in pipeline order.
-    pub const ALL: [Stage; 9] = [
+    pub const ALL: [Stage; 15] = [
         Stage::Read,
         Stage::Extract,
         Stage::Clean,
@@ -52,6 +64,12 @@ impl Stage {
         Stage::Language,
         Stage::Load,
         Stage::Analyse,
+        Stage::Features,
+        Stage::Index,
+        Stage::Cluster,
+        Stage::Align,
+        Stage::Quotes,
+        Stage::Names,
         Stage::Checks,
         Stage::Output,
     ];
@@ -66,6 +84,12 @@ impl Stage {
             Stage::Language => "language",
             Stage::Load => "load",
             Stage::Analyse => "analyse",
+            Stage::Features => "  features",
+            Stage::Index => "  index",
+            Stage::Cluster => "  cluster",
+            Stage::Align => "  align",
+            Stage::Quotes => "  quotes",
+            Stage::Names => "  names",
             Stage::Checks => "checks",
             Stage::Output => "output",
         }
@@ -234,7 +258,8 @@ impl std::fmt::Display for Summary {
         write!(
             f,
             "(read to language: CPU time of the worker threads, summed over documents, which \
-             are read in parallel within `load`; total: the whole run after argument parsing)"
+             are read in parallel within `load`; the indented stages are parts of `analyse`; \
+             total: the whole run after argument parsing)"
         )
     }
 }

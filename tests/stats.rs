@@ -58,7 +58,10 @@ fn audit_stats_add_the_analysis_and_check_phases() {
     assert_eq!(timed.code, plain.code);
     assert_eq!(timed.stdout, plain.stdout);
     let rows = stage_rows(&timed.stderr);
-    for phase in ["load", "analyse", "checks", "output", "total"] {
+    for phase in [
+        "load", "analyse", "features", "index", "cluster", "align", "quotes", "names", "checks",
+        "output", "total",
+    ] {
         let row = rows.iter().find(|(n, _, _)| n == phase);
         assert!(
             row.is_some_and(|(_, _, wall)| wall.parse::<f64>().is_ok()),

@@ -105,10 +105,14 @@ pub fn analyse(
     cluster_params: &ClusterParams,
     settings: &AlignSettings,
 ) -> Corpus {
-    let features: Vec<Vec<SentenceFeatures>> =
-        documents.par_iter().map(document_features).collect();
-    let sigs = signatures(documents, &features);
-    let (clusters, links) = cluster::cluster(documents, &features, &sigs, cluster_params);
+    use crate::stats::{time, Stage};
+    let features: Vec<Vec<SentenceFeatures>> = time(Stage::Features, || {
+        documents.par_iter().map(document_features).collect()
+    });
+    let sigs = time(Stage::Index, || signatures(documents, &features));
+    let (clusters, links) = time(Stage::Cluster, || {
+        cluster::cluster(documents, &features, &sigs, cluster_params)
+    });
     drop(sigs);
     let mut jobs: Vec<(usize, usize)> = Vec::new();
     for members in &clusters.members {
@@ -128,13 +132,16 @@ pub fn analyse(
             }
         }
     }
-    let mut pairs: Vec<PairReport> = jobs
-        .par_iter()
-        .map(|&(a, b)| pair_report(documents, a, b, &features[a], &features[b]))
-        .collect();
+    let mut pairs: Vec<PairReport> = time(Stage::Align, || {
+        jobs.par_iter()
+            .map(|&(a, b)| pair_report(documents, a, b, &features[a], &features[b]))
+            .collect()
+    });
     pairs.sort_by_key(|p| (p.a, p.b));
-    let quotes = quotes::extract_all(documents, &clusters.of_document);
-    let names = names::analyse(documents, &clusters);
+    let quotes = time(Stage::Quotes, || {
+        quotes::extract_all(documents, &clusters.of_document)
+    });
+    let names = time(Stage::Names, || names::analyse(documents, &clusters));
     Corpus {
         clusters,
         links,
