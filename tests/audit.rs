@@ -261,6 +261,19 @@ fn a_bond_notice_joins_its_rewrite_not_another_issuers_notice() {
 }
 
 #[test]
+fn two_bouts_of_one_champion_against_different_challengers_stay_apart() {
+    // Undated, in the same words, one champion: only the challengers tell the events apart.
+    let r = audit("fixtures/audit/same_champion_other_challenger");
+    assert_eq!(
+        clusters(&r),
+        [
+            vec!["lindqvist_sport.txt", "lindqvist_wire.txt"],
+            vec!["okonkwo_sport.txt", "okonkwo_wire.txt"]
+        ]
+    );
+}
+
+#[test]
 fn dividend_notices_of_different_companies_stay_apart() {
     let r = audit("fixtures/audit/dividend_notices_of_different_companies");
     let names: Vec<Vec<String>> = clusters(&r)

@@ -77,6 +77,14 @@ const TEMPLATE_MIN_NUMBERS: usize = 3;
 /// A story of at most this many words is a notice (a dividend, a rate change): its one or two
 /// figures are all it says.
 const NOTICE_MAX_WORDS: usize = 40;
+/// Similarity kept by two articles whose leads name participants the other never mentions.
+const OTHER_PARTICIPANTS_FACTOR: f64 = 0.5;
+/// A lead has at least this many words.
+const LEAD_MIN_WORDS: usize = 6;
+/// A name in more than one in this many articles of the input is no one participant.
+const PARTICIPANT_DF_SHARE: usize = 20;
+/// Two names this close (Jaro-Winkler) may be one name spelt two ways.
+const SAME_NAME_SIMILARITY: f64 = 0.85;
 /// Terms shown as a link's evidence.
 const EVIDENCE_TERMS: usize = 6;
 
@@ -189,6 +197,72 @@ struct DocFacts {
     tickers: Vec<u64>,
     /// The title, lower-cased and hashed: a routine report runs under one title every day.
     title: Option<u64>,
+    /// Names (capitalised words past a sentence's first) of the lead, lower case, sorted and
+    /// distinct: who the story's main event involves.
+    lead_names: Vec<String>,
+    /// Names of the whole article (its event evidence), lower case, sorted and distinct.
+    names: Vec<String>,
+}
+
+/// Words written with a capital in the middle of a sentence that name no participant.
+fn is_calendar_word(w: &str) -> bool {
+    const CALENDAR: [&str; 31] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "june",
+        "july",
+        "aug",
+        "august",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "jun",
+        "jul",
+        "sep",
+    ];
+    CALENDAR.contains(&w)
+}
+
+/// Capitalised words of a sentence after its first word, lower-cased: the names it mentions.
+fn sentence_names(text: &str, out: &mut Vec<String>) {
+    let words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty());
+    for w in words.skip(1) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 2 {
+            continue;
+        }
+        let mut lower = w.to_lowercase();
+        for suffix in ["'s", "’s"] {
+            if let Some(stem) = lower.strip_suffix(suffix) {
+                lower = stem.to_string();
+            }
+        }
+        if crate::index::is_function_word(&lower) || is_calendar_word(&lower) {
+            continue;
+        }
+        out.push(lower);
+    }
 }
 
 /// A stock symbol as wire copy and press releases write it: `<ACME>`, `<ACME.O>`,
@@ -258,6 +332,36 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         .and_then(|s| doc.text.get(s.range.clone()))
         .unwrap_or("");
     let tickers = tickers(&[doc.meta.title.as_deref().unwrap_or(""), lead]);
+    // The first sentence of prose (a stray fragment of a link or a date line is no lead).
+    let prose_lead = doc
+        .sentences
+        .iter()
+        .filter(|s| s.kind == crate::model::SentenceKind::Body)
+        .filter_map(|s| doc.text.get(s.range.clone()))
+        .find(|t| t.split_whitespace().count() >= LEAD_MIN_WORDS)
+        .unwrap_or("");
+    let mut lead_names = Vec::new();
+    sentence_names(prose_lead, &mut lead_names);
+    lead_names.sort_unstable();
+    lead_names.dedup();
+    let mut names = Vec::new();
+    let mut repeated = Vec::new();
+    for s in doc.sentences.iter().filter(|s| s.kind.is_event_evidence()) {
+        let mut here = Vec::new();
+        sentence_names(doc.text.get(s.range.clone()).unwrap_or(""), &mut here);
+        here.sort_unstable();
+        here.dedup();
+        names.extend(here);
+    }
+    names.sort_unstable();
+    for run in names.chunk_by(|x, y| x == y) {
+        if run.len() >= 2 {
+            repeated.push(run[0].clone());
+        }
+    }
+    names.dedup();
+    // A participant is named again after the lead; a passing mention is not one.
+    lead_names.retain(|n| repeated.binary_search(n).is_ok());
     DocFacts {
         date: doc.meta.date.as_deref().and_then(days),
         numbers,
@@ -265,6 +369,8 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         lead_subject,
         title_subject,
         tickers,
+        lead_names,
+        names,
         title: doc
             .meta
             .title
@@ -328,6 +434,21 @@ fn other_subject(a: &DocFacts, b: &DocFacts) -> bool {
         return disjoint(&a.tickers, &b.tickers);
     }
     disjoint(&a.lead_subject, &b.lead_subject)
+}
+
+/// Whether each lead names someone the other article never mentions (under any close
+/// spelling): two bouts of one champion against two challengers, two players of one team
+/// put on the injured list.
+fn other_participants(a: &DocFacts, b: &DocFacts) -> bool {
+    let absent = |name: &String, other: &DocFacts| {
+        other.names.binary_search(name).is_err()
+            && !other.names.iter().any(|o| {
+                // Respellings differ by a letter or two; the length check skips most pairs.
+                name.len().abs_diff(o.len()) <= 2
+                    && strsim::jaro_winkler(name, o) >= SAME_NAME_SIMILARITY
+            })
+    };
+    a.lead_names.iter().any(|n| absent(n, b)) && b.lead_names.iter().any(|n| absent(n, a))
 }
 
 /// Whether two articles can never be one event, whatever else they share.
@@ -444,7 +565,14 @@ impl Linkage<'_> {
             return 0.0;
         }
         let gap = date_gap(self.facts[a].date, self.facts[b].date);
-        f64::from(cosine(&self.vectors[u], &self.vectors[v])) * self.params.date_factor(gap)
+        let participants = if other_participants(&self.facts[a], &self.facts[b]) {
+            OTHER_PARTICIPANTS_FACTOR
+        } else {
+            1.0
+        };
+        f64::from(cosine(&self.vectors[u], &self.vectors[v]))
+            * self.params.date_factor(gap)
+            * participants
     }
 
     /// Average similarity over every pair of the two groups: exact for small groups, from
@@ -549,6 +677,24 @@ pub fn cluster(
         if f.lead_subject.is_empty() {
             f.lead_subject = std::mem::take(&mut f.title_subject);
         }
+    }
+
+    // A participant is named in few articles of the input; a title, a party or an institution
+    // ("President", "Republican", "House") in many.
+    let mut name_df: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &facts {
+        for name in &f.names {
+            *name_df.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let widespread: Vec<String> = name_df
+        .into_iter()
+        .filter(|&(_, df)| df > (n / PARTICIPANT_DF_SHARE).max(3))
+        .map(|(name, _)| name.to_string())
+        .collect();
+    for f in &mut facts {
+        f.lead_names
+            .retain(|name| widespread.binary_search(name).is_err());
     }
 
     // 1. Copies.
@@ -867,6 +1013,8 @@ mod tests {
             title_subject: Vec::new(),
             tickers: Vec::new(),
             title: None,
+            lead_names: Vec::new(),
+            names: Vec::new(),
         };
         // Two issuers' bond notices: dense with figures, some shared (denominations).
         let halden = f(&[1, 2, 3, 4, 5, 6], 60, &[100, 101]);
@@ -889,6 +1037,38 @@ mod tests {
     }
 
     #[test]
+    fn leads_naming_people_the_other_article_never_mentions_are_other_participants() {
+        let facts = |lead: &[&str], names: &[&str]| {
+            let strings = |w: &[&str]| {
+                let mut v: Vec<String> = w.iter().map(|s| s.to_string()).collect();
+                v.sort();
+                v
+            };
+            DocFacts {
+                date: None,
+                numbers: Vec::new(),
+                words: 300,
+                lead_subject: Vec::new(),
+                title_subject: Vec::new(),
+                tickers: Vec::new(),
+                title: None,
+                lead_names: strings(lead),
+                names: strings(names),
+            }
+        };
+        // One champion, two challengers: each lead names a man the other never mentions.
+        let first_bout = facts(&["varga", "okonkwo"], &["varga", "okonkwo", "berlin"]);
+        let second_bout = facts(&["varga", "lindqvist"], &["varga", "lindqvist", "oslo"]);
+        assert!(other_participants(&first_bout, &second_bout));
+        // The same bout told by another outlet, with the challenger respelt.
+        let respelt = facts(&["okonkvo"], &["varga", "okonkvo"]);
+        assert!(!other_participants(&first_bout, &respelt));
+        // One side's lead names only people the other mentions too.
+        let preview = facts(&["varga"], &["varga", "lindqvist"]);
+        assert!(!other_participants(&first_bout, &preview));
+    }
+
+    #[test]
     fn short_notices_of_other_companies_are_never_linked() {
         let notice = |numbers: &[u64], tickers: &[u64], subject: &[u64]| DocFacts {
             date: Some(10),
@@ -898,6 +1078,8 @@ mod tests {
             title_subject: Vec::new(),
             tickers: tickers.to_vec(),
             title: None,
+            lead_names: Vec::new(),
+            names: Vec::new(),
         };
         // Two dividend notices: two figures each, one of them shared (a payment date).
         let first = notice(&[1, 2], &[50], &[]);
@@ -940,6 +1122,8 @@ mod tests {
             title_subject: Vec::new(),
             tickers: Vec::new(),
             title: None,
+            lead_names: Vec::new(),
+            names: Vec::new(),
         };
         let monday = f(Some(10), &[1, 2, 3, 4, 5]);
         let tuesday = f(Some(11), &[6, 7, 8, 9, 5]);
@@ -963,6 +1147,8 @@ mod tests {
             title_subject: Vec::new(),
             tickers: Vec::new(),
             title,
+            lead_names: Vec::new(),
+            names: Vec::new(),
         };
         let monday = f(Some(10), &[1, 2], Some(7));
         assert!(recurring(&monday, &f(Some(11), &[3, 4], Some(7))));
