@@ -65,6 +65,8 @@ const EXACT_PAIRS: usize = 400;
 const RECURRING_MIN_NUMBERS: usize = 4;
 /// A routine report under one title needs at least this many figures to tell its editions.
 const ROUTINE_MIN_NUMBERS: usize = 2;
+/// A routine report's editions may repeat a round amount, not the rest of their figures.
+const ROUTINE_MAX_SHARED: f64 = 0.5;
 /// Share of figures below which two reports from different days are two editions.
 const RECURRING_MAX_SHARED: f64 = 0.34;
 /// Two stories of one template share fewer figures than this (a share of the smaller
@@ -458,8 +460,8 @@ fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
 
 /// Two editions of a recurring report: dated on different days, both full of figures, and
 /// the figures mostly differ (a daily price table, a weekly estimate); or, for a short
-/// routine report with a figure or two, run under the same title and sharing none of them
-/// (the central bank's daily operation: its amount and the rate of the day).
+/// routine report with a figure or two, run under the same title and sharing at most half of
+/// them (the central bank's daily operation: a round amount that recurs, the rate of the day).
 fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
     let (Some(da), Some(db)) = (a.date, b.date) else {
         return false;
@@ -474,7 +476,7 @@ fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
     fewest >= ROUTINE_MIN_NUMBERS
         && a.title.is_some()
         && a.title == b.title
-        && shared_figures(a, b) == 0.0
+        && shared_figures(a, b) <= ROUTINE_MAX_SHARED
 }
 
 fn date_gap(a: Option<i64>, b: Option<i64>) -> Option<i64> {
@@ -1152,8 +1154,15 @@ mod tests {
         };
         let monday = f(Some(10), &[1, 2], Some(7));
         assert!(recurring(&monday, &f(Some(11), &[3, 4], Some(7))));
-        // A figure kept: an update of one story.
-        assert!(!recurring(&monday, &f(Some(11), &[1, 4], Some(7))));
+        // A round amount repeated, the rate of the day new: still another edition.
+        assert!(recurring(&monday, &f(Some(11), &[1, 4], Some(7))));
+        // Every figure kept: the same report run again.
+        assert!(!recurring(&monday, &f(Some(11), &[1, 2], Some(7))));
+        // Most figures kept: an update of one story.
+        assert!(!recurring(
+            &f(Some(10), &[1, 2, 3], Some(7)),
+            &f(Some(11), &[1, 2, 4], Some(7))
+        ));
         // Another title: an update under a new headline.
         assert!(!recurring(&monday, &f(Some(11), &[3, 4], Some(8))));
         // One figure is too little to tell an edition from an update.
