@@ -206,44 +206,6 @@ struct DocFacts {
     names: Vec<String>,
 }
 
-/// Words written with a capital in the middle of a sentence that name no participant.
-fn is_calendar_word(w: &str) -> bool {
-    const CALENDAR: [&str; 31] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "june",
-        "july",
-        "aug",
-        "august",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-        "jun",
-        "jul",
-        "sep",
-    ];
-    CALENDAR.contains(&w)
-}
-
 /// Capitalised words of a sentence after its first word, lower-cased: the names it mentions.
 fn sentence_names(text: &str, out: &mut Vec<String>) {
     let words = text
@@ -260,7 +222,7 @@ fn sentence_names(text: &str, out: &mut Vec<String>) {
                 lower = stem.to_string();
             }
         }
-        if crate::index::is_function_word(&lower) || is_calendar_word(&lower) {
+        if crate::index::is_function_word(&lower) || crate::text::is_calendar_word(&lower) {
             continue;
         }
         out.push(lower);

@@ -10,6 +10,47 @@ use std::ops::Range;
 
 use crate::model::{Document, Sentence, SentenceKind};
 
+/// Days of the week and months, with their common abbreviations, lower case: capitalised
+/// in the middle of a sentence, yet nobody's name.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Whether a lower-case word is a day of the week or a month ([`CALENDAR_WORDS`]).
+pub fn is_calendar_word(word: &str) -> bool {
+    CALENDAR_WORDS.contains(&word)
+}
+
 /// Words of a text with their byte ranges: letters, with inner hyphens and apostrophes
 /// ("NATO-Ukraine", "Smith’s").
 pub fn words(text: &str) -> Vec<Range<usize>> {
