@@ -99,6 +99,13 @@ pub struct Mention {
     /// Whether it opens its sentence or a quotation ("‘Momma, look…"): capitalised for
     /// grammar, so no evidence by itself that the word is a name.
     pub initial: bool,
+    /// Whether it stands where a person's name stands: after a title, as a possessive
+    /// ("Kova's"), or before a verb of speech ("Kova said", "said Kova").
+    pub cue: bool,
+    /// The nearest distinctive name word before it (initials skipped) when that word does
+    /// not open the sentence ("Mark" in "said Sen. Mark Kova", not "Despite" in "Despite Kova's"),
+    /// lowercased: a given name, to tell two people apart.
+    pub given: Option<String>,
 }
 
 /// Words that are capitalised for grammar, not because they are names.
@@ -237,6 +244,41 @@ static TITLE_SET: std::sync::LazyLock<WordSet<'static>> =
     std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
 static NOT_NAME_SET: std::sync::LazyLock<WordSet<'static>> =
     std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
+/// Verbs of speech next to a person's name ("Kova said", "told Kova", "Kova tweeted").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "asked",
+    "wrote",
+    "writes",
+    "tweeted",
+    "stated",
+    "argued",
+    "noted",
+    "explained",
+    "insisted",
+    "announced",
+    "claimed",
+    "replied",
+    "responded",
+    "warned",
+    "acknowledged",
+    "declared",
+    "admitted",
+    "recalled",
+    "urged",
+    "praised",
+    "criticized",
+    "criticised",
+    "thanked",
+];
+
+static SPEECH_SET: std::sync::LazyLock<WordSet<'static>> =
+    std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
 
 /// Lowercase words inside names ("Ursula von der Leyen", "Ahmed bin Salman").
 const PARTICLES: &[&str] = &[
@@ -394,6 +436,14 @@ fn sentence_mentions(
             || before.contains(" '")
             || before.contains(" \u{2019}")
     };
+    // Whether word k stands where a person's name stands: a possessive, or next to a verb of
+    // speech ("Kova said", "said Kova", "Kova, who said": one word or a comma apart).
+    let cue = |k: usize| -> bool {
+        let speech = |j: usize| SPEECH_SET.contains(&*lower[j]);
+        stripped[k].end != ws[k].end
+            || (k + 1 < n && speech(k + 1) && matches!(&text[ws[k].end..ws[k + 1].start], " "))
+            || (k > 0 && speech(k - 1) && matches!(&text[ws[k - 1].end..ws[k].start], " "))
+    };
     let mut k = 0;
     while k < n {
         if parts[k] == Part::Other {
@@ -448,6 +498,8 @@ fn sentence_mentions(
                     weak: true,
                     window: window(&lower, j),
                     initial: opens(j),
+                    cue: cue(j),
+                    given: None,
                 });
             }
         }
@@ -499,6 +551,12 @@ fn sentence_mentions(
                     weak: false,
                     window: window(&lower, i),
                     initial: opens(i),
+                    cue: (at_title && Some(i) == last_name) || cue(i),
+                    given: (sub_start..i)
+                        .rev()
+                        .find(|&p| is_distinct(p))
+                        .filter(|&p| !opens(p))
+                        .map(|p| lower[p].to_string()),
                 });
             }
         }
@@ -666,6 +724,9 @@ pub struct Variant {
     pub preference: Preference,
     /// Jaro-Winkler similarity of the two spellings.
     pub similarity: f64,
+    /// The one article to report it in, when the evidence is that article's alone (a name
+    /// replaced by a dictionary word there): elsewhere the word is just a word.
+    pub document: Option<usize>,
 }
 
 /// Statistics of one spelling within a cluster.
@@ -939,6 +1000,7 @@ pub fn variants(
                             preferred: other.to_string(),
                             preference: Preference::Split { each: va },
                             similarity,
+                            document: None,
                         });
                     }
                 }
@@ -959,6 +1021,7 @@ pub fn variants(
             preferred: preferred.to_string(),
             preference,
             similarity,
+            document: None,
         };
         if best
             .get(variant)
@@ -992,6 +1055,152 @@ pub fn variants(
     }
     out.sort_by(|x, y| (&x.form, &x.preferred).cmp(&(&y.form, &y.preferred)));
     out.dedup_by(|x, y| x.form == y.form);
+    out
+}
+
+/// Articles at least needed besides the respelling one for a name to be the event's main
+/// name, and its mentions in them at least.
+const MAIN_NAME_ARTICLES: usize = 2;
+const MAIN_NAME_MENTIONS: usize = 3;
+
+/// Whether `b` is one or two letters from `a` the way a respelling is: the same first letter,
+/// at most two edits after folding, and two only in words of four letters or more.
+fn respelling_distance(a: &str, b: &str) -> Option<usize> {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa.chars().next() != fb.chars().next() {
+        return None;
+    }
+    let distance = strsim::damerau_levenshtein(&fa, &fb);
+    let longest = fa.chars().count().max(fb.chars().count());
+    (distance <= 1 && longest >= 3 || distance == 2 && longest >= 4).then_some(distance)
+}
+
+/// A name replaced by a dictionary word in one article ("True told reporters", "President
+/// True" where the other articles of the event say "Trump" throughout): the event's main name
+/// (used by at least two other articles, several times) is absent from the article, and a
+/// word one or two letters from it is there instead, capitalised inside sentences, in a
+/// name's place (after a title, as a possessive, next to a verb of speech) at least once, and
+/// used twice or more. The word must be unusual with a capital: no other article of the event
+/// capitalises it inside a sentence, and few articles of the whole input do
+/// (`often_capitalised` says when many do), so "State" (Secretary of State) stays a word. When two main names are
+/// equally close, nothing is said. Each such word is reported in its article only.
+pub fn replacements<'a>(
+    mentions: &[&'a Mention],
+    weight: &dyn Fn(usize) -> f64,
+    often_capitalised: &dyn Fn(&str) -> bool,
+    canonical: &[String],
+    allow: &[String],
+) -> Vec<Variant> {
+    /// Per spelling: strong mentions per article, uses inside
+    /// sentences (not opening one, not in a headline) per article and the articles where such
+    /// a use is in a name's place.
+    #[derive(Default)]
+    struct Uses<'a> {
+        any: BTreeSet<usize>,
+        strong: BTreeMap<usize, usize>,
+        inside: BTreeMap<usize, usize>,
+        cued: BTreeSet<usize>,
+        /// Distinctive name words before and after it (given names, surnames).
+        before: BTreeSet<&'a str>,
+        after: BTreeSet<&'a str>,
+    }
+    let mut uses: BTreeMap<&'a str, Uses<'a>> = BTreeMap::new();
+    for m in mentions {
+        let u = uses.entry(m.form.as_str()).or_default();
+        u.any.insert(m.document);
+        if !m.weak {
+            *u.strong.entry(m.document).or_default() += 1;
+        }
+        if !m.initial && !m.in_headline {
+            *u.inside.entry(m.document).or_default() += 1;
+            if m.cue {
+                u.cued.insert(m.document);
+            }
+        }
+        u.before.extend(m.given.as_deref());
+        if m.after_distinct {
+            u.after.extend(m.after.as_deref());
+        }
+    }
+    // Other given names or surnames next to the two spellings: two people ("Mark Warner",
+    // "Elizabeth Warren").
+    let two_people = |x: &Uses, y: &Uses| {
+        let differ = |p: &BTreeSet<&str>, q: &BTreeSet<&str>| {
+            !p.is_empty() && !q.is_empty() && p.is_disjoint(q)
+        };
+        // A given name against a surname ("Dave" before "Brat", "Davis" after "Thomas").
+        let given_name = |z: &Uses| !z.after.is_empty() && z.before.is_empty();
+        differ(&x.before, &y.before)
+            || differ(&x.after, &y.after)
+            || (given_name(x) && !y.before.is_empty())
+            || (given_name(y) && !x.before.is_empty())
+    };
+    let listed = |f: &str| {
+        canonical
+            .iter()
+            .chain(allow)
+            .any(|c| c.split_whitespace().any(|w| w == f))
+    };
+    let mains: Vec<(&str, &Uses<'a>)> = uses
+        .iter()
+        .filter(|(_, u)| {
+            u.strong.len() >= MAIN_NAME_ARTICLES
+                && u.strong.values().sum::<usize>() >= MAIN_NAME_MENTIONS
+        })
+        .map(|(f, u)| (*f, u))
+        .collect();
+    if mains.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (b, u) in &uses {
+        // A dictionary word capitalised inside sentences of one article only, twice or more,
+        // at least once in a name's place.
+        let (Some((&d, &n)), 1) = (u.inside.iter().next(), u.inside.len()) else {
+            continue;
+        };
+        if n < 2 || !u.cued.contains(&d) || listed(b) || is_all_caps(b) {
+            continue;
+        }
+        let mut found: Vec<(usize, usize, &str)> = mains
+            .iter()
+            .filter(|(a, au)| {
+                !au.any.contains(&d)
+                    && plain(a) != plain(b)
+                    && !derived(a, b)
+                    && !au.inside.is_empty()
+                    && !two_people(au, u)
+            })
+            .filter_map(|(a, au)| {
+                respelling_distance(a, b).map(|dist| (dist, usize::MAX - au.strong.len(), *a))
+            })
+            .collect();
+        found.sort();
+        let Some(&(dist, rank, a)) = found.first() else {
+            continue;
+        };
+        // Two main names as close and as used: no telling which one it replaced.
+        if found
+            .get(1)
+            .is_some_and(|&(d2, r2, _)| d2 == dist && r2 == rank)
+        {
+            continue;
+        }
+        if often_capitalised(b) {
+            continue;
+        }
+        let preferred: f64 = uses[a].strong.keys().map(|&x| weight(x)).sum();
+        out.push(Variant {
+            form: b.to_string(),
+            preferred: a.to_string(),
+            preference: Preference::Majority {
+                preferred,
+                variant: weight(d),
+            },
+            similarity: strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase()),
+            document: Some(d),
+        });
+    }
     out
 }
 
@@ -1126,6 +1335,8 @@ mod tests {
             weak: false,
             window: None,
             initial: false,
+            cue: false,
+            given: None,
         }
     }
 

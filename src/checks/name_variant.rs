@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::Context;
 use crate::analysis::names::{
-    analyse as analyse_names, variants, ClusterNames, Mention, Preference,
+    analyse as analyse_names, replacements, variants, ClusterNames, Mention, Preference,
 };
 use crate::model::{Document, Finding, Related, RuleId, Severity};
 use crate::text::words;
@@ -53,6 +53,11 @@ crate::declare_rule! {
     pub struct NameVariant;
     rule: RuleId::NameVariant, severity: Severity::Warning;
 }
+
+/// A word capitalised inside sentences by more than one article in this many of the input
+/// (and more than `OFTEN_CAPITALISED_MIN`) is never read as a name replaced by a word.
+const OFTEN_CAPITALISED_SHARE: usize = 20;
+const OFTEN_CAPITALISED_MIN: usize = 3;
 
 /// An article's vote on a spelling: half for one that says it was machine translated.
 pub(crate) fn article_weight(doc: &Document) -> f64 {
@@ -118,12 +123,15 @@ pub(super) fn per_cluster_mentions<T: Send>(
         .collect()
 }
 
-/// How many articles of the whole input use each spelling as a name.
-fn articles_per_form(names: &[ClusterNames]) -> HashMap<&str, usize> {
+/// How many articles of the whole input have a mention of each spelling that `counts`.
+fn articles_per_form(
+    names: &[ClusterNames],
+    counts: impl Fn(&Mention) -> bool,
+) -> HashMap<&str, usize> {
     let mut seen: HashSet<(&str, usize)> = HashSet::new();
     let mut out: HashMap<&str, usize> = HashMap::new();
     for m in names.iter().flat_map(|c| &c.mentions) {
-        if !m.weak && seen.insert((m.form.as_str(), m.document)) {
+        if counts(m) && seen.insert((m.form.as_str(), m.document)) {
             *out.entry(m.form.as_str()).or_default() += 1;
         }
     }
@@ -135,12 +143,32 @@ impl NameVariant {
         let docs = ctx.documents;
         let names = &ctx.config.names;
         let clusters = all_cluster_names(ctx);
-        let per_form = articles_per_form(&clusters);
+        let per_form = articles_per_form(&clusters, |m| !m.weak);
         let everywhere = |f: &str| per_form.get(f).copied().unwrap_or(0);
+        // Articles capitalising each word inside a sentence (names and common words alike):
+        // a word one article in twenty or more capitalises is a name or a proper noun of its
+        // own ("State", "House"), never read as a respelling of another.
+        let capitalised = articles_per_form(&clusters, |m| !m.initial && !m.in_headline);
+        let often = (docs.len() / OFTEN_CAPITALISED_SHARE).max(OFTEN_CAPITALISED_MIN);
+        let often_capitalised = |f: &str| capitalised.get(f).copied().unwrap_or(0) > often;
         let found = per_cluster_mentions(ctx, &clusters, |all, weight| {
             let refs: Vec<&Mention> = all.iter().collect();
             let mut out = Vec::new();
-            for v in variants(&refs, weight, &everywhere, &names.canonical, &names.allow) {
+            let mut found = variants(&refs, weight, &everywhere, &names.canonical, &names.allow);
+            // A name replaced by a dictionary word in one article, unless already reported.
+            let replaced = replacements(
+                &refs,
+                weight,
+                &often_capitalised,
+                &names.canonical,
+                &names.allow,
+            );
+            for r in replaced {
+                if !found.iter().any(|v| v.form == r.form) {
+                    found.push(r);
+                }
+            }
+            for v in found {
                 let example = all.iter().find(|m| m.form == v.preferred);
                 let (suggestion, message) = match v.preference {
                         Preference::Split { .. } => (
@@ -167,7 +195,10 @@ impl NameVariant {
                     };
                 let partner = matches!(v.preference, Preference::Split { .. })
                     .then(|| (v.form.clone(), vec![v.preferred.clone()]));
-                for m in all.iter().filter(|m| m.form == v.form) {
+                let reported = |m: &&Mention| {
+                    m.form == v.form && v.document.is_none_or(|d| m.document == d && !m.initial)
+                };
+                for m in all.iter().filter(reported) {
                     let doc = &docs[m.document];
                     // Evidence: the preferred spelling in the same article if it has one.
                     let evidence = all
@@ -192,7 +223,7 @@ impl NameVariant {
             }
             out
         });
-        sink.extend(settle_splits(docs, found, true, |form, other, mine, theirs| {
+        sink.extend(settle_splits(docs, found, true, true, |form, other, mine, theirs| {
             format!(
                 "\u{201c}{form}\u{201d} and \u{201c}{other}\u{201d} are both used here, with equal support; \u{201c}{other}\u{201d} is the spelling more articles of the whole input use ({theirs} against {mine}): check which is right"
             )
@@ -208,12 +239,16 @@ pub(super) type Split = (String, Vec<String>);
 /// fewer articles of the whole input use is reported (all of them when they are used
 /// equally). Still no suggestion: the event's own articles do not decide it. Each finding
 /// comes with its split (its own spelling and the others), or `None` when it is no split;
-/// `fold_case` counts "access" as a use of "Access"; `message` words a settled finding from
-/// its spelling, the better attested one and the two counts.
+/// `fold_case` counts "access" as a use of "Access", and an article's headline given apart
+/// from its text (a JSON Lines `title`, often in capitals) as part of the article;
+/// `one_per_pair` reports a split still left once, on the spelling that comes later (see
+/// [`later_of_pair`]), not on both; `message` words a settled finding from its spelling, the
+/// better attested one and the two counts.
 pub(super) fn settle_splits(
     docs: &[Document],
     found: Vec<(Option<Split>, Finding)>,
     fold_case: bool,
+    one_per_pair: bool,
     message: impl Fn(&str, &str, usize, usize) -> String,
 ) -> Vec<Finding> {
     let key = |w: &str| {
@@ -237,9 +272,16 @@ pub(super) fn settle_splits(
     let per_doc: Vec<HashSet<String>> = docs
         .par_iter()
         .map(|doc| {
+            // A headline given apart from the text is part of the article for this count.
+            let title = doc.meta.title.as_deref().filter(|_| fold_case);
             words(&doc.text)
                 .into_iter()
                 .map(|r| &doc.text[r])
+                .chain(
+                    title
+                        .into_iter()
+                        .flat_map(|t| words(t).into_iter().map(move |r| &t[r])),
+                )
                 .filter_map(|w| {
                     let stem = ["'s", "\u{2019}s", "'", "\u{2019}"]
                         .iter()
@@ -261,11 +303,11 @@ pub(super) fn settle_splits(
         }
     }
     let count = |f: &str| articles.get(key(f).as_str()).copied().unwrap_or(0);
-    found
+    let settled: Vec<(Option<Split>, Finding)> = found
         .into_iter()
         .filter_map(|(split, mut f)| {
             let Some((form, others)) = split else {
-                return Some(f);
+                return Some((None, f));
             };
             let mine = count(&form);
             // The best attested of the others (the first on a tie: they come sorted).
@@ -276,7 +318,7 @@ pub(super) fn settle_splits(
                     _ => Some((o, n)),
                 },
             ) else {
-                return Some(f);
+                return Some((None, f));
             };
             if mine > theirs {
                 return None;
@@ -287,8 +329,91 @@ pub(super) fn settle_splits(
                 // Still split: at most one of the spellings is wrong, so each notice is at
                 // best even odds of an error: information, not a warning.
                 f.severity = Severity::Info;
+                return Some((Some((form, others)), f));
+            }
+            Some((None, f))
+        })
+        .collect();
+    if !one_per_pair {
+        return settled.into_iter().map(|(_, f)| f).collect();
+    }
+    let keep = later_of_pair(docs, &settled);
+    settled
+        .into_iter()
+        .filter_map(|(split, mut f)| {
+            let Some((form, others)) = split else {
+                return Some(f);
+            };
+            for o in &others {
+                match keep.get(&pair_key(&form, o)) {
+                    Some(later) if *later == form => {
+                        f.message = format!(
+                            "\u{201c}{form}\u{201d} and \u{201c}{o}\u{201d} are both used, with equal support, \u{201c}{o}\u{201d} first: check which is right"
+                        );
+                    }
+                    Some(_) => return None,
+                    None => {}
+                }
             }
             Some(f)
+        })
+        .collect()
+}
+
+/// An unordered pair of spellings.
+fn pair_key(a: &str, b: &str) -> (String, String) {
+    if a <= b {
+        (a.to_string(), b.to_string())
+    } else {
+        (b.to_string(), a.to_string())
+    }
+}
+
+/// For each split that nothing settles, the spelling to report: the one whose first use comes
+/// later (by the article's date, then its name, then the place in the article). At most one
+/// of the two spellings is wrong and nothing says which, so one notice naming both is enough;
+/// it goes where the name changed: the spelling that departs from the one already used. The
+/// order never depends on the order of the input or on `--jobs`.
+fn later_of_pair(
+    docs: &[Document],
+    settled: &[(Option<Split>, Finding)],
+) -> HashMap<(String, String), String> {
+    let place = |f: &Finding| {
+        let doc = docs.get(f.document);
+        (
+            doc.and_then(|d| d.meta.date.as_deref()).unwrap_or(""),
+            doc.map_or("", |d| d.name.as_str()),
+            f.span.start,
+        )
+    };
+    // The first use of each spelling of each pair.
+    let mut first: HashMap<(String, String), HashMap<&str, (&str, &str, usize)>> = HashMap::new();
+    for (split, f) in settled {
+        let Some((form, others)) = split else {
+            continue;
+        };
+        for o in others {
+            let at = place(f);
+            first
+                .entry(pair_key(form, o))
+                .or_default()
+                .entry(form.as_str())
+                .and_modify(|p| *p = (*p).min(at))
+                .or_insert(at);
+        }
+    }
+    first
+        .into_iter()
+        .filter_map(|(pair, uses)| {
+            // Only a pair reported on both sides is thinned.
+            if uses.len() < 2 {
+                return None;
+            }
+            let later = uses
+                .iter()
+                .max_by(|x, y| x.1.cmp(y.1).then_with(|| x.0.cmp(y.0)))
+                .map(|(form, _)| form.to_string())?;
+            Some((pair, later))
         })
         .collect()
 }
