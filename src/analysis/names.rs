@@ -428,21 +428,27 @@ fn sentence_mentions(
         } else {
             &text[ws[k - 1].end..ws[k].start]
         };
-        // An apostrophe after a space opens a quotation too (" 'Momma", " ’Momma").
+        // An apostrophe after a space opens a quotation too (" 'Momma", " ’Momma"); a straight
+        // double quote opens one when it is attached to the word (" \"Momma"), and closes one
+        // when a space follows it ("…,\" Kova said").
         k == 0
             || before.contains([
-                '"', '\u{201c}', '\u{2018}', '\u{201e}', '\u{ab}', '\u{bb}', '(', ':',
+                '\u{201c}', '\u{2018}', '\u{201e}', '\u{ab}', '\u{bb}', '(', ':',
             ])
+            || before.ends_with('"')
             || before.contains(" '")
             || before.contains(" \u{2019}")
     };
     // Whether word k stands where a person's name stands: a possessive, or next to a verb of
-    // speech ("Kova said", "said Kova", "Kova, who said": one word or a comma apart).
+    // speech ("Kova said", "Kova later said", "Kova initially said", "said Kova").
     let cue = |k: usize| -> bool {
         let speech = |j: usize| SPEECH_SET.contains(&*lower[j]);
+        let space = |j: usize| &text[ws[j].end..ws[j + 1].start] == " ";
+        let adverb = |j: usize| lower[j].ends_with("ly") || &*lower[j] == "later";
         stripped[k].end != ws[k].end
-            || (k + 1 < n && speech(k + 1) && matches!(&text[ws[k].end..ws[k + 1].start], " "))
-            || (k > 0 && speech(k - 1) && matches!(&text[ws[k - 1].end..ws[k].start], " "))
+            || (k + 1 < n && space(k) && speech(k + 1))
+            || (k + 2 < n && space(k) && space(k + 1) && adverb(k + 1) && speech(k + 2))
+            || (k > 0 && space(k - 1) && speech(k - 1))
     };
     let mut k = 0;
     while k < n {
@@ -1075,15 +1081,19 @@ fn respelling_distance(a: &str, b: &str) -> Option<usize> {
     (distance <= 1 && longest >= 3 || distance == 2 && longest >= 4).then_some(distance)
 }
 
-/// A name replaced by a dictionary word in one article ("True told reporters", "President
-/// True" where the other articles of the event say "Trump" throughout): the event's main name
-/// (used by at least two other articles, several times) is absent from the article, and a
-/// word one or two letters from it is there instead, capitalised inside sentences, in a
-/// name's place (after a title, as a possessive, next to a verb of speech) at least once, and
-/// used twice or more. The word must be unusual with a capital: no other article of the event
-/// capitalises it inside a sentence, and few articles of the whole input do
-/// (`often_capitalised` says when many do), so "State" (Secretary of State) stays a word. When two main names are
-/// equally close, nothing is said. Each such word is reported in its article only.
+/// A name replaced by a dictionary word in one article ("Task told reporters", "President
+/// Task" where the other articles of the event say "Trask" throughout): the event's main name
+/// (used as a name by at least two other articles, three times or more) is absent from the
+/// article, and a word one or two letters from it (same first letter) is there instead,
+/// capitalised inside sentences (not opening one or a quotation, not in a headline), used
+/// twice or more, at least once in a name's place (after a title, as a possessive, next to a
+/// verb of speech); or once, with the main name's given name before it or its surname after
+/// it ("Stork Kova" for "Stefan Kova"). The word must be unusual with a capital: no other
+/// article of the event capitalises it inside a sentence, and few articles of the whole input
+/// do (`often_capitalised` says when many do), so "State" (Secretary of State) stays a word.
+/// Another given name or surname next to the word than next to the main name, or a given
+/// name against a surname, is two people ("Mark Warden" / "Ellen Warren"). When two main
+/// names are equally close, nothing is said. Each such word is reported in its article only.
 pub fn replacements<'a>(
     mentions: &[&'a Mention],
     weight: &dyn Fn(usize) -> f64,
@@ -1100,9 +1110,9 @@ pub fn replacements<'a>(
         strong: BTreeMap<usize, usize>,
         inside: BTreeMap<usize, usize>,
         cued: BTreeSet<usize>,
-        /// Distinctive name words before and after it (given names, surnames).
-        before: BTreeSet<&'a str>,
-        after: BTreeSet<&'a str>,
+        /// Distinctive name words before and after it (given names, surnames), with how often.
+        before: BTreeMap<&'a str, usize>,
+        after: BTreeMap<&'a str, usize>,
     }
     let mut uses: BTreeMap<&'a str, Uses<'a>> = BTreeMap::new();
     for m in mentions {
@@ -1117,23 +1127,33 @@ pub fn replacements<'a>(
                 u.cued.insert(m.document);
             }
         }
-        u.before.extend(m.given.as_deref());
-        if m.after_distinct {
-            u.after.extend(m.after.as_deref());
+        // A headline capitalises every word: its neighbours are no given names.
+        if m.in_headline {
+            continue;
+        }
+        if let Some(g) = m.given.as_deref() {
+            *u.before.entry(g).or_default() += 1;
+        }
+        if let (true, Some(a)) = (m.after_distinct, m.after.as_deref()) {
+            *u.after.entry(a).or_default() += 1;
         }
     }
-    // Other given names or surnames next to the two spellings: two people ("Mark Warner",
-    // "Elizabeth Warren").
-    let two_people = |x: &Uses, y: &Uses| {
-        let differ = |p: &BTreeSet<&str>, q: &BTreeSet<&str>| {
-            !p.is_empty() && !q.is_empty() && p.is_disjoint(q)
+    // Other given names or surnames next to the main name and the word: two people ("Mark
+    // Warden", "Ellen Warren"). The main name's neighbours count when used twice or more
+    // (a stray "Say Kova" is no given name); the word's, once.
+    let two_people = |main: &Uses<'a>, word: &Uses<'a>| {
+        let repeated = |m: &BTreeMap<&'a str, usize>| -> BTreeSet<&'a str> {
+            m.iter().filter(|(_, &n)| n >= 2).map(|(w, _)| *w).collect()
         };
-        // A given name against a surname ("Dave" before "Brat", "Davis" after "Thomas").
-        let given_name = |z: &Uses| !z.after.is_empty() && z.before.is_empty();
-        differ(&x.before, &y.before)
-            || differ(&x.after, &y.after)
-            || (given_name(x) && !y.before.is_empty())
-            || (given_name(y) && !x.before.is_empty())
+        let (main_before, main_after) = (repeated(&main.before), repeated(&main.after));
+        let differ = |p: &BTreeSet<&str>, q: &BTreeMap<&str, usize>| {
+            !p.is_empty() && !q.is_empty() && q.keys().all(|w| !p.contains(w))
+        };
+        // A given name against a surname ("Tomas" before "Brandt", "Thomasz" after "Jan").
+        differ(&main_before, &word.before)
+            || differ(&main_after, &word.after)
+            || (!main_after.is_empty() && main.before.is_empty() && !word.before.is_empty())
+            || (!word.after.is_empty() && word.before.is_empty() && !main_before.is_empty())
     };
     let listed = |f: &str| {
         canonical
@@ -1159,9 +1179,16 @@ pub fn replacements<'a>(
         let (Some((&d, &n)), 1) = (u.inside.iter().next(), u.inside.len()) else {
             continue;
         };
-        if n < 2 || !u.cued.contains(&d) || listed(b) || is_all_caps(b) {
+        if listed(b) || is_all_caps(b) {
             continue;
         }
+        // The same given name before both or the same surname after both XX
+        // "Stefan Kova") is evidence enough for one use; else two uses, one in a name's place.
+        let shares = |main: &Uses<'a>| {
+            u.before.keys().any(|w| main.before.contains_key(w))
+                || u.after.keys().any(|w| main.after.contains_key(w))
+        };
+        let placed = n >= 2 && u.cued.contains(&d);
         let mut found: Vec<(usize, usize, &str)> = mains
             .iter()
             .filter(|(a, au)| {
@@ -1170,6 +1197,7 @@ pub fn replacements<'a>(
                     && !derived(a, b)
                     && !au.inside.is_empty()
                     && !two_people(au, u)
+                    && (placed || shares(au))
             })
             .filter_map(|(a, au)| {
                 respelling_distance(a, b).map(|dist| (dist, usize::MAX - au.strong.len(), *a))
