@@ -59,6 +59,10 @@ crate::declare_rule! {
 const OFTEN_CAPITALISED_SHARE: usize = 20;
 const OFTEN_CAPITALISED_MIN: usize = 3;
 
+/// Articles of the whole input by which one spelling of an even split must lead for its
+/// other spelling's notice to be a warning.
+const SETTLING_MARGIN: usize = 2;
+
 /// An article's vote on a spelling: half for one that says it was machine translated.
 pub(crate) fn article_weight(doc: &Document) -> f64 {
     if doc
@@ -325,6 +329,11 @@ pub(super) fn settle_splits(
             }
             if mine < theirs {
                 f.message = message(&form, best, mine, theirs);
+                // One article more elsewhere ("2 against 1") is a hint, not proof: still
+                // information, like a split.
+                if theirs - mine < SETTLING_MARGIN {
+                    f.severity = Severity::Info;
+                }
             } else {
                 // Still split: at most one of the spellings is wrong, so each notice is at
                 // best even odds of an error: information, not a warning.
