@@ -1726,4 +1726,91 @@ mod tests {
             .iter()
             .all(|m| m.earlier.len() <= MAX_EARLIER_NAME_WORDS));
     }
+
+    /// A word standing in for a name: capitalised inside a sentence, optionally in a name's
+    /// place.
+    fn word(doc: usize, form: &str, cue: bool) -> Mention {
+        Mention {
+            weak: true,
+            cue,
+            ..m(doc, form, None)
+        }
+    }
+
+    fn named(doc: usize, form: &str, given: &str) -> Mention {
+        Mention {
+            given: Some(given.into()),
+            ..m(doc, form, Some(given))
+        }
+    }
+
+    fn replaced(ms: &[Mention], often: bool) -> Vec<Variant> {
+        let refs: Vec<&Mention> = ms.iter().collect();
+        replacements(&refs, &|_| 1.0, &|_| often, &[], &[])
+    }
+
+    #[test]
+    fn a_name_replaced_by_a_word_in_one_article_is_found_there() {
+        let mut ms = vec![
+            named(0, "Trask", "hal"),
+            m(0, "Trask", None),
+            named(1, "Trask", "hal"),
+            m(1, "Trask", None),
+            word(2, "Trust", true),
+            word(2, "Trust", false),
+        ];
+        let v = replaced(&ms, false);
+        assert_eq!(v.len(), 1);
+        assert_eq!((v[0].form.as_str(), v[0].preferred.as_str()), ("Trust", "Trask"));
+        assert_eq!(v[0].document, Some(2));
+        // Capitalised by many articles of the input: a word of its own.
+        assert!(replaced(&ms, true).is_empty());
+        // Used once, nowhere in a name's place: not enough.
+        let once: Vec<Mention> = ms[..4].iter().cloned().chain([word(2, "Trust", false)]).collect();
+        assert!(replaced(&once, false).is_empty());
+        // The name itself is used in that article too: no replacement.
+        ms.push(m(2, "Trask", None));
+        assert!(replaced(&ms, false).is_empty());
+    }
+
+    #[test]
+    fn another_given_name_or_a_word_capitalised_in_other_articles_is_no_replacement() {
+        let main = [
+            named(0, "Warren", "ellen"),
+            named(0, "Warren", "ellen"),
+            named(1, "Warren", "ellen"),
+        ];
+        let other: Vec<Mention> = main
+            .iter()
+            .cloned()
+            .chain([named(2, "Warden", "mark"), word(2, "Warden", true)])
+            .collect();
+        assert!(replaced(&other, false).is_empty());
+        // The same given name: the same person, one use is enough.
+        let same: Vec<Mention> = main
+            .iter()
+            .cloned()
+            .chain([named(2, "Warden", "ellen")])
+            .collect();
+        assert_eq!(replaced(&same, false).len(), 1);
+        // Another article of the event capitalises the word inside a sentence too.
+        let shared: Vec<Mention> = main
+            .iter()
+            .cloned()
+            .chain([word(2, "Warden", true), word(2, "Warden", true)])
+            .chain([word(1, "Warden", false)])
+            .collect();
+        assert!(replaced(&shared, false).is_empty());
+    }
+
+    #[test]
+    fn a_closing_straight_quote_does_not_open_the_next_word_and_speech_verbs_are_cues() {
+        let ms = doc_mentions("\"We will build it,\" Kova said on Monday. Aides of Kova later said so.");
+        let kova: Vec<&Mention> = ms.iter().filter(|m| m.form == "Kova").collect();
+        assert_eq!(kova.len(), 2);
+        assert!(kova.iter().all(|m| !m.initial && m.cue));
+        let opening = doc_mentions("He said \"Kova will win\" on Monday.");
+        assert!(opening.iter().filter(|m| m.form == "Kova").all(|m| m.initial));
+    }
+
 }
