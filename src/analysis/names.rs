@@ -1090,13 +1090,16 @@ fn respelling_distance(a: &str, b: &str) -> Option<usize> {
 /// verb of speech); or once, with the main name's given name before it or its surname after
 /// it ("Stork Kova" for "Stefan Kova"). The word must be unusual with a capital: no other
 /// article of the event capitalises it inside a sentence, and few articles of the whole input
-/// do (`often_capitalised` says when many do), so "State" (Secretary of State) stays a word.
+/// do (`often_capitalised` says when many do), so "State" (Secretary of State) stays a word;
+/// nor do the other events' articles use it as a name as much as the main name
+/// (`everywhere` counts the articles of the whole input using a spelling as a name).
 /// Another given name or surname next to the word than next to the main name, or a given
 /// name against a surname, is two people ("Mark Warden" / "Ellen Warren"). When two main
 /// names are equally close, nothing is said. Each such word is reported in its article only.
 pub fn replacements<'a>(
     mentions: &[&'a Mention],
     weight: &dyn Fn(usize) -> f64,
+    everywhere: &dyn Fn(&str) -> usize,
     often_capitalised: &dyn Fn(&str) -> bool,
     canonical: &[String],
     allow: &[String],
@@ -1215,6 +1218,13 @@ pub fn replacements<'a>(
             continue;
         }
         if often_capitalised(b) {
+            continue;
+        }
+        // The other events' articles use the word as a name at least as much as the main
+        // name: it is a name of its own ("Kallstrom" in two other stories), not a slip.
+        let elsewhere = |f: &str, u: &Uses| everywhere(f).saturating_sub(u.strong.len());
+        let word_elsewhere = elsewhere(b, u);
+        if word_elsewhere > 0 && word_elsewhere >= elsewhere(a, &uses[a]) {
             continue;
         }
         let preferred: f64 = uses[a].strong.keys().map(|&x| weight(x)).sum();
@@ -1746,7 +1756,7 @@ mod tests {
 
     fn replaced(ms: &[Mention], often: bool) -> Vec<Variant> {
         let refs: Vec<&Mention> = ms.iter().collect();
-        replacements(&refs, &|_| 1.0, &|_| often, &[], &[])
+        replacements(&refs, &|_| 1.0, &|_| 0, &|_| often, &[], &[])
     }
 
     #[test]

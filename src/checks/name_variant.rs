@@ -173,6 +173,7 @@ impl NameVariant {
             let replaced = replacements(
                 &refs,
                 weight,
+                &everywhere,
                 &often_capitalised,
                 &names.canonical,
                 &names.allow,
