@@ -1771,12 +1771,19 @@ mod tests {
         ];
         let v = replaced(&ms, false);
         assert_eq!(v.len(), 1);
-        assert_eq!((v[0].form.as_str(), v[0].preferred.as_str()), ("Trust", "Trask"));
+        assert_eq!(
+            (v[0].form.as_str(), v[0].preferred.as_str()),
+            ("Trust", "Trask")
+        );
         assert_eq!(v[0].document, Some(2));
         // Capitalised by many articles of the input: a word of its own.
         assert!(replaced(&ms, true).is_empty());
         // Used once, nowhere in a name's place: not enough.
-        let once: Vec<Mention> = ms[..4].iter().cloned().chain([word(2, "Trust", false)]).collect();
+        let once: Vec<Mention> = ms[..4]
+            .iter()
+            .cloned()
+            .chain([word(2, "Trust", false)])
+            .collect();
         assert!(replaced(&once, false).is_empty());
         // The name itself is used in that article too: no replacement.
         ms.push(m(2, "Trask", None));
@@ -1815,12 +1822,15 @@ mod tests {
 
     #[test]
     fn a_closing_straight_quote_does_not_open_the_next_word_and_speech_verbs_are_cues() {
-        let ms = doc_mentions("\"We will build it,\" Kova said on Monday. Aides of Kova later said so.");
+        let ms =
+            doc_mentions("\"We will build it,\" Kova said on Monday. Aides of Kova later said so.");
         let kova: Vec<&Mention> = ms.iter().filter(|m| m.form == "Kova").collect();
         assert_eq!(kova.len(), 2);
         assert!(kova.iter().all(|m| !m.initial && m.cue));
         let opening = doc_mentions("He said \"Kova will win\" on Monday.");
-        assert!(opening.iter().filter(|m| m.form == "Kova").all(|m| m.initial));
+        assert!(opening
+            .iter()
+            .filter(|m| m.form == "Kova")
+            .all(|m| m.initial));
     }
-
 }
