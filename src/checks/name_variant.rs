@@ -380,6 +380,9 @@ pub(super) fn settle_splits(
         .collect()
 }
 
+/// Where a spelling is used: the article's date, its name, the byte offset.
+type Place<'a> = (&'a str, &'a str, usize);
+
 /// An unordered pair of spellings.
 fn pair_key(a: &str, b: &str) -> (String, String) {
     if a <= b {
@@ -407,7 +410,7 @@ fn later_of_pair(
         )
     };
     // The first use of each spelling of each pair.
-    let mut first: HashMap<(String, String), HashMap<&str, (&str, &str, usize)>> = HashMap::new();
+    let mut first: HashMap<(String, String), HashMap<&str, Place<'_>>> = HashMap::new();
     for (split, f) in settled {
         let Some((form, others)) = split else {
             continue;
