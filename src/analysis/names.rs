@@ -1069,11 +1069,12 @@ pub fn variants(
 const MAIN_NAME_ARTICLES: usize = 2;
 const MAIN_NAME_MENTIONS: usize = 3;
 
-/// Whether `b` is one or two letters from `a` the way a respelling is: the same first letter,
-/// at most two edits after folding, and two only in words of four letters or more.
-fn respelling_distance(a: &str, b: &str) -> Option<usize> {
-    let (fa, fb) = (fold(a), fold(b));
-    if fa.chars().next() != fb.chars().next() {
+/// Whether folded `fb` is one or two letters from folded `fa` the way a respelling is: the
+/// same first letter, at most two edits, and two only in words of four letters or more.
+fn respelling_distance(fa: &str, fb: &str) -> Option<usize> {
+    if fa.chars().next() != fb.chars().next()
+        || fa.len().abs_diff(fb.len()) > 2 * char::MAX_LEN_UTF8
+    {
         return None;
     }
     let distance = strsim::damerau_levenshtein(&fa, &fb);
@@ -1095,12 +1096,14 @@ fn respelling_distance(a: &str, b: &str) -> Option<usize> {
 /// (`everywhere` counts the articles of the whole input using a spelling as a name).
 /// Another given name or surname next to the word than next to the main name, or a given
 /// name against a surname, is two people ("Mark Warden" / "Ellen Warren"). When two main
-/// names are equally close, nothing is said. Each such word is reported in its article only.
+/// names are equally close, nothing is said. Each such word is reported in its article only;
+/// words already `reported` as variants are left out.
 pub fn replacements<'a>(
     mentions: &[&'a Mention],
     weight: &dyn Fn(usize) -> f64,
     everywhere: &dyn Fn(&str) -> usize,
     often_capitalised: &dyn Fn(&str) -> bool,
+    reported: &dyn Fn(&str) -> bool,
     canonical: &[String],
     allow: &[String],
 ) -> Vec<Variant> {
@@ -1117,7 +1120,12 @@ pub fn replacements<'a>(
         before: BTreeMap<&'a str, usize>,
         after: BTreeMap<&'a str, usize>,
     }
-    let mut uses: BTreeMap<&'a str, Uses<'a>> = BTreeMap::new();
+    // A main name needs two articles besides the one it is missing from.
+    let articles: BTreeSet<usize> = mentions.iter().map(|m| m.document).collect();
+    if articles.len() <= MAIN_NAME_ARTICLES {
+        return Vec::new();
+    }
+    let mut uses: HashMap<&'a str, Uses<'a>, Fast> = HashMap::default();
     for m in mentions {
         let u = uses.entry(m.form.as_str()).or_default();
         u.any.insert(m.document);
@@ -1164,13 +1172,14 @@ pub fn replacements<'a>(
             .chain(allow)
             .any(|c| c.split_whitespace().any(|w| w == f))
     };
-    let mains: Vec<(&str, &Uses<'a>)> = uses
+    let mains: Vec<(&str, &Uses<'a>, String)> = uses
         .iter()
         .filter(|(_, u)| {
             u.strong.len() >= MAIN_NAME_ARTICLES
                 && u.strong.values().sum::<usize>() >= MAIN_NAME_MENTIONS
+                && !u.inside.is_empty()
         })
-        .map(|(f, u)| (*f, u))
+        .map(|(f, u)| (*f, u, fold(f)))
         .collect();
     if mains.is_empty() {
         return Vec::new();
@@ -1182,28 +1191,30 @@ pub fn replacements<'a>(
         let (Some((&d, &n)), 1) = (u.inside.iter().next(), u.inside.len()) else {
             continue;
         };
-        if listed(b) || is_all_caps(b) {
+        if listed(b) || is_all_caps(b) || reported(b) {
             continue;
         }
-        // The same given name before both or the same surname after both XX
+        // The same given name before both or the same surname after both ("Stork Kova" for
         // "Stefan Kova") is evidence enough for one use; else two uses, one in a name's place.
         let shares = |main: &Uses<'a>| {
             u.before.keys().any(|w| main.before.contains_key(w))
                 || u.after.keys().any(|w| main.after.contains_key(w))
         };
         let placed = n >= 2 && u.cued.contains(&d);
+        if !placed && u.before.is_empty() && u.after.is_empty() {
+            continue;
+        }
+        let fb = fold(b);
         let mut found: Vec<(usize, usize, &str)> = mains
             .iter()
-            .filter(|(a, au)| {
-                !au.any.contains(&d)
-                    && plain(a) != plain(b)
-                    && !derived(a, b)
-                    && !au.inside.is_empty()
-                    && !two_people(au, u)
-                    && (placed || shares(au))
-            })
-            .filter_map(|(a, au)| {
-                respelling_distance(a, b).map(|dist| (dist, usize::MAX - au.strong.len(), *a))
+            .filter(|(_, au, _)| !au.any.contains(&d) && (placed || shares(au)))
+            .filter_map(|(a, au, fa)| {
+                let dist = respelling_distance(fa, &fb)?;
+                (plain(a) != plain(b) && !derived(a, b) && !two_people(au, u)).then_some((
+                    dist,
+                    usize::MAX - au.strong.len(),
+                    *a,
+                ))
             })
             .collect();
         found.sort();
@@ -1239,6 +1250,8 @@ pub fn replacements<'a>(
             document: Some(d),
         });
     }
+    // The same order for any order of the mentions.
+    out.sort_by(|x, y| x.form.cmp(&y.form));
     out
 }
 
@@ -1756,7 +1769,7 @@ mod tests {
 
     fn replaced(ms: &[Mention], often: bool) -> Vec<Variant> {
         let refs: Vec<&Mention> = ms.iter().collect();
-        replacements(&refs, &|_| 1.0, &|_| 0, &|_| often, &[], &[])
+        replacements(&refs, &|_| 1.0, &|_| 0, &|_| often, &|_| false, &[], &[])
     }
 
     #[test]

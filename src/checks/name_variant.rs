@@ -162,9 +162,17 @@ impl NameVariant {
         // Articles capitalising each word inside a sentence (names and common words alike):
         // a word one article in twenty or more capitalises is a name or a proper noun of its
         // own ("State", "House"), never read as a respelling of another.
-        let capitalised = articles_per_form(&clusters, |m| !m.initial && !m.in_headline);
+        // Counted once, and only when a word is a candidate at all.
+        let capitalised = std::sync::OnceLock::new();
         let often = (docs.len() / OFTEN_CAPITALISED_SHARE).max(OFTEN_CAPITALISED_MIN);
-        let often_capitalised = |f: &str| capitalised.get(f).copied().unwrap_or(0) > often;
+        let often_capitalised = |f: &str| {
+            capitalised
+                .get_or_init(|| articles_per_form(&clusters, |m| !m.initial && !m.in_headline))
+                .get(f)
+                .copied()
+                .unwrap_or(0)
+                > often
+        };
         let found = per_cluster_mentions(ctx, &clusters, |all, weight| {
             let refs: Vec<&Mention> = all.iter().collect();
             let mut out = Vec::new();
@@ -175,14 +183,11 @@ impl NameVariant {
                 weight,
                 &everywhere,
                 &often_capitalised,
+                &|f| found.iter().any(|v| v.form == f),
                 &names.canonical,
                 &names.allow,
             );
-            for r in replaced {
-                if !found.iter().any(|v| v.form == r.form) {
-                    found.push(r);
-                }
-            }
+            found.extend(replaced);
             for v in found {
                 let example = all.iter().find(|m| m.form == v.preferred);
                 let (suggestion, message) = match v.preference {
