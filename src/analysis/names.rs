@@ -1073,11 +1073,12 @@ const MAIN_NAME_MENTIONS: usize = 3;
 /// same first letter, at most two edits, and two only in words of four letters or more.
 fn respelling_distance(fa: &str, fb: &str) -> Option<usize> {
     if fa.chars().next() != fb.chars().next()
-        || fa.len().abs_diff(fb.len()) > 2 * char::MAX_LEN_UTF8
+        // Two edits change the length by two characters of at most four bytes each.
+        || fa.len().abs_diff(fb.len()) > 8
     {
         return None;
     }
-    let distance = strsim::damerau_levenshtein(&fa, &fb);
+    let distance = strsim::damerau_levenshtein(fa, fb);
     let longest = fa.chars().count().max(fb.chars().count());
     (distance <= 1 && longest >= 3 || distance == 2 && longest >= 4).then_some(distance)
 }
