@@ -1096,7 +1096,7 @@ fn respelling_distance(fa: &str, fb: &str) -> Option<usize> {
 /// nor do the other events' articles use it as a name as much as the main name
 /// (`everywhere` counts the articles of the whole input using a spelling as a name).
 /// Another given name or surname next to the word than next to the main name, or a given
-/// name against a surname, is two people ("Mark Warden" / "Ellen Warren"). When two main
+/// name against a surname, is two people ("Mark Wallis" / "Ellen Wallin"). When two main
 /// names are equally close, nothing is said. Each such word is reported in its article only;
 /// words already `reported` as variants are left out.
 pub fn replacements<'a>(
@@ -1151,7 +1151,7 @@ pub fn replacements<'a>(
         }
     }
     // Other given names or surnames next to the main name and the word: two people ("Mark
-    // Warden", "Ellen Warren"). The main name's neighbours count when used twice or more
+    // Wallis", "Ellen Wallin"). The main name's neighbours count when used twice or more
     // (a stray "Say Kova" is no given name); the word's, once.
     let two_people = |main: &Uses<'a>, word: &Uses<'a>| {
         let repeated = |m: &BTreeMap<&'a str, usize>| -> BTreeSet<&'a str> {
@@ -1807,29 +1807,29 @@ mod tests {
     #[test]
     fn another_given_name_or_a_word_capitalised_in_other_articles_is_no_replacement() {
         let main = [
-            named(0, "Warren", "ellen"),
-            named(0, "Warren", "ellen"),
-            named(1, "Warren", "ellen"),
+            named(0, "Wallin", "ellen"),
+            named(0, "Wallin", "ellen"),
+            named(1, "Wallin", "ellen"),
         ];
         let other: Vec<Mention> = main
             .iter()
             .cloned()
-            .chain([named(2, "Warden", "mark"), word(2, "Warden", true)])
+            .chain([named(2, "Wallis", "mark"), word(2, "Wallis", true)])
             .collect();
         assert!(replaced(&other, false).is_empty());
         // The same given name: the same person, one use is enough.
         let same: Vec<Mention> = main
             .iter()
             .cloned()
-            .chain([named(2, "Warden", "ellen")])
+            .chain([named(2, "Wallis", "ellen")])
             .collect();
         assert_eq!(replaced(&same, false).len(), 1);
         // Another article of the event capitalises the word inside a sentence too.
         let shared: Vec<Mention> = main
             .iter()
             .cloned()
-            .chain([word(2, "Warden", true), word(2, "Warden", true)])
-            .chain([word(1, "Warden", false)])
+            .chain([word(2, "Wallis", true), word(2, "Wallis", true)])
+            .chain([word(1, "Wallis", false)])
             .collect();
         assert!(replaced(&shared, false).is_empty());
     }
