@@ -13,7 +13,9 @@ For each set:
     finding in the respelled article has `found` equal to the respelling; "suggested" when its
     suggestion is the original spelling. A split notice on the original spelling that names the
     respelling (the two used equally: the event cannot say which is right) is the other side
-    of the same detection, counted apart. Every other `name-variant` finding in the injected set
+    of the same detection, counted apart; when it is the only notice of the pair (a split
+    nothing settles is reported once, on the spelling used later) it is the detection, and
+    counted as caught (column "by one pair notice"). Every other `name-variant` finding in the injected set
     is an "other" finding; `name-variant` findings on the untouched set are false alarms (both
     per 100 articles).
   * end to end (all 300 injected articles in one audit, clustering decides): recall, and how
@@ -61,6 +63,7 @@ def main():
     total = Counter()
     caught = Counter()
     suggested = Counter()
+    by_pair_notice = Counter()
     e2e = Counter()
     e2e_caught = Counter()
     not_clustered = 0
@@ -82,6 +85,7 @@ def main():
             inj = inj_found[os.path.join(set_dir, "injected", event)]
             m = by_event.get(event)
             hit = False
+            paired = False
             for f in inj:
                 if m and f["document"].endswith("/" + m["file"]) and f["found"] == m["variant"]:
                     hit = True
@@ -92,17 +96,23 @@ def main():
                     # The other side of the injected respelling's own split notice ("Obama"
                     # and "Obaam" used once each): the same detection, not another alarm.
                     partners.append((event, f["document"], f["found"], f["suggestion"]))
+                    paired = True
                 else:
                     others.append((event, f["document"], f["found"], f["suggestion"]))
             if m:
                 total[m["pattern"]] += 1
+                if not hit and paired:
+                    # A split nothing settles is reported once, on the spelling used later:
+                    # one notice naming both spellings is the detection.
+                    by_pair_notice[m["pattern"]] += 1
+                    caught[m["pattern"]] += 1
                 if hit:
                     caught[m["pattern"]] += 1
                     ok = any(f["found"] == m["variant"] and f["suggestion"] == m["original"]
                              for f in inj if f["document"].endswith("/" + m["file"]))
                     suggested[m["pattern"]] += int(ok)
                 else:
-                    missed.append((m["pattern"], m["original"], m["variant"], event))
+                    missed.append((m["pattern"], m["original"], m["variant"], event, os.path.basename(set_dir), m["file"]))
         # End to end: every injected article of the set in one audit.
         paths = [os.path.join(set_dir, "injected", e) for e in events]
         report = audit(binary, paths)
@@ -122,10 +132,12 @@ def main():
 
     print(f"sets: {len(sys.argv) - 2}, articles per set: {articles // (len(sys.argv) - 2)}")
     print("per event (each event one cluster):")
-    print(f"  {'pattern':10} {'n':>4} {'caught':>7} {'recall':>7} {'right suggestion':>17}")
+    print(f"  {'pattern':10} {'n':>4} {'caught':>7} {'recall':>7} {'right suggestion':>17} "
+          f"{'by one pair notice on the original':>35}")
     for p in ["vowel", "double", "drop", "transpose", "translit", "realword"]:
         if total[p]:
-            print(f"  {p:10} {total[p]:4} {caught[p]:7} {caught[p] / total[p]:7.2f} {suggested[p]:17}")
+            print(f"  {p:10} {total[p]:4} {caught[p]:7} {caught[p] / total[p]:7.2f} {suggested[p]:17} "
+                  f"{by_pair_notice[p]:35}")
     n = sum(total.values())
     print(f"  {'all':10} {n:4} {sum(caught.values()):7} {sum(caught.values()) / max(n, 1):7.2f} "
           f"{sum(suggested.values()):17}")

@@ -99,6 +99,13 @@ pub struct Mention {
     /// Whether it opens its sentence or a quotation ("‘Momma, look…"): capitalised for
     /// grammar, so no evidence by itself that the word is a name.
     pub initial: bool,
+    /// Whether it stands where a person's name stands: after a title, as a possessive
+    /// ("Kova's"), or before a verb of speech ("Kova said", "said Kova").
+    pub cue: bool,
+    /// The nearest distinctive name word before it (initials skipped) when that word does
+    /// not open the sentence ("Mark" in "said Sen. Mark Kova", not "Despite" in "Despite Kova's"),
+    /// lowercased: a given name, to tell two people apart.
+    pub given: Option<String>,
 }
 
 /// Words that are capitalised for grammar, not because they are names.
@@ -237,6 +244,41 @@ static TITLE_SET: std::sync::LazyLock<WordSet<'static>> =
     std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
 static NOT_NAME_SET: std::sync::LazyLock<WordSet<'static>> =
     std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
+/// Verbs of speech next to a person's name ("Kova said", "told Kova", "Kova tweeted").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "asked",
+    "wrote",
+    "writes",
+    "tweeted",
+    "stated",
+    "argued",
+    "noted",
+    "explained",
+    "insisted",
+    "announced",
+    "claimed",
+    "replied",
+    "responded",
+    "warned",
+    "acknowledged",
+    "declared",
+    "admitted",
+    "recalled",
+    "urged",
+    "praised",
+    "criticized",
+    "criticised",
+    "thanked",
+];
+
+static SPEECH_SET: std::sync::LazyLock<WordSet<'static>> =
+    std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
 
 /// Lowercase words inside names ("Ursula von der Leyen", "Ahmed bin Salman").
 const PARTICLES: &[&str] = &[
@@ -386,13 +428,27 @@ fn sentence_mentions(
         } else {
             &text[ws[k - 1].end..ws[k].start]
         };
-        // An apostrophe after a space opens a quotation too (" 'Momma", " ’Momma").
+        // An apostrophe after a space opens a quotation too (" 'Momma", " ’Momma"); a straight
+        // double quote opens one when it is attached to the word (" \"Momma"), and closes one
+        // when a space follows it ("…,\" Kova said").
         k == 0
             || before.contains([
-                '"', '\u{201c}', '\u{2018}', '\u{201e}', '\u{ab}', '\u{bb}', '(', ':',
+                '\u{201c}', '\u{2018}', '\u{201e}', '\u{ab}', '\u{bb}', '(', ':',
             ])
+            || before.ends_with('"')
             || before.contains(" '")
             || before.contains(" \u{2019}")
+    };
+    // Whether word k stands where a person's name stands: a possessive, or next to a verb of
+    // speech ("Kova said", "Kova later said", "Kova initially said", "said Kova").
+    let cue = |k: usize| -> bool {
+        let speech = |j: usize| SPEECH_SET.contains(&*lower[j]);
+        let space = |j: usize| &text[ws[j].end..ws[j + 1].start] == " ";
+        let adverb = |j: usize| lower[j].ends_with("ly") || &*lower[j] == "later";
+        stripped[k].end != ws[k].end
+            || (k + 1 < n && space(k) && speech(k + 1))
+            || (k + 2 < n && space(k) && space(k + 1) && adverb(k + 1) && speech(k + 2))
+            || (k > 0 && space(k - 1) && speech(k - 1))
     };
     let mut k = 0;
     while k < n {
@@ -448,6 +504,8 @@ fn sentence_mentions(
                     weak: true,
                     window: window(&lower, j),
                     initial: opens(j),
+                    cue: cue(j),
+                    given: None,
                 });
             }
         }
@@ -499,6 +557,12 @@ fn sentence_mentions(
                     weak: false,
                     window: window(&lower, i),
                     initial: opens(i),
+                    cue: (at_title && Some(i) == last_name) || cue(i),
+                    given: (sub_start..i)
+                        .rev()
+                        .find(|&p| is_distinct(p))
+                        .filter(|&p| !opens(p))
+                        .map(|p| lower[p].to_string()),
                 });
             }
         }
@@ -666,6 +730,9 @@ pub struct Variant {
     pub preference: Preference,
     /// Jaro-Winkler similarity of the two spellings.
     pub similarity: f64,
+    /// The one article to report it in, when the evidence is that article's alone (a name
+    /// replaced by a dictionary word there): elsewhere the word is just a word.
+    pub document: Option<usize>,
 }
 
 /// Statistics of one spelling within a cluster.
@@ -939,6 +1006,7 @@ pub fn variants(
                             preferred: other.to_string(),
                             preference: Preference::Split { each: va },
                             similarity,
+                            document: None,
                         });
                     }
                 }
@@ -959,6 +1027,7 @@ pub fn variants(
             preferred: preferred.to_string(),
             preference,
             similarity,
+            document: None,
         };
         if best
             .get(variant)
@@ -992,6 +1061,198 @@ pub fn variants(
     }
     out.sort_by(|x, y| (&x.form, &x.preferred).cmp(&(&y.form, &y.preferred)));
     out.dedup_by(|x, y| x.form == y.form);
+    out
+}
+
+/// Articles at least needed besides the respelling one for a name to be the event's main
+/// name, and its mentions in them at least.
+const MAIN_NAME_ARTICLES: usize = 2;
+const MAIN_NAME_MENTIONS: usize = 3;
+
+/// Whether folded `fb` is one or two letters from folded `fa` the way a respelling is: the
+/// same first letter, at most two edits, and two only in words of four letters or more.
+fn respelling_distance(fa: &str, fb: &str) -> Option<usize> {
+    if fa.chars().next() != fb.chars().next()
+        // Two edits change the length by two characters of at most four bytes each.
+        || fa.len().abs_diff(fb.len()) > 8
+    {
+        return None;
+    }
+    let distance = strsim::damerau_levenshtein(fa, fb);
+    let longest = fa.chars().count().max(fb.chars().count());
+    (distance <= 1 && longest >= 3 || distance == 2 && longest >= 4).then_some(distance)
+}
+
+/// A name replaced by a dictionary word in one article ("Task told reporters", "President
+/// Task" where the other articles of the event say "Trask" throughout): the event's main name
+/// (used as a name by at least two other articles, three times or more) is absent from the
+/// article, and a word one or two letters from it (same first letter) is there instead,
+/// capitalised inside sentences (not opening one or a quotation, not in a headline), used
+/// twice or more, at least once in a name's place (after a title, as a possessive, next to a
+/// verb of speech); or once, with the main name's given name before it or its surname after
+/// it ("Stork Kova" for "Stefan Kova"). The word must be unusual with a capital: no other
+/// article of the event capitalises it inside a sentence, and few articles of the whole input
+/// do (`often_capitalised` says when many do), so "State" (Secretary of State) stays a word;
+/// nor do the other events' articles use it as a name as much as the main name
+/// (`everywhere` counts the articles of the whole input using a spelling as a name).
+/// Another given name or surname next to the word than next to the main name, or a given
+/// name against a surname, is two people ("Mark Wallis" / "Ellen Wallin"). When two main
+/// names are equally close, nothing is said. Each such word is reported in its article only;
+/// words already `reported` as variants are left out.
+pub fn replacements<'a>(
+    mentions: &[&'a Mention],
+    weight: &dyn Fn(usize) -> f64,
+    everywhere: &dyn Fn(&str) -> usize,
+    often_capitalised: &dyn Fn(&str) -> bool,
+    reported: &dyn Fn(&str) -> bool,
+    canonical: &[String],
+    allow: &[String],
+) -> Vec<Variant> {
+    /// Per spelling: strong mentions per article, uses inside
+    /// sentences (not opening one, not in a headline) per article and the articles where such
+    /// a use is in a name's place.
+    #[derive(Default)]
+    struct Uses<'a> {
+        any: BTreeSet<usize>,
+        strong: BTreeMap<usize, usize>,
+        inside: BTreeMap<usize, usize>,
+        cued: BTreeSet<usize>,
+        /// Distinctive name words before and after it (given names, surnames), with how often.
+        before: BTreeMap<&'a str, usize>,
+        after: BTreeMap<&'a str, usize>,
+    }
+    // A main name needs two articles besides the one it is missing from.
+    let articles: BTreeSet<usize> = mentions.iter().map(|m| m.document).collect();
+    if articles.len() <= MAIN_NAME_ARTICLES {
+        return Vec::new();
+    }
+    let mut uses: HashMap<&'a str, Uses<'a>, Fast> = HashMap::default();
+    for m in mentions {
+        let u = uses.entry(m.form.as_str()).or_default();
+        u.any.insert(m.document);
+        if !m.weak {
+            *u.strong.entry(m.document).or_default() += 1;
+        }
+        if !m.initial && !m.in_headline {
+            *u.inside.entry(m.document).or_default() += 1;
+            if m.cue {
+                u.cued.insert(m.document);
+            }
+        }
+        // A headline capitalises every word: its neighbours are no given names.
+        if m.in_headline {
+            continue;
+        }
+        if let Some(g) = m.given.as_deref() {
+            *u.before.entry(g).or_default() += 1;
+        }
+        if let (true, Some(a)) = (m.after_distinct, m.after.as_deref()) {
+            *u.after.entry(a).or_default() += 1;
+        }
+    }
+    // Other given names or surnames next to the main name and the word: two people ("Mark
+    // Wallis", "Ellen Wallin"). The main name's neighbours count when used twice or more
+    // (a stray "Say Kova" is no given name); the word's, once.
+    let two_people = |main: &Uses<'a>, word: &Uses<'a>| {
+        let repeated = |m: &BTreeMap<&'a str, usize>| -> BTreeSet<&'a str> {
+            m.iter().filter(|(_, &n)| n >= 2).map(|(w, _)| *w).collect()
+        };
+        let (main_before, main_after) = (repeated(&main.before), repeated(&main.after));
+        let differ = |p: &BTreeSet<&str>, q: &BTreeMap<&str, usize>| {
+            !p.is_empty() && !q.is_empty() && q.keys().all(|w| !p.contains(w))
+        };
+        // A given name against a surname ("Tomas" before "Brandt", "Thomasz" after "Jan").
+        differ(&main_before, &word.before)
+            || differ(&main_after, &word.after)
+            || (!main_after.is_empty() && main.before.is_empty() && !word.before.is_empty())
+            || (!word.after.is_empty() && word.before.is_empty() && !main_before.is_empty())
+    };
+    let listed = |f: &str| {
+        canonical
+            .iter()
+            .chain(allow)
+            .any(|c| c.split_whitespace().any(|w| w == f))
+    };
+    let mains: Vec<(&str, &Uses<'a>, String)> = uses
+        .iter()
+        .filter(|(_, u)| {
+            u.strong.len() >= MAIN_NAME_ARTICLES
+                && u.strong.values().sum::<usize>() >= MAIN_NAME_MENTIONS
+                && !u.inside.is_empty()
+        })
+        .map(|(f, u)| (*f, u, fold(f)))
+        .collect();
+    if mains.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (b, u) in &uses {
+        // A dictionary word capitalised inside sentences of one article only, twice or more,
+        // at least once in a name's place.
+        let (Some((&d, &n)), 1) = (u.inside.iter().next(), u.inside.len()) else {
+            continue;
+        };
+        if listed(b) || is_all_caps(b) || reported(b) {
+            continue;
+        }
+        // The same given name before both or the same surname after both ("Stork Kova" for
+        // "Stefan Kova") is evidence enough for one use; else two uses, one in a name's place.
+        let shares = |main: &Uses<'a>| {
+            u.before.keys().any(|w| main.before.contains_key(w))
+                || u.after.keys().any(|w| main.after.contains_key(w))
+        };
+        let placed = n >= 2 && u.cued.contains(&d);
+        if !placed && u.before.is_empty() && u.after.is_empty() {
+            continue;
+        }
+        let fb = fold(b);
+        let mut found: Vec<(usize, usize, &str)> = mains
+            .iter()
+            .filter(|(_, au, _)| !au.any.contains(&d) && (placed || shares(au)))
+            .filter_map(|(a, au, fa)| {
+                let dist = respelling_distance(fa, &fb)?;
+                (plain(a) != plain(b) && !derived(a, b) && !two_people(au, u)).then_some((
+                    dist,
+                    usize::MAX - au.strong.len(),
+                    *a,
+                ))
+            })
+            .collect();
+        found.sort();
+        let Some(&(dist, rank, a)) = found.first() else {
+            continue;
+        };
+        // Two main names as close and as used: no telling which one it replaced.
+        if found
+            .get(1)
+            .is_some_and(|&(d2, r2, _)| d2 == dist && r2 == rank)
+        {
+            continue;
+        }
+        if often_capitalised(b) {
+            continue;
+        }
+        // The other events' articles use the word as a name at least as much as the main
+        // name: it is a name of its own ("Kallstrom" in two other stories), not a slip.
+        let elsewhere = |f: &str, u: &Uses| everywhere(f).saturating_sub(u.strong.len());
+        let word_elsewhere = elsewhere(b, u);
+        if word_elsewhere > 0 && word_elsewhere >= elsewhere(a, &uses[a]) {
+            continue;
+        }
+        let preferred: f64 = uses[a].strong.keys().map(|&x| weight(x)).sum();
+        out.push(Variant {
+            form: b.to_string(),
+            preferred: a.to_string(),
+            preference: Preference::Majority {
+                preferred,
+                variant: weight(d),
+            },
+            similarity: strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase()),
+            document: Some(d),
+        });
+    }
+    // The same order for any order of the mentions.
+    out.sort_by(|x, y| x.form.cmp(&y.form));
     out
 }
 
@@ -1126,6 +1387,8 @@ mod tests {
             weak: false,
             window: None,
             initial: false,
+            cue: false,
+            given: None,
         }
     }
 
@@ -1486,5 +1749,102 @@ mod tests {
         assert!(out
             .iter()
             .all(|m| m.earlier.len() <= MAX_EARLIER_NAME_WORDS));
+    }
+
+    /// A word standing in for a name: capitalised inside a sentence, optionally in a name's
+    /// place.
+    fn word(doc: usize, form: &str, cue: bool) -> Mention {
+        Mention {
+            weak: true,
+            cue,
+            ..m(doc, form, None)
+        }
+    }
+
+    fn named(doc: usize, form: &str, given: &str) -> Mention {
+        Mention {
+            given: Some(given.into()),
+            ..m(doc, form, Some(given))
+        }
+    }
+
+    fn replaced(ms: &[Mention], often: bool) -> Vec<Variant> {
+        let refs: Vec<&Mention> = ms.iter().collect();
+        replacements(&refs, &|_| 1.0, &|_| 0, &|_| often, &|_| false, &[], &[])
+    }
+
+    #[test]
+    fn a_name_replaced_by_a_word_in_one_article_is_found_there() {
+        let mut ms = vec![
+            named(0, "Trask", "hal"),
+            m(0, "Trask", None),
+            named(1, "Trask", "hal"),
+            m(1, "Trask", None),
+            word(2, "Trust", true),
+            word(2, "Trust", false),
+        ];
+        let v = replaced(&ms, false);
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            (v[0].form.as_str(), v[0].preferred.as_str()),
+            ("Trust", "Trask")
+        );
+        assert_eq!(v[0].document, Some(2));
+        // Capitalised by many articles of the input: a word of its own.
+        assert!(replaced(&ms, true).is_empty());
+        // Used once, nowhere in a name's place: not enough.
+        let once: Vec<Mention> = ms[..4]
+            .iter()
+            .cloned()
+            .chain([word(2, "Trust", false)])
+            .collect();
+        assert!(replaced(&once, false).is_empty());
+        // The name itself is used in that article too: no replacement.
+        ms.push(m(2, "Trask", None));
+        assert!(replaced(&ms, false).is_empty());
+    }
+
+    #[test]
+    fn another_given_name_or_a_word_capitalised_in_other_articles_is_no_replacement() {
+        let main = [
+            named(0, "Wallin", "ellen"),
+            named(0, "Wallin", "ellen"),
+            named(1, "Wallin", "ellen"),
+        ];
+        let other: Vec<Mention> = main
+            .iter()
+            .cloned()
+            .chain([named(2, "Wallis", "mark"), word(2, "Wallis", true)])
+            .collect();
+        assert!(replaced(&other, false).is_empty());
+        // The same given name: the same person, one use is enough.
+        let same: Vec<Mention> = main
+            .iter()
+            .cloned()
+            .chain([named(2, "Wallis", "ellen")])
+            .collect();
+        assert_eq!(replaced(&same, false).len(), 1);
+        // Another article of the event capitalises the word inside a sentence too.
+        let shared: Vec<Mention> = main
+            .iter()
+            .cloned()
+            .chain([word(2, "Wallis", true), word(2, "Wallis", true)])
+            .chain([word(1, "Wallis", false)])
+            .collect();
+        assert!(replaced(&shared, false).is_empty());
+    }
+
+    #[test]
+    fn a_closing_straight_quote_does_not_open_the_next_word_and_speech_verbs_are_cues() {
+        let ms =
+            doc_mentions("\"We will build it,\" Kova said on Monday. Aides of Kova later said so.");
+        let kova: Vec<&Mention> = ms.iter().filter(|m| m.form == "Kova").collect();
+        assert_eq!(kova.len(), 2);
+        assert!(kova.iter().all(|m| !m.initial && m.cue));
+        let opening = doc_mentions("He said \"Kova will win\" on Monday.");
+        assert!(opening
+            .iter()
+            .filter(|m| m.form == "Kova")
+            .all(|m| m.initial));
     }
 }

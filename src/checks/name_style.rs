@@ -102,7 +102,7 @@ impl NameStyle {
             }
             out
         });
-        sink.extend(settle_splits(docs, found, false, |form, other, mine, theirs| {
+        sink.extend(settle_splits(docs, found, false, false, |form, other, mine, theirs| {
             format!(
                 "\u{201c}{form}\u{201d} is written with other capitals or accents here, with equal support; \u{201c}{other}\u{201d} is the form more articles of the whole input use ({theirs} against {mine}): check which is right"
             )
