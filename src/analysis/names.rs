@@ -155,25 +155,6 @@ const NOT_NAMES: &[&str] = &[
     "while",
     "with",
     "you",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "photo",
     "disclaimer",
 ];
@@ -242,8 +223,13 @@ const TITLES: &[&str] = &[
 
 static TITLE_SET: std::sync::LazyLock<WordSet<'static>> =
     std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
-static NOT_NAME_SET: std::sync::LazyLock<WordSet<'static>> =
-    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static NOT_NAME_SET: std::sync::LazyLock<WordSet<'static>> = std::sync::LazyLock::new(|| {
+    NOT_NAMES
+        .iter()
+        .chain(crate::text::CALENDAR_WORDS)
+        .copied()
+        .collect()
+});
 
 /// Verbs of speech next to a person's name ("Kova said", "told Kova", "Kova tweeted").
 const SPEECH_VERBS: &[&str] = &[

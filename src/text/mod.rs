@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use crate::model::{Document, Sentence, SentenceKind};
 
-/// Days of the week and months, with their common abbreviations, lower case: capitalised
-/// in the middle of a sentence, yet nobody's name.
+/// Days of the week and months, lower case: capitalised in the middle of a sentence, yet
+/// nobody's name. (Abbreviations are left out: "Jan" and "Mar" are also given names.)
 pub const CALENDAR_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -20,29 +20,17 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "jan",
     "january",
-    "feb",
     "february",
-    "mar",
     "march",
-    "apr",
     "april",
     "may",
-    "jun",
     "june",
-    "jul",
     "july",
-    "aug",
     "august",
-    "sep",
-    "sept",
     "september",
-    "oct",
     "october",
-    "nov",
     "november",
-    "dec",
     "december",
 ];
 
