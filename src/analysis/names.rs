@@ -226,7 +226,8 @@ static TITLE_SET: std::sync::LazyLock<WordSet<'static>> =
 static NOT_NAME_SET: std::sync::LazyLock<WordSet<'static>> = std::sync::LazyLock::new(|| {
     NOT_NAMES
         .iter()
-        .chain(crate::text::CALENDAR_WORDS)
+        .chain(&crate::text::MONTHS)
+        .chain(&crate::text::WEEKDAYS)
         .copied()
         .collect()
 });

@@ -10,16 +10,8 @@ use std::ops::Range;
 
 use crate::model::{Document, Sentence, SentenceKind};
 
-/// Days of the week and months, lower case: capitalised in the middle of a sentence, yet
-/// nobody's name. (Abbreviations are left out: "Jan" and "Mar" are also given names.)
-pub const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Months, lower case, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -34,9 +26,22 @@ pub const CALENDAR_WORDS: &[&str] = &[
     "december",
 ];
 
-/// Whether a lower-case word is a day of the week or a month ([`CALENDAR_WORDS`]).
+/// Days of the week, lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a lower-case word is a month or a day of the week: capitalised in the middle of a
+/// sentence, yet nobody's name. (Abbreviations are left out: "Jan" and "Mar" are also given
+/// names.)
 pub fn is_calendar_word(word: &str) -> bool {
-    CALENDAR_WORDS.contains(&word)
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
 }
 
 /// Words of a text with their byte ranges: letters, with inner hyphens and apostrophes
