@@ -83,6 +83,8 @@ const NOTICE_MAX_WORDS: usize = 40;
 const OTHER_PARTICIPANTS_FACTOR: f64 = 0.5;
 /// A lead has at least this many words.
 const LEAD_MIN_WORDS: usize = 6;
+/// Or this few letters apart (a name replaced by a near word in translation: two edits).
+const RESPELLING_EDITS: usize = 2;
 /// A name in more than one in this many articles of the input is no one participant.
 const PARTICIPANT_DF_SHARE: usize = 20;
 /// Two names this close (Jaro-Winkler) may be one name spelt two ways.
@@ -409,7 +411,8 @@ fn other_participants(a: &DocFacts, b: &DocFacts) -> bool {
             && !other.names.iter().any(|o| {
                 // Respellings differ by a letter or two; the length check skips most pairs.
                 name.len().abs_diff(o.len()) <= 2
-                    && strsim::jaro_winkler(name, o) >= SAME_NAME_SIMILARITY
+                    && (strsim::jaro_winkler(name, o) >= SAME_NAME_SIMILARITY
+                        || strsim::levenshtein(name, o) <= RESPELLING_EDITS)
             })
     };
     a.lead_names.iter().any(|n| absent(n, b)) && b.lead_names.iter().any(|n| absent(n, a))
