@@ -642,3 +642,23 @@ fn seeds_human_findings_show_snippets_and_phrase_diffs() {
         ]
     );
 }
+
+#[test]
+fn routine_reports_under_varying_titles_are_an_edition_a_day() {
+    // Found on wire copy: a central bank's morning expectation and its operation, a new
+    // headline every day and often the same amount and rate, were joined over ten days.
+    let r = audit("fixtures/audit/routine_reports_under_varying_titles");
+    let names: Vec<Vec<String>> = clusters(&r)
+        .into_iter()
+        .map(|c| {
+            c.into_iter()
+                .map(|p| p.rsplit('#').next().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    // One cluster per day; the company's offering, filed then sold, stays one story.
+    assert_eq!(
+        names,
+        [vec!["1", "2"], vec!["3", "4"], vec!["5"], vec!["6", "7"]]
+    );
+}

@@ -65,6 +65,12 @@ const EXACT_PAIRS: usize = 400;
 const RECURRING_MIN_NUMBERS: usize = 4;
 /// A routine report under one title needs at least this many figures to tell its editions.
 const ROUTINE_MIN_NUMBERS: usize = 2;
+/// A report of at most this many words, with a figure per [`ROUTINE_WORDS_PER_FIGURE`] words
+/// or more, reads as a routine report whatever its title.
+const ROUTINE_MAX_WORDS: usize = 150;
+/// See [`ROUTINE_MAX_WORDS`]: looser than a template's density, since the report must also be
+/// short and its editions dated on different days.
+const ROUTINE_WORDS_PER_FIGURE: usize = 35;
 /// A routine report's editions may repeat a round amount, not the rest of their figures.
 const ROUTINE_MAX_SHARED: f64 = 0.5;
 /// Share of figures below which two reports from different days are two editions.
@@ -453,7 +459,19 @@ fn may_be_respelling(a: &str, b: &str) -> bool {
 
 /// Whether two articles can never be one event, whatever else they share.
 fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
-    recurring(a, b) || same_template_other_subject(a, b)
+    recurring(a, b) || same_template_other_subject(a, b) || other_companies_other_days(a, b)
+}
+
+/// Two short company stories dated on different days whose titles and leads give disjoint
+/// stock symbols: one company's debt offering and another's a week later, not one event.
+fn other_companies_other_days(a: &DocFacts, b: &DocFacts) -> bool {
+    let short = |f: &DocFacts| f.words <= ROUTINE_MAX_WORDS;
+    matches!((a.date, b.date), (Some(da), Some(db)) if da != db)
+        && short(a)
+        && short(b)
+        && !a.tickers.is_empty()
+        && !b.tickers.is_empty()
+        && !a.tickers.iter().any(|t| b.tickers.binary_search(t).is_ok())
 }
 
 /// Two editions of a recurring report: dated on different days, both full of figures, and
@@ -464,17 +482,31 @@ fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
     let (Some(da), Some(db)) = (a.date, b.date) else {
         return false;
     };
-    if da == db {
+    let fewest = a.numbers.len().min(b.numbers.len());
+    if da == db || fewest < ROUTINE_MIN_NUMBERS {
         return false;
     }
-    let fewest = a.numbers.len().min(b.numbers.len());
-    if fewest >= RECURRING_MIN_NUMBERS {
-        return shared_figures(a, b) < RECURRING_MAX_SHARED;
+    let shared = shared_figures(a, b);
+    if fewest >= RECURRING_MIN_NUMBERS && shared < RECURRING_MAX_SHARED {
+        return true;
     }
-    fewest >= ROUTINE_MIN_NUMBERS
-        && a.title.is_some()
+    // A short report that is mostly its figures (the day's operation and the rate, the day's
+    // assistance to the money market) is an edition of its day under any title, even when
+    // the amount and the rate are those of the day before.
+    let routine = |f: &DocFacts| {
+        f.words <= ROUTINE_MAX_WORDS && f.numbers.len() * ROUTINE_WORDS_PER_FIGURE >= f.words
+    };
+    // One company's offering filed, then completed, is a follow-up, not an edition.
+    let same_company = a.tickers.iter().any(|t| b.tickers.binary_search(t).is_ok());
+    if routine(a) && routine(b) && !same_company {
+        return true;
+    }
+    // Under one title, a table of figures (rates by maturity, ships loading) is a new
+    // edition as soon as one figure changes; other reports when most of them do.
+    let table = |f: &DocFacts| f.numbers.len() * TEMPLATE_WORDS_PER_FIGURE >= f.words;
+    a.title.is_some()
         && a.title == b.title
-        && shared_figures(a, b) <= ROUTINE_MAX_SHARED
+        && (shared <= ROUTINE_MAX_SHARED || (table(a) && table(b) && shared < 1.0))
 }
 
 fn date_gap(a: Option<i64>, b: Option<i64>) -> Option<i64> {
@@ -1134,10 +1166,11 @@ mod tests {
 
     #[test]
     fn recurring_reports_need_dates_and_differing_figures() {
+        // Long stories: figures alone decide.
         let f = |date, numbers: &[u64]| DocFacts {
             date,
             numbers: numbers.to_vec(),
-            words: 0,
+            words: 400,
             lead_subject: Vec::new(),
             title_subject: Vec::new(),
             tickers: Vec::new(),
@@ -1159,10 +1192,11 @@ mod tests {
 
     #[test]
     fn a_routine_report_under_one_title_is_an_edition_a_day() {
+        // Reports too long to be routine whatever their title.
         let f = |date, numbers: &[u64], title| DocFacts {
             date,
             numbers: numbers.to_vec(),
-            words: 40,
+            words: 200,
             lead_subject: Vec::new(),
             title_subject: Vec::new(),
             tickers: Vec::new(),
@@ -1192,6 +1226,56 @@ mod tests {
         assert!(!recurring(
             &f(Some(10), &[1, 2], None),
             &f(Some(11), &[3, 4], None)
+        ));
+    }
+
+    #[test]
+    fn a_short_report_of_figures_is_an_edition_a_day_under_any_title() {
+        let f = |date, numbers: &[u64], words, tickers: &[u64], title| DocFacts {
+            date,
+            numbers: numbers.to_vec(),
+            words,
+            lead_subject: Vec::new(),
+            title_subject: Vec::new(),
+            tickers: tickers.to_vec(),
+            title,
+            lead_names: Vec::new(),
+            names: Vec::new(),
+        };
+        // The morning's expectation and the operation, 45-90 words, two or three figures.
+        let monday = f(Some(10), &[1, 2, 3], 80, &[], Some(1));
+        // Tuesday's operation repeats Monday's amount and rate: still Tuesday's report.
+        assert!(recurring(&monday, &f(Some(11), &[1, 2], 45, &[], Some(2))));
+        assert!(recurring(
+            &monday,
+            &f(Some(11), &[1, 2, 3], 80, &[], Some(1))
+        ));
+        // Same day: one report.
+        assert!(!recurring(&monday, &f(Some(10), &[1, 2], 45, &[], Some(2))));
+        // One figure in 45 words is not a report of figures.
+        assert!(!recurring(&monday, &f(Some(11), &[1], 45, &[], Some(2))));
+        // A figure per 40 words is a story with figures, not a report of them.
+        assert!(!recurring(
+            &f(Some(10), &[1, 2, 3], 120, &[], None),
+            &f(Some(11), &[4, 5, 6], 130, &[], None)
+        ));
+        // One company's offering filed, then sold: a follow-up.
+        assert!(!recurring(
+            &f(Some(10), &[1, 2, 3], 50, &[9], Some(3)),
+            &f(Some(12), &[1, 2, 4], 50, &[9], Some(4))
+        ));
+        // Under one title, a table with one rate changed is the next edition.
+        // Under one title, a longer table with one rate changed is the next edition; with
+        // every figure kept, the same table run again.
+        let table = |date, numbers: &[u64]| f(date, numbers, 200, &[], Some(5));
+        let rates = [1, 2, 3, 4, 5, 6, 7, 8];
+        assert!(recurring(
+            &table(Some(10), &rates),
+            &table(Some(17), &[1, 2, 3, 4, 5, 6, 7, 9])
+        ));
+        assert!(!recurring(
+            &table(Some(10), &rates),
+            &table(Some(17), &rates)
         ));
     }
 }
