@@ -486,10 +486,21 @@ fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
     if da == db || fewest < ROUTINE_MIN_NUMBERS {
         return false;
     }
-    let shared = shared_figures(a, b);
-    if fewest >= RECURRING_MIN_NUMBERS && shared < RECURRING_MAX_SHARED {
-        return true;
+    fewest >= RECURRING_MIN_NUMBERS && shared_figures(a, b) < RECURRING_MAX_SHARED
+        || routine_editions(a, b)
+}
+
+/// Two editions of a routine report: short reports of figures dated on different days, or
+/// reports under one title whose figures changed (see [`recurring`]).
+fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
+    let (Some(da), Some(db)) = (a.date, b.date) else {
+        return false;
+    };
+    let fewest = a.numbers.len().min(b.numbers.len());
+    if da == db || fewest < ROUTINE_MIN_NUMBERS {
+        return false;
     }
+    let shared = shared_figures(a, b);
     // A short report that is mostly its figures (the day's operation and the rate, the day's
     // assistance to the money market) is an edition of its day under any title, even when
     // the amount and the rate are those of the day before.
@@ -616,12 +627,18 @@ impl Linkage<'_> {
             return 0.0;
         }
         if pairs <= EXACT_PAIRS {
-            let sum: f64 = ga
+            let mut sum = 0.0;
+            for (u, v) in ga
                 .units
                 .iter()
                 .flat_map(|&u| gb.units.iter().map(move |&v| (u, v)))
-                .map(|(u, v)| self.unit_similarity(u, v))
-                .sum();
+            {
+                // Two editions of a report never share a cluster, whatever joins the rest.
+                if routine_editions(&self.facts[self.rep[u]], &self.facts[self.rep[v]]) {
+                    return 0.0;
+                }
+                sum += self.unit_similarity(u, v);
+            }
             sum / pairs as f64
         } else {
             self.adjacency[a].get(&b).copied().unwrap_or(0.0) / pairs as f64
@@ -743,11 +760,39 @@ pub fn cluster(
         .collect();
     let mut uf = UnionFind::new(n);
     let mut copy_links: Vec<(usize, usize, f64)> = Vec::new();
+    // Copies of one day first: a report copied on several days joins its own day's.
+    let mut copies = copies;
+    copies.sort_by(|x, y| {
+        let gap = |&(a, b, _): &(usize, usize, f64)| date_gap(facts[a].date, facts[b].date);
+        gap(x)
+            .unwrap_or(0)
+            .cmp(&gap(y).unwrap_or(0))
+            .then(y.2.total_cmp(&x.2))
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    let mut copy_members: Vec<Vec<usize>> = (0..n).map(|d| vec![d]).collect();
     for &(a, b, share) in &copies {
-        if uf.union(a, b) {
-            copy_links.push((a, b, share));
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb {
+            continue;
         }
+        // A copy never joins two editions of a routine report, not even through a copy of
+        // each (an operation's report without its amount reads as a copy of every day's).
+        let editions = copy_members[ra].iter().any(|&x| {
+            copy_members[rb]
+                .iter()
+                .any(|&y| routine_editions(&facts[x], &facts[y]))
+        });
+        if editions {
+            continue;
+        }
+        uf.union(a, b);
+        let (root, other) = if uf.find(a) == ra { (ra, rb) } else { (rb, ra) };
+        let moved = std::mem::take(&mut copy_members[other]);
+        copy_members[root].extend(moved);
+        copy_links.push((a, b, share));
     }
+    drop(copy_members);
     let mut unit_of = vec![0usize; n];
     let mut unit_members: Vec<Vec<usize>> = Vec::new();
     let mut root_unit: BTreeMap<usize, usize> = BTreeMap::new();
