@@ -71,6 +71,9 @@ const ROUTINE_MAX_WORDS: usize = 150;
 /// See [`ROUTINE_MAX_WORDS`]: looser than a template's density, since the report must also be
 /// short and its editions dated on different days.
 const ROUTINE_WORDS_PER_FIGURE: usize = 35;
+/// A report of at most this many words with a figure is a brief: routine whatever its
+/// density.
+const BRIEF_MAX_WORDS: usize = 60;
 /// A routine report's editions may repeat a round amount, not the rest of their figures.
 const ROUTINE_MAX_SHARED: f64 = 0.5;
 /// Share of figures below which two reports from different days are two editions.
@@ -483,10 +486,7 @@ fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
         return false;
     };
     let fewest = a.numbers.len().min(b.numbers.len());
-    if da == db || fewest < ROUTINE_MIN_NUMBERS {
-        return false;
-    }
-    fewest >= RECURRING_MIN_NUMBERS && shared_figures(a, b) < RECURRING_MAX_SHARED
+    da != db && fewest >= RECURRING_MIN_NUMBERS && shared_figures(a, b) < RECURRING_MAX_SHARED
         || routine_editions(a, b)
 }
 
@@ -496,8 +496,10 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     let (Some(da), Some(db)) = (a.date, b.date) else {
         return false;
     };
+    // A brief of a figure or two: the day's operation without its amount.
+    let brief = |f: &DocFacts| !f.numbers.is_empty() && f.words <= BRIEF_MAX_WORDS;
     let fewest = a.numbers.len().min(b.numbers.len());
-    if da == db || fewest < ROUTINE_MIN_NUMBERS {
+    if da == db || (fewest < ROUTINE_MIN_NUMBERS && !(brief(a) || brief(b))) || fewest == 0 {
         return false;
     }
     let shared = shared_figures(a, b);
@@ -505,7 +507,8 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     // assistance to the money market) is an edition of its day under any title, even when
     // the amount and the rate are those of the day before.
     let routine = |f: &DocFacts| {
-        f.words <= ROUTINE_MAX_WORDS && f.numbers.len() * ROUTINE_WORDS_PER_FIGURE >= f.words
+        brief(f)
+            || f.words <= ROUTINE_MAX_WORDS && f.numbers.len() * ROUTINE_WORDS_PER_FIGURE >= f.words
     };
     // One company's offering filed, then completed, is a follow-up, not an edition.
     let same_company = a.tickers.iter().any(|t| b.tickers.binary_search(t).is_ok());
@@ -1297,8 +1300,14 @@ mod tests {
         ));
         // Same day: one report.
         assert!(!recurring(&monday, &f(Some(10), &[1, 2], 45, &[], Some(2))));
-        // One figure in 45 words is not a report of figures.
-        assert!(!recurring(&monday, &f(Some(11), &[1], 45, &[], Some(2))));
+        // A brief of one figure (the operation without its amount) is routine too; a story
+        // of one figure in 90 words is not.
+        assert!(recurring(&monday, &f(Some(11), &[1], 45, &[], Some(2))));
+        assert!(!recurring(&monday, &f(Some(11), &[1], 90, &[], Some(2))));
+        assert!(!recurring(
+            &f(Some(10), &[], 30, &[], None),
+            &f(Some(11), &[], 30, &[], None)
+        ));
         // A figure per 40 words is a story with figures, not a report of them.
         assert!(!recurring(
             &f(Some(10), &[1, 2, 3], 120, &[], None),
