@@ -657,14 +657,15 @@ fn routine_reports_under_varying_titles_are_an_edition_a_day() {
         })
         .collect();
     // One cluster per day; the second day's report without its amount (8) reads as a copy
-    // of every day's operation and joins its own day's; the company's offering, filed then
-    // sold, stays one story.
+    // of every day's operation and joins its own day's; a partner's re-run of the third
+    // day's report, dated the next morning (9), stays with it; the company's offering,
+    // filed then sold, stays one story.
     assert_eq!(
         names,
         [
             vec!["1", "2"],
             vec!["3", "4", "8"],
-            vec!["5"],
+            vec!["5", "9"],
             vec!["6", "7"]
         ]
     );

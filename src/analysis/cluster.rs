@@ -510,9 +510,11 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
         brief(f)
             || f.words <= ROUTINE_MAX_WORDS && f.numbers.len() * ROUTINE_WORDS_PER_FIGURE >= f.words
     };
-    // One company's offering filed, then completed, is a follow-up, not an edition.
+    // One company's offering filed, then completed, is a follow-up, not an edition; the
+    // same figures again are a re-run (a partner's copy dated the next day), which must
+    // stay with its source.
     let same_company = a.tickers.iter().any(|t| b.tickers.binary_search(t).is_ok());
-    if routine(a) && routine(b) && !same_company {
+    if routine(a) && routine(b) && !same_company && a.numbers != b.numbers {
         return true;
     }
     // Under one title, a table of figures (rates by maturity, ships loading) is a new
@@ -1295,6 +1297,11 @@ mod tests {
         // Tuesday's operation repeats Monday's amount and rate: still Tuesday's report.
         assert!(recurring(&monday, &f(Some(11), &[1, 2], 45, &[], Some(2))));
         assert!(recurring(
+            &monday,
+            &f(Some(11), &[1, 2, 4], 80, &[], Some(1))
+        ));
+        // Every figure the same: a re-run (a partner's copy dated the next day).
+        assert!(!recurring(
             &monday,
             &f(Some(11), &[1, 2, 3], 80, &[], Some(1))
         ));
