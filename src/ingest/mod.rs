@@ -302,9 +302,16 @@ pub fn read_bytes(
             notes.push(format!("{}: {label}: {}", doc.name, note.message));
         }
     }
-    let mut finished = Vec::with_capacity(documents.len());
-    for mut doc in documents {
-        prepare(&mut doc);
+    // The articles of one JSON Lines archive are prepared in parallel too.
+    let prepared: Vec<Document> = documents
+        .into_par_iter()
+        .map(|mut doc| {
+            prepare(&mut doc);
+            doc
+        })
+        .collect();
+    let mut finished = Vec::with_capacity(prepared.len());
+    for doc in prepared {
         if doc.sentences.is_empty() {
             errors.push(InputError::NoText { path: doc.name });
         } else {
