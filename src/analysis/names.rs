@@ -346,6 +346,36 @@ pub fn mentions(index: usize, doc: &Document, common: &WordSet<'_>) -> Vec<Menti
     out
 }
 
+/// Whether the word before a month makes it a date ("in March Kova said", "last March").
+fn common_before_month(lower: &[Cow<str>], k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|j| {
+        matches!(
+            &*lower[j],
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "through"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "of"
+                | "on"
+                | "during"
+                | "before"
+                | "after"
+                | "this"
+                | "that"
+                | "each"
+                | "every"
+                | "to"
+        )
+    })
+}
+
 fn sentence_mentions(
     index: usize,
     offset: usize,
@@ -396,6 +426,22 @@ fn sentence_mentions(
             }
         })
         .collect();
+    // A month right before a name is a given name's place ("March Kova" where the other
+    // articles say "Marco Kova"): a translation slip into a word that is always capitalised.
+    let mut parts = parts;
+    for k in 0..n.saturating_sub(1) {
+        if parts[k] == Part::Other
+            && parts[k + 1] == Part::Name
+            && is_capitalised(&text[stripped[k].clone()])
+            && !is_all_caps(&text[stripped[k].clone()])
+            && crate::text::MONTHS.contains(&&*lower[k])
+            && stripped[k].end == ws[k].end
+            && &text[ws[k].end..ws[k + 1].start] == " "
+            && !common_before_month(&lower, k)
+        {
+            parts[k] = Part::Name;
+        }
+    }
     // Whether word k and word k + 1 belong to one run: one space apart ("Sen. " and an
     // initial's ". " too), and no possessive in between.
     let joined = |k: usize| -> bool {
@@ -1216,7 +1262,13 @@ pub fn replacements<'a>(
         {
             continue;
         }
-        if often_capitalised(b) {
+        // A month is capitalised everywhere: only a given name or surname shared with the
+        // main name ties it to a person (`shares` above), never a count of capitals.
+        let month = crate::text::MONTHS.contains(&b.to_lowercase().as_str());
+        if month && !shares(&uses[a]) {
+            continue;
+        }
+        if !month && often_capitalised(b) {
             continue;
         }
         // The other events' articles use the word as a name at least as much as the main
