@@ -1153,6 +1153,8 @@ pub fn replacements<'a>(
         /// Distinctive name words before and after it (given names, surnames), with how often.
         before: BTreeMap<&'a str, usize>,
         after: BTreeMap<&'a str, usize>,
+        /// Titles in front of it ("president"), with how often.
+        titles: BTreeMap<&'a str, usize>,
     }
     // A main name needs two articles besides the one it is missing from.
     let articles: BTreeSet<usize> = mentions.iter().map(|m| m.document).collect();
@@ -1178,6 +1180,9 @@ pub fn replacements<'a>(
         }
         if let Some(g) = m.given.as_deref() {
             *u.before.entry(g).or_default() += 1;
+        }
+        if let Some(t) = m.title.as_deref() {
+            *u.titles.entry(t).or_default() += 1;
         }
         if let (true, Some(a)) = (m.after_distinct, m.after.as_deref()) {
             *u.after.entry(a).or_default() += 1;
@@ -1230,12 +1235,18 @@ pub fn replacements<'a>(
         }
         // The same given name before both or the same surname after both ("Stork Kova" for
         // "Stefan Kova") is evidence enough for one use; else two uses, one in a name's place.
+        // Or the title the other articles give the main name twice or more ("President
+        // Truth" where they say "President Trask"): the main name is absent from this
+        // article, so the title's holder is named nowhere else in it.
         let shares = |main: &Uses<'a>| {
             u.before.keys().any(|w| main.before.contains_key(w))
                 || u.after.keys().any(|w| main.after.contains_key(w))
+                || u.titles
+                    .keys()
+                    .any(|t| main.titles.get(t).is_some_and(|&c| c >= 2))
         };
         let placed = n >= 2 && u.cued.contains(&d);
-        if !placed && u.before.is_empty() && u.after.is_empty() {
+        if !placed && u.before.is_empty() && u.after.is_empty() && u.titles.is_empty() {
             continue;
         }
         let fb = fold(b);
@@ -1810,6 +1821,31 @@ mod tests {
     fn replaced(ms: &[Mention], often: bool) -> Vec<Variant> {
         let refs: Vec<&Mention> = ms.iter().collect();
         replacements(&refs, &|_| 1.0, &|_| 0, &|_| often, &|_| false, &[], &[])
+    }
+
+    #[test]
+    fn a_word_after_the_title_the_main_name_has_elsewhere_replaces_it_once() {
+        let titled = |doc, form: &str| Mention {
+            title: Some("president".into()),
+            cue: true,
+            ..m(doc, form, None)
+        };
+        let mut ms = vec![
+            titled(0, "Trask"),
+            m(0, "Trask", None),
+            titled(1, "Trask"),
+            m(1, "Trask", None),
+            titled(2, "Task"),
+        ];
+        let found = replaced(&ms, false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].form.as_str(), found[0].document),
+            ("Task", Some(2))
+        );
+        // The title given to the main name only once elsewhere is no evidence.
+        ms[2] = m(1, "Trask", None);
+        assert!(replaced(&ms, false).is_empty());
     }
 
     #[test]
