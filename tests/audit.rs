@@ -36,6 +36,18 @@ fn clusters(report: &Value) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Clusters of a JSON Lines input, each article named by its id (`file.jsonl#ID`).
+fn clusters_by_line_id(report: &Value) -> Vec<Vec<String>> {
+    clusters(report)
+        .into_iter()
+        .map(|c| {
+            c.into_iter()
+                .map(|p| p.rsplit('#').next().unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect()
+}
+
 fn pair<'a>(report: &'a Value, a: &str, b: &str) -> &'a Value {
     report["pairs"]
         .as_array()
@@ -276,14 +288,7 @@ fn two_bouts_of_one_champion_against_different_challengers_stay_apart() {
 #[test]
 fn dividend_notices_of_different_companies_stay_apart() {
     let r = audit("fixtures/audit/dividend_notices_of_different_companies");
-    let names: Vec<Vec<String>> = clusters(&r)
-        .into_iter()
-        .map(|c| {
-            c.into_iter()
-                .map(|p| p.rsplit('#').next().unwrap().to_string())
-                .collect()
-        })
-        .collect();
+    let names = clusters_by_line_id(&r);
     // Only the two notices of one company (one symbol) are one event.
     assert_eq!(
         names,
@@ -648,14 +653,7 @@ fn routine_reports_under_varying_titles_are_an_edition_a_day() {
     // Found on wire copy: a central bank's morning expectation and its operation, a new
     // headline every day and often the same amount and rate, were joined over ten days.
     let r = audit("fixtures/audit/routine_reports_under_varying_titles");
-    let names: Vec<Vec<String>> = clusters(&r)
-        .into_iter()
-        .map(|c| {
-            c.into_iter()
-                .map(|p| p.rsplit('#').next().unwrap().to_string())
-                .collect()
-        })
-        .collect();
+    let names = clusters_by_line_id(&r);
     // One cluster per day; the second day's report without its amount (8) reads as a copy
     // of every day's operation and joins its own day's; a partner's re-run of the third
     // day's report, dated the next morning (9), stays with it; the company's offering,
