@@ -2722,6 +2722,35 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                 }
             }
         }
+        // A quotation that is a sentence of its own after a sentence about someone ("Jane
+        // Doe agreed. “…”") is that person's, when nobody else is named in between.
+        for q in out[first_in_paragraph..].iter_mut() {
+            if q.speaker.is_some() || q.fragment {
+                continue;
+            }
+            let lead_in = text[start..q.range.start]
+                .trim_end()
+                .trim_end_matches(['“', '"', '«', '„', '‘', '\''])
+                .trim_end();
+            if !lead_in.ends_with(['.', '!', '?']) {
+                continue;
+            }
+            let here: Vec<&(usize, String, bool)> = people
+                .mentions
+                .iter()
+                .filter(|(o, _, _)| *o >= start && *o < q.range.start)
+                .collect();
+            let Some(subject) = here.iter().rev().find(|(_, _, subj)| *subj) else {
+                continue;
+            };
+            if here
+                .iter()
+                .filter(|(o, _, _)| *o > subject.0)
+                .all(|(_, n, _)| surname(n) == surname(&subject.1))
+            {
+                set_speaker(q, subject.1.clone());
+            }
+        }
         // A paragraph that opens with a quotation and names nobody continues the previous
         // paragraph's speaker ("“…,” Smith said.\n\n“…”"), unless another person is named
         // in between.
