@@ -2671,6 +2671,20 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                 .map_or(SentenceKind::Body, |s| s.kind);
             let found = speaker_near(doc, &people, &range, &para);
             let kind = classify(text, &range, &sentence, sentence_kind, found.is_some());
+            // No reporting clause: the subject of the quotation's own sentence, when a person
+            // opens it and nobody else is named before the quotation ("Jane Doe thanked him
+            // for “stepping up”").
+            let found = found.or_else(|| {
+                let here: Vec<&(usize, String, bool)> = people
+                    .mentions
+                    .iter()
+                    .filter(|(o, _, _)| *o >= sentence.start && *o < range.start)
+                    .collect();
+                let first = here.first()?;
+                (first.2 && here.iter().all(|(_, n, _)| surname(n) == surname(&first.1)))
+                    .then(|| first.1.clone())
+            });
+
             let (speaker, role) = if kind.is_speech() {
                 named(found)
             } else {
