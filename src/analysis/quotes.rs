@@ -1249,6 +1249,14 @@ impl People {
             .unwrap_or_else(|| name.to_string())
     }
 
+    /// The person mentions whose offsets fall in `range` (mentions are in text order, so
+    /// found by binary search: a long article of many quotations stays linear).
+    fn mentions_in(&self, range: Range<usize>) -> &[(usize, String, bool)] {
+        let from = self.mentions.partition_point(|(o, _, _)| *o < range.start);
+        let to = self.mentions.partition_point(|(o, _, _)| *o < range.end);
+        &self.mentions[from..to.max(from)]
+    }
+
     fn gender_of(&self, name: &str) -> Option<Gender> {
         self.gender.get(&surname(name)).copied()
     }
@@ -1496,6 +1504,9 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
         .into_iter()
         .map(|(o, n, s)| (o, p.fullest(&n), s))
         .collect();
+    // In text order (sentences are read in order; the sort keeps that, and `mentions_in`
+    // relies on it).
+    p.mentions.sort_by_key(|m| m.0);
     let titles = std::mem::take(&mut p.titles);
     p.titles = titles
         .into_iter()
@@ -2675,11 +2686,7 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
             // opens it and nobody else is named before the quotation ("Jane Doe thanked him
             // for “stepping up”").
             let found = found.or_else(|| {
-                let here: Vec<&(usize, String, bool)> = people
-                    .mentions
-                    .iter()
-                    .filter(|(o, _, _)| *o >= sentence.start && *o < range.start)
-                    .collect();
+                let here = people.mentions_in(sentence.start..range.start);
                 let first = here.first()?;
                 (first.2 && here.iter().all(|(_, n, _)| surname(n) == surname(&first.1)))
                     .then(|| first.1.clone())
@@ -2749,11 +2756,7 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
             if !lead_in.ends_with(['.', '!', '?']) {
                 continue;
             }
-            let here: Vec<&(usize, String, bool)> = people
-                .mentions
-                .iter()
-                .filter(|(o, _, _)| *o >= start && *o < q.range.start)
-                .collect();
+            let here = people.mentions_in(start..q.range.start);
             let Some(subject) = here.iter().rev().find(|(_, _, subj)| *subj) else {
                 continue;
             };
