@@ -1274,11 +1274,12 @@ impl People {
             (Some(w), Some(g)) => w == g,
             _ => true,
         };
+        let earlier = self.mentions.partition_point(|(o, _, _)| *o < offset);
         let before = || {
-            self.mentions
+            self.mentions[..earlier]
                 .iter()
                 .rev()
-                .filter(|(o, n, _)| *o < offset && compatible(n))
+                .filter(|(_, n, _)| compatible(n))
         };
         before()
             .find(|(_, _, subject)| *subject)
