@@ -402,9 +402,7 @@ fn same_template_other_subject(a: &DocFacts, b: &DocFacts) -> bool {
 /// Whether two stories are about different subjects: different stock symbols where both
 /// give one, otherwise leads that open with different names.
 fn other_subject(a: &DocFacts, b: &DocFacts) -> bool {
-    let disjoint = |x: &[u64], y: &[u64]| {
-        !x.is_empty() && !y.is_empty() && !x.iter().any(|n| y.binary_search(n).is_ok())
-    };
+    let disjoint = |x: &[u64], y: &[u64]| !x.is_empty() && !y.is_empty() && !share_any(x, y);
     if !a.tickers.is_empty() && !b.tickers.is_empty() {
         return disjoint(&a.tickers, &b.tickers);
     }
@@ -460,6 +458,11 @@ fn may_be_respelling(a: &str, b: &str) -> bool {
     shared as f64 / la as f64 + shared as f64 / lb as f64 >= 3.0 * min_jaro - 1.0 - 1e-9
 }
 
+/// Whether two sorted lists of hashes have one in common.
+fn share_any(x: &[u64], y: &[u64]) -> bool {
+    x.iter().any(|t| y.binary_search(t).is_ok())
+}
+
 /// Whether two articles can never be one event, whatever else they share.
 fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
     recurring(a, b) || same_template_other_subject(a, b) || other_companies_other_days(a, b)
@@ -474,7 +477,7 @@ fn other_companies_other_days(a: &DocFacts, b: &DocFacts) -> bool {
         && short(b)
         && !a.tickers.is_empty()
         && !b.tickers.is_empty()
-        && !a.tickers.iter().any(|t| b.tickers.binary_search(t).is_ok())
+        && !share_any(&a.tickers, &b.tickers)
 }
 
 /// Two editions of a recurring report: dated on different days, both full of figures, and
@@ -513,7 +516,7 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     // One company's offering filed, then completed, is a follow-up, not an edition; the
     // same figures again are a re-run (a partner's copy dated the next day), which must
     // stay with its source.
-    let same_company = a.tickers.iter().any(|t| b.tickers.binary_search(t).is_ok());
+    let same_company = share_any(&a.tickers, &b.tickers);
     if routine(a) && routine(b) && !same_company && a.numbers != b.numbers {
         return true;
     }
@@ -797,7 +800,6 @@ pub fn cluster(
         copy_members[root].extend(moved);
         copy_links.push((a, b, share));
     }
-    drop(copy_members);
     let mut unit_of = vec![0usize; n];
     let mut unit_members: Vec<Vec<usize>> = Vec::new();
     let mut root_unit: BTreeMap<usize, usize> = BTreeMap::new();
@@ -1325,7 +1327,6 @@ mod tests {
             &f(Some(10), &[1, 2, 3], 50, &[9], Some(3)),
             &f(Some(12), &[1, 2, 4], 50, &[9], Some(4))
         ));
-        // Under one title, a table with one rate changed is the next edition.
         // Under one title, a longer table with one rate changed is the next edition; with
         // every figure kept, the same table run again.
         let table = |date, numbers: &[u64]| f(date, numbers, 200, &[], Some(5));

@@ -2689,8 +2689,7 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
             let found = found.or_else(|| {
                 let here = people.mentions_in(sentence.start..range.start);
                 let first = here.first()?;
-                (first.2 && here.iter().all(|(_, n, _)| surname(n) == surname(&first.1)))
-                    .then(|| first.1.clone())
+                (first.2 && one_person(here, &first.1)).then(|| first.1.clone())
             });
 
             let (speaker, role) = if kind.is_speech() {
@@ -2758,15 +2757,11 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                 continue;
             }
             let here = people.mentions_in(start..q.range.start);
-            let Some(subject) = here.iter().rev().find(|(_, _, subj)| *subj) else {
+            let Some(at) = here.iter().rposition(|(_, _, subj)| *subj) else {
                 continue;
             };
-            if here
-                .iter()
-                .filter(|(o, _, _)| *o > subject.0)
-                .all(|(_, n, _)| surname(n) == surname(&subject.1))
-            {
-                set_speaker(q, subject.1.clone());
+            if one_person(&here[at..], &here[at].1) {
+                set_speaker(q, here[at].1.clone());
             }
         }
         // A paragraph that opens with a quotation and names nobody continues the previous
@@ -2817,15 +2812,9 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                         // No quotation there: the person the previous paragraph reports
                         // ("Smith said the plan would fail.").
                         None => {
-                            let ms: Vec<&(usize, String, bool)> = people
-                                .mentions
-                                .iter()
-                                .filter(|(o, _, _)| *o >= prev_start && *o < first)
-                                .collect();
+                            let ms = people.mentions_in(prev_start..first);
                             let subject = ms.iter().rev().find(|(_, _, subj)| *subj)?;
-                            ms.iter()
-                                .all(|(_, n, _)| surname(n) == surname(&subject.1))
-                                .then(|| subject.1.clone())
+                            one_person(ms, &subject.1).then(|| subject.1.clone())
                         }
                     }
                 });
@@ -2841,6 +2830,11 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
         previous_paragraph = Some((first_in_paragraph, out.len(), start));
     }
     out
+}
+
+/// Whether every one of these person mentions names `name`'s person (by surname).
+fn one_person(mentions: &[(usize, String, bool)], name: &str) -> bool {
+    mentions.iter().all(|(_, n, _)| surname(n) == surname(name))
 }
 
 fn set_speaker(q: &mut Quote, s: String) {
