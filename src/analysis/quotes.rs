@@ -1408,7 +1408,19 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                         name_from += 1;
                     }
                 }
-                if j > name_from {
+                // A place or organisation before a role and a person's name ("Arizona
+                // governor Jan Brewer", "Acme spokeswoman Jane Doe") describes the person.
+                let modifies_a_role = ws.get(j).zip(ws.get(j + 1)).is_some_and(|(r, n)| {
+                    let role = &st[r.clone()];
+                    role.chars().next().is_some_and(char::is_lowercase)
+                        && is_title_word(role)
+                        && st[ws[j - 1].end..r.start].trim().is_empty()
+                        && is_name_word(&st[n.clone()])
+                });
+                if j > name_from && modifies_a_role {
+                    // The person after the role is still the sentence's subject.
+                    k = j;
+                } else if j > name_from {
                     let name: Vec<&str> = ws[name_from..j]
                         .iter()
                         .map(|r| strip_possessive(&st[r.clone()]))
@@ -1420,25 +1432,9 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                     let possessive = is_possessive(&st[ws[j - 1].clone()]);
                     // The object of a preposition is no subject ("of RBC Capital Markets,
                     // said", "In Iowa, Smith said").
-                    let after_preposition = k.checked_sub(1).is_some_and(|i| {
-                        matches!(
-                            &st[ws[i].clone()],
-                            "of" | "at"
-                                | "for"
-                                | "from"
-                                | "with"
-                                | "in"
-                                | "In"
-                                | "by"
-                                | "to"
-                                | "on"
-                                | "On"
-                                | "about"
-                                | "against"
-                                | "under"
-                                | "like"
-                        )
-                    });
+                    let after_preposition = k
+                        .checked_sub(1)
+                        .is_some_and(|i| is_preposition(&st[ws[i].clone()]));
                     let offset = base + ws[name_from].start;
                     let quoted_here = in_quote(offset);
                     let subject = !possessive
@@ -1828,6 +1824,28 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
     best
 }
 
+/// A preposition whose object is never the subject of a clause ("of RBC Capital Markets,
+/// said", "In Iowa, Smith said", "Republican of New York").
+fn is_preposition(w: &str) -> bool {
+    with_lower(w, |l| {
+        matches!(
+            l,
+            "of" | "at"
+                | "for"
+                | "from"
+                | "with"
+                | "in"
+                | "by"
+                | "to"
+                | "on"
+                | "about"
+                | "against"
+                | "under"
+                | "like"
+        )
+    })
+}
+
 fn is_pronoun(w: &str) -> bool {
     // No character outside ASCII lower-cases to h, e or s.
     w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")
@@ -2004,7 +2022,10 @@ fn speaker_near(
                         w.len() <= 8
                             && (w.starts_with("R-") || w.starts_with("D-") || w.starts_with("I-"))
                     });
+                // "Republican of New York", "Professor at Yale".
+                let described_by_place = s.len() >= 3 && is_preposition(s[1]);
                 party_label
+                    || described_by_place
                     || s.iter().take(3).any(|w| is_possessive(w))
                     || s.first().is_some_and(|w| {
                         matches!(
@@ -2109,17 +2130,22 @@ fn speaker_near(
         let segment_of = |at: usize| lead[..at].matches(',').count();
         let verb_segment = segment_of(lead_words[pos].0);
         let appositive_segment = |seg: usize| {
-            let first = lead_words[..pos]
+            let mut in_segment = lead_words[..pos]
                 .iter()
-                .find(|(o, _)| segment_of(*o) == seg)
+                .filter(|(o, _)| segment_of(*o) == seg)
                 .map(|(_, w)| *w);
-            first.is_some_and(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "a" | "an" | "the" | "who" | "whose" | "which" | "one"
-                ) || is_possessive(w)
-                    || (w.chars().next().is_some_and(char::is_lowercase) && !is_title_word(w))
-            })
+            let first = in_segment.next();
+            // "Republican of Ohio", "Professor at Yale".
+            let described_by_place =
+                in_segment.next().is_some_and(is_preposition) && in_segment.next().is_some();
+            described_by_place
+                || first.is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "a" | "an" | "the" | "who" | "whose" | "which" | "one"
+                    ) || is_possessive(w)
+                        || (w.chars().next().is_some_and(char::is_lowercase) && !is_title_word(w))
+                })
         };
         for start in (0..subject.len()).rev() {
             let w = subject[start];
@@ -2214,7 +2240,14 @@ fn colon_speaker(people: &People, stem: &str, at: usize) -> Option<String> {
             if is_pronoun(w) {
                 return people.last_before(at, w);
             }
-            if is_name_word(strip_possessive(w)) || is_honorific(w) {
+            // The object of a preposition is no subject ("Republican of New York",
+            // "professor of law at Yale").
+            let run_start = segment[..i]
+                .iter()
+                .rposition(|p| !is_name_word(strip_possessive(p)))
+                .map_or(0, |p| p + 1);
+            let object = run_start > 0 && is_preposition(segment[run_start - 1]);
+            if (is_name_word(strip_possessive(w)) || is_honorific(w)) && !object {
                 if segment
                     .get(i + 1)
                     .is_some_and(|n| is_possessive(w) || *n == "of")
