@@ -738,6 +738,9 @@ pub struct People {
     /// (offset, fullest name, is the subject of its clause) of every person mention outside
     /// quotations, in order.
     mentions: Vec<(usize, String, bool)>,
+    /// Surnames alone opening a sentence ("Cruz openly admitted"), in order: candidates for
+    /// a pronoun only.
+    lone_subjects: Vec<(usize, String)>,
     /// Surname (lowercase) -> gender, where the article makes it evident.
     gender: FastMap<String, Gender>,
 }
@@ -1281,11 +1284,39 @@ impl People {
                 .rev()
                 .filter(|(_, n, _)| compatible(n))
         };
-        before()
-            .find(|(_, _, subject)| *subject)
+        let subject = before().find(|(_, _, subject)| *subject);
+        let lone = self.lone_subjects[..self.lone_subjects.partition_point(|(o, _)| *o < offset)]
+            .last()
+            .filter(|(o, _)| subject.is_none_or(|(s, _, _)| s < o));
+        if let Some((_, n)) = lone {
+            return Some(n.clone());
+        }
+        subject
             .or_else(|| before().next())
             .map(|(_, n, _)| n.clone())
     }
+}
+
+/// A capitalised word alone at the start of a sentence that reads as a person's surname:
+/// letters only, not in capitals, no organisation or place word, and a verb in the past
+/// tense right after it, maybe after an adverb ("Cruz openly admitted", "Doe defied").
+fn lone_surname_subject(word: &str, next: &[&str]) -> bool {
+    let mut chars = word.chars();
+    let past = |w: &str| {
+        w.chars().all(|c| c.is_ascii_lowercase())
+            && (w.len() > 4 && w.ends_with("ed") || is_reporting_verb(w))
+    };
+    word.len() >= 3
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && !word.ends_with("ing")
+        && !word.ends_with("ly")
+        && !with_lower(word, |l| NOT_PERSON_LAST.contains(&l))
+        && match next {
+            [n, ..] if past(n) => true,
+            [adverb, n, ..] => adverb.len() > 4 && adverb.ends_with("ly") && past(n),
+            _ => false,
+        }
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -1487,6 +1518,24 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                         if !quoted_here && pass == 1 {
                             p.mentions.push((offset, known.clone(), subject));
                         }
+                    } else if pass == 1
+                        && !quoted_here
+                        && name_from == 0
+                        && subject
+                        && st[ws[j - 1].end..ws.get(j).map_or(st.len(), |r| r.start)]
+                            .trim()
+                            .is_empty()
+                        && lone_surname_subject(
+                            name[0],
+                            &ws[j..(j + 2).min(ws.len())]
+                                .iter()
+                                .map(|r| &st[r.clone()])
+                                .collect::<Vec<_>>(),
+                        )
+                    {
+                        // "Cruz openly admitted …": a surname alone opening a sentence, with
+                        // a verb after it, is someone a later "he said" can mean.
+                        p.lone_subjects.push((offset, name[0].to_string()));
                     }
                     k = j;
                 } else {
