@@ -1661,7 +1661,14 @@ fn quoted_spans(text: &str) -> (Vec<Range<usize>>, bool) {
             Some((style, start)) => {
                 let closing = match style {
                     Style::TwoApostrophes => {
-                        two && prev.is_some_and(|p| !p.is_whitespace())
+                        // A stray space before the closing marks ("coalitions, '' said"):
+                        // after punctuation, with no word glued after them, they close.
+                        let spaced_after_punctuation = prev == Some(' ')
+                            && k >= 2
+                            && matches!(chars[k - 2].1, ',' | '.' | '?' | '!')
+                            && after_two.is_none_or(char::is_whitespace);
+                        two && (prev.is_some_and(|p| !p.is_whitespace())
+                            || spaced_after_punctuation)
                             && after_two.is_none_or(|n| !n.is_alphanumeric())
                     }
                     Style::StraightSingle => {
