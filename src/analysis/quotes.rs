@@ -727,6 +727,12 @@ fn is_name_word(w: &str) -> bool {
         && !is_title_word(w)
         && !NOT_NAMES_SET.contains(w.trim_end_matches('.'))
         && !(w.contains('-') && with_lower(w, |l| TITLE_SET.contains(l)))
+        && !is_party_label(w)
+}
+
+/// A party and state label after a legislator's name: "R-Wis", "D-Ore".
+fn is_party_label(w: &str) -> bool {
+    w.len() <= 8 && (w.starts_with("R-") || w.starts_with("D-") || w.starts_with("I-"))
 }
 
 /// People named in a document: surname (lowercase) -> fullest name, and title phrase
@@ -1572,7 +1578,13 @@ fn is_reporting_verb(w: &str) -> bool {
             && is_speech_verb(l)
             && !matches!(
                 l,
-                "according" | "reading" | "thinking" | "going" | "offering"
+                "according"
+                    | "reading"
+                    | "thinking"
+                    | "going"
+                    | "offering"
+                    | "hearing"
+                    | "briefing"
             )
     })
 }
@@ -1882,6 +1894,28 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
 
 /// A preposition whose object is never the subject of a clause ("of RBC Capital Markets,
 /// said", "In Iowa, Smith said", "Republican of New York").
+/// A clause subject "Jane Doe of the Acme Center for Policy Studies" (titles may precede the
+/// name): the name, when an affiliation of capitalised words follows it.
+fn name_before_affiliation<'a>(subject: &[&'a str]) -> Option<Vec<&'a str>> {
+    let start = subject
+        .iter()
+        .position(|w| !is_title_word(w) && !is_honorific(w))?;
+    let mut end = start;
+    while end < subject.len() && is_name_word(subject[end]) {
+        end += 1;
+    }
+    let affiliation = subject.get(end + 1..)?;
+    let linked = subject
+        .get(end)
+        .is_some_and(|w| matches!(*w, "of" | "from" | "at"));
+    let organisation = affiliation.iter().any(|w| is_name_word(w))
+        && affiliation.iter().all(|w| {
+            matches!(*w, "the" | "of" | "for" | "and" | "on" | "in" | "&")
+                || w.chars().next().is_some_and(char::is_uppercase)
+        });
+    (end > start && linked && organisation).then(|| subject[..end].to_vec())
+}
+
 fn is_preposition(w: &str) -> bool {
     with_lower(w, |l| {
         matches!(
@@ -1913,6 +1947,7 @@ fn speaker_near(
     people: &People,
     quote: &Range<usize>,
     paragraph: &Range<usize>,
+    earlier_quotes: &[Range<usize>],
 ) -> Option<String> {
     let text = doc.text.as_str();
     let after_raw = &text[quote.end..paragraph.end];
@@ -2073,11 +2108,7 @@ fn speaker_near(
             let last = segments.last().copied().unwrap_or(&[]);
             let appositive = |s: &[&str]| {
                 // A party and state label: "Rep. Jane Doe, R-Ohio, said".
-                let party_label = s.len() <= 2
-                    && s.first().is_some_and(|w| {
-                        w.len() <= 8
-                            && (w.starts_with("R-") || w.starts_with("D-") || w.starts_with("I-"))
-                    });
+                let party_label = s.len() <= 2 && s.first().is_some_and(|w| is_party_label(w));
                 // "Republican of New York", "Professor at Yale".
                 let described_by_place = s.len() >= 3 && is_preposition(s[1]);
                 party_label
@@ -2110,7 +2141,16 @@ fn speaker_near(
                     return people.last_before(quote.start, p);
                 }
             }
-            if let Some(name) = name_in(subject) {
+            // "Jane Doe of the Acme Center for Policy Studies wrote": the name before the
+            // preposition, when there is one.
+            let before_preposition = subject
+                .iter()
+                .enumerate()
+                .position(|(i, w)| {
+                    i > 0 && is_preposition(w) && is_name_word(strip_possessive(subject[i - 1]))
+                })
+                .and_then(|at| name_in(&subject[..at]));
+            if let Some(name) = before_preposition.or_else(|| name_in(subject)) {
                 return Some(people.fullest(&name.join(" ")));
             }
             if let Some(t) = lower.iter().position(|w| w == "the") {
@@ -2130,8 +2170,14 @@ fn speaker_near(
     let before = &text[paragraph.start..quote.start];
     let sentence_start = sentence_start_in(before);
     let lead = &before[sentence_start..];
+    let lead_at = paragraph.start + sentence_start;
     let lead_words: Vec<(usize, &str)> = words(lead)
         .into_iter()
+        .filter(|r| {
+            !earlier_quotes
+                .iter()
+                .any(|q| q.contains(&(lead_at + r.start)))
+        })
         .map(|r| (r.start, &lead[r]))
         .collect();
     if let Some(pos) = lead_words
@@ -2146,8 +2192,13 @@ fn speaker_near(
                 .collect();
             return resolve(&rest, quote.start);
         }
-        // "Said Jane Doe, who …, “…”": the verb opens the sentence.
-        if pos == 0 {
+        // "Said Jane Doe, who …, “…”": the verb opens the sentence; "“…,” said Jane Doe,
+        // who called it “…”": the verb follows an earlier quotation.
+        let after_a_quotation = lead[..lead_words[pos].0]
+            .trim_end()
+            .trim_end_matches(',')
+            .ends_with(['”', '"', '’', '\'', '»']);
+        if pos == 0 || after_a_quotation {
             let rest: Vec<&str> = lead_words[1..].iter().map(|(_, w)| *w).collect();
             if let Some(name) = name_in(&name_phrase(&rest)) {
                 return Some(people.fullest(&name.join(" ")));
@@ -2194,15 +2245,30 @@ fn speaker_near(
             // "Republican of Ohio", "Professor at Yale".
             let described_by_place =
                 in_segment.next().is_some_and(is_preposition) && in_segment.next().is_some();
+            // "…,” said Mr. Doe, who noted …": a verb of saying opens a clause, not an
+            // appositive.
             described_by_place
                 || first.is_some_and(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "a" | "an" | "the" | "who" | "whose" | "which" | "one"
-                    ) || is_possessive(w)
-                        || (w.chars().next().is_some_and(char::is_lowercase) && !is_title_word(w))
+                    !is_reporting_verb(w) && {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "a" | "an" | "the" | "who" | "whose" | "which" | "one"
+                        ) || is_possessive(w)
+                            || (w.chars().next().is_some_and(char::is_lowercase)
+                                && !is_title_word(w))
+                    }
                 })
         };
+        // "Jane Doe of the Acme Center for Policy Studies wrote, “…”": the name before its
+        // affiliation, not the organisation's last words.
+        let in_verb_segment: Vec<&str> = lead_words[..pos]
+            .iter()
+            .filter(|(o, _)| segment_of(*o) == verb_segment)
+            .map(|(_, w)| *w)
+            .collect();
+        if let Some(name) = name_before_affiliation(&in_verb_segment) {
+            return resolve(&name, quote.start);
+        }
         for start in (0..subject.len()).rev() {
             let w = subject[start];
             let seg = segment_of(lead_words[start].0);
@@ -2346,7 +2412,12 @@ fn sentence_start_in(before: &str) -> usize {
                 word,
                 "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Rev" | "Jr" | "Sr" | "St"
             );
-        if before[..i].ends_with(char::is_alphabetic) && abbreviation {
+        // "R-Wis., said", "Inc. said": a full stop before a comma or a lower-case word
+        // ends an abbreviation, not a sentence.
+        let continues = before[i + 1..]
+            .trim_start()
+            .starts_with(|c: char| c == ',' || c == ';' || c.is_lowercase());
+        if (before[..i].ends_with(char::is_alphabetic) && abbreviation) || continues {
             end = i;
             continue;
         }
@@ -2770,7 +2841,12 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                 .iter()
                 .find(|s| s.range.end > range.start)
                 .map_or(SentenceKind::Body, |s| s.kind);
-            let found = speaker_near(doc, &people, &range, &para);
+            // Words of the paragraph's earlier quotations are no reporting clause.
+            let earlier: Vec<Range<usize>> = spans[..n]
+                .iter()
+                .map(|q| start + q.start..start + q.end)
+                .collect();
+            let found = speaker_near(doc, &people, &range, &para, &earlier);
             let kind = classify(text, &range, &sentence, sentence_kind, found.is_some());
             // No reporting clause: the subject of the quotation's own sentence, when a person
             // opens it and nobody else is named before the quotation ("Jane Doe thanked him
