@@ -616,6 +616,13 @@ const SPEECH_BASES: &[&str] = &[
 const SPEECH_ENDINGS: &[&str] = &["", "s", "d", "ed", "es", "ped", "ged", "ing", "ted"];
 
 /// Verbs that report speech or writing (any common form).
+/// A capitalised word after a capitalised word is part of a name, not a verb: "the United
+/// States", "The Washington Post".
+fn name_continues(previous: &str, w: &str) -> bool {
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    capital(previous) && capital(w) && !previous.ends_with([',', '.', ':', ';'])
+}
+
 fn is_speech_verb(w: &str) -> bool {
     with_lower(w, |w| {
         SPEECH_IRREGULAR_SET.contains(w)
@@ -1990,13 +1997,38 @@ fn speaker_near(
     // Traeger" / "…,” Richard Fadden, a former adviser, said" / "…,” Rep. Jane Doe (D-Ore.)
     // said".
     let after = without_parentheses(after);
-    let clause = &after[..clause_end(&after)];
+    // "cautioned against “a betrayal” in the way the country responds": a quotation inside
+    // a sentence, which goes on in lowercase, is reported before it, not after ("“Boots on
+    // the ground” would work, Jane Doe said" opens its sentence).
+    let opening = &text[paragraph.start..quote.start];
+    let quote_inside_sentence = !words(&opening[sentence_start_in(opening)..]).is_empty()
+        && !text[..quote.end]
+            .trim_end_matches(['”', '"', '’', '\'', '»'])
+            .ends_with(['.', ',', '?', '!', ';', ':'])
+        && after_raw.starts_with(['”', '"', '’', '\'', '»'])
+        && after_raw
+            .trim_start_matches(['”', '"', '’', '\'', '»'])
+            .trim_start_matches(' ')
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !is_speech_verb(w)
+                    && !is_pronoun(w)
+            });
+    let clause = if quote_inside_sentence {
+        ""
+    } else {
+        &after[..clause_end(&after)]
+    };
     let mut cw = clause_words(clause);
     cw.truncate(40);
     // The verb: within the first twelve words, or later right after an appositive's comma
     // ("Jane Doe, the director of a centre at a university, said").
     let verb_at = cw.iter().enumerate().position(|(i, w)| {
-        is_speech_verb(w) && (i < 12 || (i > 0 && cw[i - 1] == "," && is_reporting_verb(w)))
+        is_speech_verb(w)
+            && !(i > 0 && name_continues(cw[i - 1], w))
+            && (i < 12 || (i > 0 && cw[i - 1] == "," && is_reporting_verb(w)))
     });
     // "“…,” an angry Jane Doe retorted." with a verb of no list: a short clause after a
     // quotation that ends with a comma, a name or pronoun then one past-tense word.
@@ -2180,10 +2212,10 @@ fn speaker_near(
         })
         .map(|r| (r.start, &lead[r]))
         .collect();
-    if let Some(pos) = lead_words
-        .iter()
-        .rposition(|(_, w)| is_reporting_verb(w) || w.eq_ignore_ascii_case("according"))
-    {
+    if let Some(pos) = lead_words.iter().enumerate().rposition(|(i, (_, w))| {
+        (is_reporting_verb(w) || w.eq_ignore_ascii_case("according"))
+            && !(i > 0 && name_continues(lead_words[i - 1].1, w))
+    }) {
         if lead_words[pos].1.eq_ignore_ascii_case("according") {
             let rest: Vec<&str> = lead_words[pos + 1..]
                 .iter()
