@@ -1838,7 +1838,8 @@ fn name_phrase<'a>(rest: &[&'a str]) -> Vec<&'a str> {
         // goes on.
         let role_word = |w: &str| {
             w.len() >= 4
-                && w.chars().all(|c| c.is_ascii_lowercase())
+                && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !w.starts_with('-')
                 && !is_speech_verb(w)
                 && !matches!(
                     w,
@@ -1899,8 +1900,6 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
     best
 }
 
-/// A preposition whose object is never the subject of a clause ("of RBC Capital Markets,
-/// said", "In Iowa, Smith said", "Republican of New York").
 /// A clause subject "Jane Doe of the Acme Center for Policy Studies" (titles may precede the
 /// name): the name, when an affiliation of capitalised words follows it.
 fn name_before_affiliation<'a>(subject: &[&'a str]) -> Option<Vec<&'a str>> {
@@ -1923,6 +1922,8 @@ fn name_before_affiliation<'a>(subject: &[&'a str]) -> Option<Vec<&'a str>> {
     (end > start && linked && organisation).then(|| subject[..end].to_vec())
 }
 
+/// A preposition whose object is never the subject of a clause ("of RBC Capital Markets,
+/// said", "In Iowa, Smith said", "Republican of New York").
 fn is_preposition(w: &str) -> bool {
     with_lower(w, |l| {
         matches!(
@@ -2025,10 +2026,15 @@ fn speaker_near(
     cw.truncate(40);
     // The verb: within the first twelve words, or later right after an appositive's comma
     // ("Jane Doe, the director of a centre at a university, said").
+    // "“…in the face.” And in Fayetteville, as people kept interrupting him, …": after a
+    // quotation that ends its sentence, a reporting clause names its speaker before any
+    // comma ("“I'm done.” Jane Doe said.").
+    let ends_sentence = text[..quote.end].ends_with('.');
     let verb_at = cw.iter().enumerate().position(|(i, w)| {
         is_speech_verb(w)
             && !(i > 0 && name_continues(cw[i - 1], w))
             && (i < 12 || (i > 0 && cw[i - 1] == "," && is_reporting_verb(w)))
+            && !(ends_sentence && cw[..i].contains(&","))
     });
     // "“…,” an angry Jane Doe retorted." with a verb of no list: a short clause after a
     // quotation that ends with a comma, a name or pronoun then one past-tense word.
@@ -2159,8 +2165,17 @@ fn speaker_near(
                             && !is_pronoun(w)
                     })
             };
+            // "a nurse in Allentown, Pa., said": a state after a place ends the appositive.
+            let place_after_appositive = segments.len() > 2
+                && last.len() <= 2
+                && appositive(segments[segments.len() - 2])
+                && segments[segments.len() - 2]
+                    .iter()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|w| is_preposition(w));
             let subject: &[&str] = if segments.len() > 1
-                && (appositive(last) || name_in(last).is_none())
+                && (appositive(last) || name_in(last).is_none() || place_after_appositive)
                 && !last.iter().any(|w| is_pronoun(w))
             {
                 segments[0]
@@ -2230,8 +2245,17 @@ fn speaker_near(
             .trim_end()
             .trim_end_matches(',')
             .ends_with(['”', '"', '’', '\'', '»']);
-        if pos == 0 || after_a_quotation {
-            let rest: Vec<&str> = lead_words[1..].iter().map(|(_, w)| *w).collect();
+        // "Asked which county was his favourite, he demurred": a question put to someone.
+        let asks_about = lead_words.get(pos + 1).is_some_and(|(_, w)| {
+            with_lower(w, |l| {
+                matches!(
+                    l,
+                    "which" | "what" | "who" | "whom" | "whether" | "if" | "how" | "why" | "about"
+                )
+            })
+        });
+        if (pos == 0 || after_a_quotation) && !asks_about {
+            let rest: Vec<&str> = lead_words[pos + 1..].iter().map(|(_, w)| *w).collect();
             if let Some(name) = name_in(&name_phrase(&rest)) {
                 return Some(people.fullest(&name.join(" ")));
             }
@@ -2268,11 +2292,15 @@ fn speaker_near(
         // appositive ("Jane Doe, the party's nominee, wrote:").
         let segment_of = |at: usize| lead[..at].matches(',').count();
         let verb_segment = segment_of(lead_words[pos].0);
-        let appositive_segment = |seg: usize| {
-            let mut in_segment = lead_words[..pos]
+        let segment_words = |seg: usize| -> Vec<&str> {
+            lead_words[..pos]
                 .iter()
                 .filter(|(o, _)| segment_of(*o) == seg)
-                .map(|(_, w)| *w);
+                .map(|(_, w)| *w)
+                .collect()
+        };
+        let opens_appositive = |seg: usize| {
+            let mut in_segment = segment_words(seg).into_iter();
             let first = in_segment.next();
             // "Republican of Ohio", "Professor at Yale".
             let described_by_place =
@@ -2289,6 +2317,15 @@ fn speaker_near(
                             || (w.chars().next().is_some_and(char::is_lowercase)
                                 && !is_title_word(w))
                     }
+                })
+        };
+        // "a retired nurse in Allentown, Pa., said": a state after a place ends the
+        // appositive.
+        let appositive_segment = |seg: usize| {
+            opens_appositive(seg)
+                || (seg > 0 && segment_words(seg).len() <= 2 && opens_appositive(seg - 1) && {
+                    let before = segment_words(seg - 1);
+                    before.len() >= 2 && is_preposition(before[before.len() - 2])
                 })
         };
         // "Jane Doe of the Acme Center for Policy Studies wrote, “…”": the name before its
