@@ -2054,6 +2054,28 @@ fn speaker_near(
             }
         }
     }
+    // "“…,” remembered Jane Doe, the firm's spokeswoman.": the same, verb first; the name
+    // ends the sentence or an appositive follows it.
+    if verb_at.is_none() && comma_close && cw.len() >= 3 {
+        let verb = cw[0];
+        let named_after = cw[1..]
+            .iter()
+            .position(|w| *w == ",")
+            .map_or(cw.len(), |c| c + 1);
+        let phrase = &cw[1..named_after];
+        let past_tense =
+            verb.len() > 3 && verb.ends_with("ed") && verb.chars().all(|c| c.is_ascii_lowercase());
+        if past_tense
+            && (2..=4).contains(&phrase.len())
+            && phrase
+                .iter()
+                .all(|w| is_name_word(w) || is_honorific(w) || is_initial(w))
+        {
+            if let Some(name) = name_in(phrase) {
+                return Some(people.fullest(&name.join(" ")));
+            }
+        }
+    }
     if let Some(verb_at) = verb_at {
         let verb = cw[verb_at].to_lowercase();
         if verb == "according" {
@@ -2306,10 +2328,10 @@ fn speaker_near(
             let described_by_place =
                 in_segment.next().is_some_and(is_preposition) && in_segment.next().is_some();
             // "…,” said Mr. Doe, who noted …": a verb of saying opens a clause, not an
-            // appositive.
+            // appositive ("noting the size of the crowd," is one).
             described_by_place
                 || first.is_some_and(|w| {
-                    !is_reporting_verb(w) && {
+                    (!is_reporting_verb(w) || w.ends_with("ing")) && {
                         matches!(
                             w.to_lowercase().as_str(),
                             "a" | "an" | "the" | "who" | "whose" | "which" | "one"
@@ -2481,9 +2503,10 @@ fn sentence_start_in(before: &str) -> usize {
                 word,
                 "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt" | "Rev" | "Jr" | "Sr" | "St"
             );
-        // "R-Wis., said", "Inc. said": a full stop before a comma or a lower-case word
+        // "R-Wis., said", "(D-Ill.), said", "Inc. said": a full stop before a comma or a lower-case word
         // ends an abbreviation, not a sentence.
         let continues = before[i + 1..]
+            .trim_start_matches([')', ']'])
             .trim_start()
             .starts_with(|c: char| c == ',' || c == ';' || c.is_lowercase());
         if (before[..i].ends_with(char::is_alphabetic) && abbreviation) || continues {
