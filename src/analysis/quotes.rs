@@ -1470,7 +1470,8 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                         .map(|r| strip_possessive(&st[r.clone()]))
                         .collect();
                     let last_lower = name.last().unwrap_or(&"").to_lowercase();
-                    let organisation = NOT_PERSON_LAST.contains(&last_lower.as_str());
+                    let organisation = NOT_PERSON_LAST.contains(&last_lower.as_str())
+                        || crate::text::places::is_place(&name.join(" "));
                     // The subject of its clause: first in the sentence, or followed by a verb of
                     // saying within two words ("Smith said", "Smith also stressed").
                     let possessive = is_possessive(&st[ws[j - 1].clone()]);
@@ -1920,6 +1921,19 @@ fn name_before_affiliation<'a>(subject: &[&'a str]) -> Option<Vec<&'a str>> {
                 || w.chars().next().is_some_and(char::is_uppercase)
         });
     (end > start && linked && organisation).then(|| subject[..end].to_vec())
+}
+
+/// Whether `word` (capitalised) also occurs in `text` in lower case, as a whole word.
+fn written_in_lowercase(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A preposition whose object is never the subject of a clause ("of RBC Capital Markets,
@@ -2938,7 +2952,15 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                 .iter()
                 .map(|q| start + q.start..start + q.end)
                 .collect();
-            let found = speaker_near(doc, &people, &range, &para, &earlier);
+            // A single unknown word the article also writes in lower case is a sentence's
+            // first word ("Unless", "Back in 1999"), and a country or state ("said an Iowa
+            // Democrat") is no person: neither is a speaker.
+            let found = speaker_near(doc, &people, &range, &para, &earlier).filter(|s| {
+                !crate::text::places::is_place(s)
+                    && (s.contains(' ')
+                        || people.full.contains_key(&s.to_lowercase())
+                        || !written_in_lowercase(text, s))
+            });
             let kind = classify(text, &range, &sentence, sentence_kind, found.is_some());
             // No reporting clause: the subject of the quotation's own sentence, when a person
             // opens it and nobody else is named before the quotation ("Jane Doe thanked him

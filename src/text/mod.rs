@@ -2,6 +2,7 @@
 
 pub mod features;
 pub mod language;
+pub mod places;
 pub mod segment;
 pub mod tokens;
 pub mod wordset;
