@@ -754,12 +754,21 @@ pub struct People {
     /// Surnames alone opening a sentence ("Cruz openly admitted"), in order: candidates for
     /// a pronoun only.
     lone_subjects: Vec<(usize, String)>,
-    /// Surname (lowercase) -> gender, where the article makes it evident.
+    /// Surname (lowercase) -> gender, where the article makes it evident and every person
+    /// of that surname agrees.
     gender: FastMap<String, Gender>,
+    /// Surnames the article gives people of both genders ("Mr. Doe" and "Mrs. Doe").
+    mixed_gender: FastSet<String>,
+    /// Mention offset -> the gender that mention itself shows ("Mrs. Doe", "Jane Doe"):
+    /// what a pronoun must agree with when a family shares the surname.
+    mention_gender: FastMap<usize, Gender>,
+    /// (surname, gender) -> fullest name of the person of that gender, for surnames a
+    /// family shares.
+    full_by_gender: FastMap<(String, Gender), String>,
 }
 
 /// A person's grammatical gender as the article shows it (honorific, role noun, first name).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Gender {
     Female,
     Male,
@@ -1259,6 +1268,11 @@ impl People {
             .last()
             .unwrap_or(name)
             .to_lowercase();
+        // "Mrs. Doe" in an article about Mr. and Mrs. Doe: the name as written, never the
+        // other spouse's.
+        if self.mixed_gender.contains(&surname) {
+            return name.to_string();
+        }
         self.full
             .get(&surname)
             .cloned()
@@ -1274,7 +1288,24 @@ impl People {
     }
 
     fn gender_of(&self, name: &str) -> Option<Gender> {
-        self.gender.get(&surname(name)).copied()
+        let key = surname(name);
+        if self.mixed_gender.contains(&key) {
+            return None;
+        }
+        self.gender.get(&key).copied()
+    }
+
+    /// A gender seen for a surname: a second, different one makes the surname mixed.
+    fn learn_gender(&mut self, surname: String, g: Gender) {
+        match self.gender.get(&surname) {
+            Some(&seen) if seen != g => {
+                self.mixed_gender.insert(surname);
+            }
+            Some(_) => {}
+            None => {
+                self.gender.insert(surname, g);
+            }
+        }
     }
 
     /// The person a pronoun at `offset` refers to: the last one of a compatible gender named
@@ -1286,21 +1317,28 @@ impl People {
             "he" | "him" | "his" => Some(Gender::Male),
             _ => None,
         };
-        let compatible = |n: &str| match (want, self.gender_of(n)) {
-            (Some(w), Some(g)) => w == g,
-            _ => true,
+        let compatible = |o: usize, n: &str| {
+            let shown = self
+                .mention_gender
+                .get(&o)
+                .copied()
+                .or_else(|| self.gender_of(n));
+            match (want, shown) {
+                (Some(w), Some(g)) => w == g,
+                _ => true,
+            }
         };
         let earlier = self.mentions.partition_point(|(o, _, _)| *o < offset);
         let before = || {
             self.mentions[..earlier]
                 .iter()
                 .rev()
-                .filter(|(_, n, _)| compatible(n))
+                .filter(|(o, n, _)| compatible(*o, n))
         };
         let subject = before().find(|(_, _, subject)| *subject);
         let lone = self.lone_subjects[..self.lone_subjects.partition_point(|(o, _)| *o < offset)]
             .last()
-            .filter(|(o, _)| subject.is_none_or(|(s, _, _)| s < o));
+            .filter(|(o, n)| subject.is_none_or(|(s, _, _)| s < o) && compatible(*o, n));
         if let Some((_, n)) = lone {
             return Some(n.clone());
         }
@@ -1512,7 +1550,20 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                                 .flatten()
                         });
                         if let Some(g) = g {
-                            p.gender.entry(surname).or_insert(g);
+                            if pass == 0 {
+                                let by_gender = p
+                                    .full_by_gender
+                                    .entry((surname.clone(), g))
+                                    .or_insert_with(|| full.clone());
+                                if full.split_whitespace().count()
+                                    > by_gender.split_whitespace().count()
+                                {
+                                    *by_gender = full.clone();
+                                }
+                                p.learn_gender(surname, g);
+                            } else if !quoted_here {
+                                p.mention_gender.insert(offset, g);
+                            }
                         }
                         if !title.is_empty() {
                             let t = title.join(" ");
@@ -1562,7 +1613,14 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
     let mentions = std::mem::take(&mut p.mentions);
     p.mentions = mentions
         .into_iter()
-        .map(|(o, n, s)| (o, p.fullest(&n), s))
+        .map(|(o, n, s)| {
+            let of_gender = p
+                .mention_gender
+                .get(&o)
+                .and_then(|g| p.full_by_gender.get(&(surname(&n), *g)));
+            let name = of_gender.cloned().unwrap_or_else(|| p.fullest(&n));
+            (o, name, s)
+        })
         .collect();
     // In text order (sentences are read in order; the sort keeps that, and `mentions_in`
     // relies on it).
