@@ -1115,6 +1115,14 @@ fn given_name_gender(w: &str) -> Option<Gender> {
 /// Last words of names of organisations, places and groups, never of a person.
 const NOT_PERSON_LAST: &[&str] = &[
     "institute",
+    "institution",
+    "organization",
+    "organisation",
+    "state",
+    "majority",
+    "minority",
+    "museum",
+    "hospital",
     "university",
     "college",
     "school",
@@ -1491,11 +1499,11 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                     }
                 }
                 // A place or organisation before a role and a person's name ("Arizona
-                // governor Jan Brewer", "Acme spokeswoman Jane Doe") describes the person.
+                // governor Jan Brewer", "Acme spokeswoman Jane Doe", "City Council Speaker
+                // Jane Doe") describes the person.
                 let modifies_a_role = ws.get(j).zip(ws.get(j + 1)).is_some_and(|(r, n)| {
                     let role = &st[r.clone()];
-                    role.chars().next().is_some_and(char::is_lowercase)
-                        && is_title_word(role)
+                    is_title_word(role)
                         && st[ws[j - 1].end..r.start].trim().is_empty()
                         && is_name_word(&st[n.clone()])
                 });
