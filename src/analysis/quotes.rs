@@ -1531,11 +1531,20 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                     let subject = !possessive
                         && !after_preposition
                         && (first_in_sentence
-                            || ws[j..].iter().take(2).any(|r| {
+                            || ws[j..].iter().take(2).enumerate().any(|(i, r)| {
                                 let w = &st[r.clone()];
-                                with_lower(w, |l| SPEECH_SET.contains(l))
-                                    || is_reporting_verb(w)
-                                    || matches!(w, "praised" | "welcomed" | "reaffirmed")
+                                // "a Carrier worker, said": the verb is another's ("Jane
+                                // Doe, 70, said" is hers).
+                                let modifies_a_noun = i == 1
+                                    && st[ws[j].clone()]
+                                        .chars()
+                                        .next()
+                                        .is_some_and(char::is_lowercase)
+                                    && st[ws[j].end..r.start].contains(',');
+                                !modifies_a_noun
+                                    && (with_lower(w, |l| SPEECH_SET.contains(l))
+                                        || is_reporting_verb(w)
+                                        || matches!(w, "praised" | "welcomed" | "reaffirmed"))
                             }));
                     if !quoted_here {
                         first_in_sentence = false;
