@@ -1501,12 +1501,13 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                 // A place or organisation before a role and a person's name ("Arizona
                 // governor Jan Brewer", "Acme spokeswoman Jane Doe", "City Council Speaker
                 // Jane Doe") describes the person.
-                let modifies_a_role = ws.get(j).zip(ws.get(j + 1)).is_some_and(|(r, n)| {
-                    let role = &st[r.clone()];
-                    is_title_word(role)
-                        && st[ws[j - 1].end..r.start].trim().is_empty()
-                        && is_name_word(&st[n.clone()])
-                });
+                let modifies_a_role = j > name_from
+                    && ws.get(j).zip(ws.get(j + 1)).is_some_and(|(r, n)| {
+                        let role = &st[r.clone()];
+                        is_title_word(role)
+                            && st[ws[j - 1].end..r.start].trim().is_empty()
+                            && is_name_word(&st[n.clone()])
+                    });
                 if j > name_from && modifies_a_role {
                     // The person after the role is still the sentence's subject.
                     k = j;
@@ -3418,6 +3419,19 @@ pub fn aligned_window(long_text: &str, short_text: &str) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_opening_with_a_lower_case_title_does_not_panic() {
+        let mut d = Document::new(
+            "t",
+            "president Jane Okoro spoke. “We will stay,” she said.".to_string(),
+            crate::model::Origin::Identity,
+        );
+        crate::text::segment_document(&mut d);
+        let quotes = extract(0, &d);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Jane Okoro"));
+    }
 
     #[test]
     fn dash_signature_takes_the_name_after_a_dash() {
