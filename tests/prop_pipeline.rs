@@ -82,6 +82,18 @@ fn newsy_bytes() -> impl Strategy<Value = Vec<u8>> {
         "(Reporting by X; Editing by Y)",
         "Photo: Y/AFP\n",
         "a wrapped line of wire copy that runs on\n",
+        // The speaker grammar's shapes: titles in either case, appositives, party labels,
+        // affiliations, pronouns, two-apostrophe marks.
+        "president ",
+        "Senate Majority Leader ",
+        "Jane Doe",
+        ", a lawyer in Dayton, Ohio, ",
+        " (D-Ill.), ",
+        " of the Acme Center ",
+        "Asked which ",
+        " she ",
+        "''",
+        "remembered ",
     ]);
     let chunk = prop_oneof![
         pieces.prop_map(|s| s.as_bytes().to_vec()),
