@@ -1,6 +1,8 @@
 //! Hostile shapes of input through the library, at 1, 4 and 16 MB: one article on a single
 //! line without breaks ("The minister said the plan would work. " repeated) and a storm of
-//! opening quotation marks (`“` repeated). Two pipelines each: `inspect` (read, clean, segment,
+//! opening quotation marks (`“` repeated), and one paragraph of quotations with reporting
+//! clauses and no full stop (`“We will win,” said Jane Doe, and …` repeated: one run-on
+//! sentence of thousands of quotations of one group). Two pipelines each: `inspect` (read, clean, segment,
 //! language, the JSON of every sentence) and `audit` (read, analyse, every rule, the JSON
 //! report). Throughput is in bytes per second: flat throughput across the sizes is linear
 //! growth (issue 9 measured a minute for 4 MB when columns were counted from the line start).
@@ -41,6 +43,10 @@ fn long_input(c: &mut Criterion) {
     let shapes = [
         ("single_line", "The minister said the plan would work. "),
         ("quote_storm", "\u{201c}"),
+        (
+            "quoted_paragraph",
+            "\u{201c}We will win,\u{201d} said Jane Doe, and Mark Lee added \u{201c}not today\u{201d} ",
+        ),
     ];
     for (shape, unit) in shapes {
         for (stage, run) in [("inspect", inspect as fn(&[u8]) -> usize), ("audit", audit)] {

@@ -623,6 +623,26 @@ fn name_continues(previous: &str, w: &str) -> bool {
     capital(previous) && capital(w) && !previous.ends_with([',', '.', ':', ';'])
 }
 
+/// Bytes of text before and after a quotation searched for its reporting clause.
+const CLAUSE_WINDOW: usize = 1500;
+
+/// `paragraph` narrowed to [`CLAUSE_WINDOW`] bytes either side of `quote`, on character
+/// boundaries.
+fn clause_window(text: &str, paragraph: &Range<usize>, quote: &Range<usize>) -> Range<usize> {
+    let mut start = quote
+        .start
+        .saturating_sub(CLAUSE_WINDOW)
+        .max(paragraph.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (quote.end + CLAUSE_WINDOW).min(paragraph.end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start.min(quote.start)..end.max(quote.end)
+}
+
 fn is_speech_verb(w: &str) -> bool {
     with_lower(w, |w| {
         SPEECH_IRREGULAR_SET.contains(w)
@@ -2048,6 +2068,9 @@ fn speaker_near(
     earlier_quotes: &[Range<usize>],
 ) -> Option<String> {
     let text = doc.text.as_str();
+    // A reporting clause is within a sentence or two of its quotation: look no further, so
+    // a paragraph of thousands of quotations costs linear time.
+    let paragraph = &clause_window(text, paragraph, quote);
     let after_raw = &text[quote.end..paragraph.end];
     if let Some(name) = dash_signature(after_raw) {
         return Some(people.fullest(&name));
@@ -3013,18 +3036,25 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                     text[doc.sentences[next.start].range.clone()]
                         .starts_with(['“', '"', '«', '„', '‘', '\''])
                 });
-            let sentence = doc.sentences[p.clone()]
-                .iter()
-                .find(|s| s.range.end > range.start)
-                .map_or(para.clone(), |s| {
+            // Sentences are in text order: found by binary search, so a paragraph of many
+            // quotations stays linear.
+            let in_paragraph = &doc.sentences[p.clone()];
+            let own =
+                in_paragraph.get(in_paragraph.partition_point(|s| s.range.end <= range.start));
+            // A run-on "sentence" of thousands of quotations is read near the quotation only.
+            let sentence = clause_window(
+                text,
+                &own.map_or(para.clone(), |s| {
                     s.range.start.min(range.start)..s.range.end.max(range.end)
-                });
-            let sentence_kind = doc.sentences[p.clone()]
-                .iter()
-                .find(|s| s.range.end > range.start)
-                .map_or(SentenceKind::Body, |s| s.kind);
-            // Words of the paragraph's earlier quotations are no reporting clause.
-            let earlier: Vec<Range<usize>> = spans[..n]
+                }),
+                &range,
+            );
+            let sentence_kind = own.map_or(SentenceKind::Body, |s| s.kind);
+            // Words of the paragraph's earlier quotations are no reporting clause (only those
+            // that reach the window a reporting clause is looked for in).
+            let window_start = range.start.saturating_sub(CLAUSE_WINDOW);
+            let reaching = spans[..n].partition_point(|q| start + q.end <= window_start);
+            let earlier: Vec<Range<usize>> = spans[reaching..n]
                 .iter()
                 .map(|q| start + q.start..start + q.end)
                 .collect();
@@ -3342,35 +3372,56 @@ pub fn canonical(
     }
     let mut out = BTreeMap::new();
     for (g, list) in members {
-        let feats: Vec<Vec<u64>> = list
+        // Identical wordings have the same support: score each wording once, so a group of
+        // thousands of copies of one quotation costs linear time.
+        let mut wordings: Vec<(Vec<u64>, Vec<usize>)> = Vec::new();
+        let mut wording_of: FastMap<Vec<u64>, usize> = FastMap::default();
+        for (x, &i) in list.iter().enumerate() {
+            let norms = quote_features(documents, &quotes[i]).norms;
+            let w = *wording_of.entry(norms.clone()).or_insert_with(|| {
+                wordings.push((norms, Vec::new()));
+                wordings.len() - 1
+            });
+            wordings[w].1.push(x);
+        }
+        // Per wording: independent articles and quotations agreeing with it.
+        let support: Vec<(usize, usize)> = wordings
             .iter()
-            .map(|&i| quote_features(documents, &quotes[i]).norms)
+            .map(|(a, _)| {
+                let mut docs = std::collections::BTreeSet::new();
+                let mut count = 0;
+                for (b, members) in &wordings {
+                    if contains_run(a, b) || contains_run(b, a) {
+                        for &y in members {
+                            let j = list[y];
+                            if !is_draft(quotes[j].document) {
+                                docs.insert(quotes[j].document);
+                            }
+                        }
+                        count += members.len();
+                    }
+                }
+                (docs.len(), count)
+            })
             .collect();
         // (from a reference, independent articles agreeing, quotations agreeing, earlier first)
         type Support = (bool, usize, usize, std::cmp::Reverse<usize>);
         let mut best: Option<(Support, usize)> = None;
-        for (x, &i) in list.iter().enumerate() {
-            let mut docs = std::collections::BTreeSet::new();
-            let mut count = 0;
-            for (y, &j) in list.iter().enumerate() {
-                if contains_run(&feats[x], &feats[y]) || contains_run(&feats[y], &feats[x]) {
-                    if !is_draft(quotes[j].document) {
-                        docs.insert(quotes[j].document);
-                    }
-                    count += 1;
+        for ((_, members), &(docs, count)) in wordings.iter().zip(&support) {
+            for &x in members {
+                let i = list[x];
+                let key = (
+                    is_reference
+                        .get(quotes[i].document)
+                        .copied()
+                        .unwrap_or(false),
+                    docs,
+                    count,
+                    std::cmp::Reverse(x),
+                );
+                if best.as_ref().is_none_or(|(k, _)| key > *k) {
+                    best = Some((key, i));
                 }
-            }
-            let key = (
-                is_reference
-                    .get(quotes[i].document)
-                    .copied()
-                    .unwrap_or(false),
-                docs.len(),
-                count,
-                std::cmp::Reverse(x),
-            );
-            if best.as_ref().is_none_or(|(k, _)| key > *k) {
-                best = Some((key, i));
             }
         }
         if let Some((_, i)) = best {
