@@ -2958,6 +2958,8 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
     }
     let text = doc.text.as_str();
     let paras = paragraphs(doc);
+    // One-word speakers already looked up in the article's lower-case words.
+    let mut lower_case_words: FastMap<String, bool> = FastMap::default();
     // Quoted spans of every paragraph (relative to the paragraph), found once.
     let para_spans: Vec<(Vec<Range<usize>>, bool)> = paras
         .iter()
@@ -3065,7 +3067,9 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                 !crate::text::places::is_place(s)
                     && (s.contains(' ')
                         || people.full.contains_key(&s.to_lowercase())
-                        || !written_in_lowercase(text, s))
+                        || !*lower_case_words
+                            .entry(s.clone())
+                            .or_insert_with(|| written_in_lowercase(text, s)))
             });
             let kind = classify(text, &range, &sentence, sentence_kind, found.is_some());
             // No reporting clause: the subject of the quotation's own sentence, when a person
