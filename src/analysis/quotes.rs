@@ -1307,6 +1307,22 @@ impl People {
             .unwrap_or_else(|| name.to_string())
     }
 
+    /// [`People::fullest`], where the words around the name may show its gender ("Mrs.
+    /// Doe"): the full name of the person of that gender when a family shares the surname.
+    fn fullest_titled(&self, words: &[&str], name: &str) -> String {
+        let key = surname(name);
+        if self.mixed_gender.contains(&key) {
+            if let Some(full) = words
+                .iter()
+                .find_map(|w| gender_word(w))
+                .and_then(|g| self.full_by_gender.get(&(key, g)))
+            {
+                return full.clone();
+            }
+        }
+        self.fullest(name)
+    }
+
     /// The person mentions whose offsets fall in `range` (mentions are in text order, so
     /// found by binary search: a long article of many quotations stays linear).
     fn mentions_in(&self, range: Range<usize>) -> &[(usize, String, bool)] {
@@ -2102,7 +2118,7 @@ fn speaker_near(
                 })
             }
             _ if first.chars().next().is_some_and(char::is_uppercase) => {
-                name_in(words).map(|name| people.fullest(&name.join(" ")))
+                name_in(words).map(|name| people.fullest_titled(words, &name.join(" ")))
             }
             _ => None,
         }
@@ -2163,7 +2179,7 @@ fn speaker_near(
                 return people.last_before(quote.start, subject[0]);
             }
             if let Some(name) = name_in(subject) {
-                return Some(people.fullest(&name.join(" ")));
+                return Some(people.fullest_titled(subject, &name.join(" ")));
             }
         }
     }
@@ -2185,7 +2201,7 @@ fn speaker_near(
                 .all(|w| is_name_word(w) || is_honorific(w) || is_initial(w))
         {
             if let Some(name) = name_in(phrase) {
-                return Some(people.fullest(&name.join(" ")));
+                return Some(people.fullest_titled(phrase, &name.join(" ")));
             }
         }
     }
@@ -2199,7 +2215,7 @@ fn speaker_near(
                 .take_while(|w| *w != ",")
                 .collect();
             if let Some(name) = name_in(&name_phrase(&rest)) {
-                return Some(people.fullest(&name.join(" ")));
+                return Some(people.fullest_titled(&rest, &name.join(" ")));
             }
             if let Some(s) = resolve(&rest, quote.start) {
                 return Some(s);
@@ -2251,7 +2267,7 @@ fn speaker_near(
                         .is_some_and(|w| is_name_word(w) || is_honorific(w));
                     if opens_with_name {
                         if let Some(name) = name_in(&name_phrase(&apposition)) {
-                            return Some(people.fullest(&name.join(" ")));
+                            return Some(people.fullest_titled(&apposition, &name.join(" ")));
                         }
                     }
                 }
@@ -2263,7 +2279,7 @@ fn speaker_near(
                 }
             }
             if let Some(name) = name_in(&name_phrase(&rest)) {
-                return Some(people.fullest(&name.join(" ")));
+                return Some(people.fullest_titled(&rest, &name.join(" ")));
             }
             if let Some(t) = rest.iter().position(|w| w.eq_ignore_ascii_case("the")) {
                 if let Some(s) = resolve(&rest[t..], quote.start) {
@@ -2333,7 +2349,7 @@ fn speaker_near(
                 })
                 .and_then(|at| name_in(&subject[..at]));
             if let Some(name) = before_preposition.or_else(|| name_in(subject)) {
-                return Some(people.fullest(&name.join(" ")));
+                return Some(people.fullest_titled(subject, &name.join(" ")));
             }
             if let Some(t) = lower.iter().position(|w| w == "the") {
                 if let Some(s) = resolve(&subject[t..], quote.start) {
@@ -2392,7 +2408,7 @@ fn speaker_near(
         if (pos == 0 || after_a_quotation) && !asks_about {
             let rest: Vec<&str> = lead_words[pos + 1..].iter().map(|(_, w)| *w).collect();
             if let Some(name) = name_in(&name_phrase(&rest)) {
-                return Some(people.fullest(&name.join(" ")));
+                return Some(people.fullest_titled(&rest, &name.join(" ")));
             }
         }
         let subject: Vec<&str> = lead_words[..pos].iter().map(|(_, w)| *w).collect();
