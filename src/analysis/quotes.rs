@@ -615,13 +615,15 @@ const SPEECH_BASES: &[&str] = &[
 
 const SPEECH_ENDINGS: &[&str] = &["", "s", "d", "ed", "es", "ped", "ged", "ing", "ted"];
 
-/// Verbs that report speech or writing (any common form).
 /// A capitalised word after a capitalised word is part of a name, not a verb: "the United
 /// States", "The Washington Post".
 fn name_continues(previous: &str, w: &str) -> bool {
     let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
     capital(previous) && capital(w) && !previous.ends_with([',', '.', ':', ';'])
 }
+
+/// Marks that close a quotation.
+const CLOSING_MARKS: [char; 5] = ['”', '"', '’', '\'', '»'];
 
 /// Bytes of text before and after a quotation searched for its reporting clause.
 const CLAUSE_WINDOW: usize = 1500;
@@ -643,6 +645,7 @@ fn clause_window(text: &str, paragraph: &Range<usize>, quote: &Range<usize>) -> 
     start.min(quote.start)..end.max(quote.end)
 }
 
+/// Verbs that report speech or writing (any common form).
 fn is_speech_verb(w: &str) -> bool {
     with_lower(w, |w| {
         SPEECH_IRREGULAR_SET.contains(w)
@@ -1310,17 +1313,21 @@ impl People {
     /// [`People::fullest`], where the words around the name may show its gender ("Mrs.
     /// Doe"): the full name of the person of that gender when a family shares the surname.
     fn fullest_titled(&self, words: &[&str], name: &str) -> String {
-        let key = surname(name);
-        if self.mixed_gender.contains(&key) {
+        if self.mixed_gender.contains(&surname(name)) {
             if let Some(full) = words
                 .iter()
                 .find_map(|w| gender_word(w))
-                .and_then(|g| self.full_by_gender.get(&(key, g)))
+                .and_then(|g| self.of_gender(name, g))
             {
                 return full.clone();
             }
         }
         self.fullest(name)
+    }
+
+    /// The fullest name of the person of gender `g` with `name`'s surname.
+    fn of_gender(&self, name: &str, g: Gender) -> Option<&String> {
+        self.full_by_gender.get(&(surname(name), g))
     }
 
     /// The person mentions whose offsets fall in `range` (mentions are in text order, so
@@ -1389,6 +1396,13 @@ impl People {
         subject
             .or_else(|| before().next())
             .map(|(_, n, _)| n.clone())
+    }
+}
+
+/// `slot` becomes `full` when that has more words (an empty slot has none).
+fn keep_fuller(slot: &mut String, full: &str) {
+    if full.split_whitespace().count() > slot.split_whitespace().count() {
+        *slot = full.to_string();
     }
 }
 
@@ -1544,7 +1558,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                             && st[ws[j - 1].end..r.start].trim().is_empty()
                             && is_name_word(&st[n.clone()])
                     });
-                if j > name_from && modifies_a_role {
+                if modifies_a_role {
                     // The person after the role is still the sentence's subject.
                     k = j;
                 } else if j > name_from {
@@ -1591,13 +1605,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                     } else if name.len() >= 2 || !title.is_empty() {
                         let full = name.join(" ");
                         let surname = last_lower.clone();
-                        let entry = p
-                            .full
-                            .entry(surname.clone())
-                            .or_insert_with(|| full.clone());
-                        if full.split_whitespace().count() > entry.split_whitespace().count() {
-                            *entry = full.clone();
-                        }
+                        keep_fuller(p.full.entry(surname.clone()).or_default(), &full);
                         let g = gender.or_else(|| {
                             (name.len() >= 2)
                                 .then(|| given_name_gender(name[0]))
@@ -1605,15 +1613,10 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                         });
                         if let Some(g) = g {
                             if pass == 0 {
-                                let by_gender = p
-                                    .full_by_gender
-                                    .entry((surname.clone(), g))
-                                    .or_insert_with(|| full.clone());
-                                if full.split_whitespace().count()
-                                    > by_gender.split_whitespace().count()
-                                {
-                                    *by_gender = full.clone();
-                                }
+                                keep_fuller(
+                                    p.full_by_gender.entry((surname.clone(), g)).or_default(),
+                                    &full,
+                                );
                                 p.learn_gender(surname, g);
                             } else if !quoted_here {
                                 p.mention_gender.insert(offset, g);
@@ -1668,10 +1671,7 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
     p.mentions = mentions
         .into_iter()
         .map(|(o, n, s)| {
-            let of_gender = p
-                .mention_gender
-                .get(&o)
-                .and_then(|g| p.full_by_gender.get(&(surname(&n), *g)));
+            let of_gender = p.mention_gender.get(&o).and_then(|g| p.of_gender(&n, *g));
             let name = of_gender.cloned().unwrap_or_else(|| p.fullest(&n));
             (o, name, s)
         })
@@ -2130,14 +2130,16 @@ fn speaker_near(
     // "cautioned against “a betrayal” in the way the country responds": a quotation inside
     // a sentence, which goes on in lowercase, is reported before it, not after ("“Boots on
     // the ground” would work, Jane Doe said" opens its sentence).
-    let opening = &text[paragraph.start..quote.start];
-    let quote_inside_sentence = !words(&opening[sentence_start_in(opening)..]).is_empty()
+    let before = &text[paragraph.start..quote.start];
+    let sentence_start = sentence_start_in(before);
+    let lead = &before[sentence_start..];
+    let quote_inside_sentence = !words(lead).is_empty()
         && !text[..quote.end]
-            .trim_end_matches(['”', '"', '’', '\'', '»'])
+            .trim_end_matches(CLOSING_MARKS)
             .ends_with(['.', ',', '?', '!', ';', ':'])
-        && after_raw.starts_with(['”', '"', '’', '\'', '»'])
+        && after_raw.starts_with(CLOSING_MARKS)
         && after_raw
-            .trim_start_matches(['”', '"', '’', '\'', '»'])
+            .trim_start_matches(CLOSING_MARKS)
             .trim_start_matches(' ')
             .split(|c: char| !c.is_alphanumeric())
             .next()
@@ -2168,9 +2170,7 @@ fn speaker_near(
     // "“…,” an angry Jane Doe retorted." with a verb of no list: a short clause after a
     // quotation that ends with a comma, a name or pronoun then one past-tense word.
     let comma_close = text[..quote.end].ends_with([',', '?', '!'])
-        || after_raw
-            .trim_start_matches(['”', '"', '’', '\'', '»'])
-            .starts_with(',');
+        || after_raw.trim_start_matches(CLOSING_MARKS).starts_with(',');
     if verb_at.is_none() && comma_close && (2..=5).contains(&cw.len()) && !cw.contains(&",") {
         let last = cw[cw.len() - 1];
         if last.len() > 3 && last.ends_with("ed") && last.chars().all(|c| c.is_ascii_lowercase()) {
@@ -2365,9 +2365,6 @@ fn speaker_near(
     }
     // Before the quotation, in the same sentence or paragraph: "Smith said that “…”",
     // "according to Smith, “…”", "Smith: “…”", "he described as “…”".
-    let before = &text[paragraph.start..quote.start];
-    let sentence_start = sentence_start_in(before);
-    let lead = &before[sentence_start..];
     let lead_at = paragraph.start + sentence_start;
     let lead_words: Vec<(usize, &str)> = words(lead)
         .into_iter()
@@ -2395,7 +2392,7 @@ fn speaker_near(
         let after_a_quotation = lead[..lead_words[pos].0]
             .trim_end()
             .trim_end_matches(',')
-            .ends_with(['”', '"', '’', '\'', '»']);
+            .ends_with(CLOSING_MARKS);
         // "Asked which county was his favourite, he demurred": a question put to someone.
         let asks_about = lead_words.get(pos + 1).is_some_and(|(_, w)| {
             with_lower(w, |l| {
@@ -2443,15 +2440,14 @@ fn speaker_near(
         // appositive ("Jane Doe, the party's nominee, wrote:").
         let segment_of = |at: usize| lead[..at].matches(',').count();
         let verb_segment = segment_of(lead_words[pos].0);
-        let segment_words = |seg: usize| -> Vec<&str> {
-            lead_words[..pos]
-                .iter()
-                .filter(|(o, _)| segment_of(*o) == seg)
-                .map(|(_, w)| *w)
-                .collect()
-        };
+        // The words before the verb by comma-separated segment, split once.
+        let mut segment_lists: Vec<Vec<&str>> = vec![Vec::new(); verb_segment + 1];
+        for (o, w) in &lead_words[..pos] {
+            segment_lists[segment_of(*o)].push(*w);
+        }
+        let segment_words = |seg: usize| -> &[&str] { &segment_lists[seg] };
         let opens_appositive = |seg: usize| {
-            let mut in_segment = segment_words(seg).into_iter();
+            let mut in_segment = segment_words(seg).iter().copied();
             let first = in_segment.next();
             // "Republican of Ohio", "Professor at Yale".
             let described_by_place =
@@ -2481,12 +2477,7 @@ fn speaker_near(
         };
         // "Jane Doe of the Acme Center for Policy Studies wrote, “…”": the name before its
         // affiliation, not the organisation's last words.
-        let in_verb_segment: Vec<&str> = lead_words[..pos]
-            .iter()
-            .filter(|(o, _)| segment_of(*o) == verb_segment)
-            .map(|(_, w)| *w)
-            .collect();
-        if let Some(name) = name_before_affiliation(&in_verb_segment) {
+        if let Some(name) = name_before_affiliation(segment_words(verb_segment)) {
             return resolve(&name, quote.start);
         }
         for start in (0..subject.len()).rev() {
