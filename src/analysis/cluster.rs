@@ -16,7 +16,7 @@
 //! 5. A last pass attaches a lone article to the one cluster it clearly belongs to.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -605,17 +605,27 @@ struct Linkage<'a> {
     groups: Vec<Group>,
     /// Sum of known pair similarities between groups.
     adjacency: Vec<BTreeMap<usize, f64>>,
+    /// Similarities of the unit pairs in the graph, `(lower, higher)`: the exact averages of
+    /// small groups look them up instead of scoring them again.
+    known: HashMap<(usize, usize), f64>,
 }
 
 impl Linkage<'_> {
     /// Similarity of two units: content cosine, discounted by their date gap; zero for two
     /// editions of a recurring report.
     fn unit_similarity(&self, u: usize, v: usize) -> f64 {
+        if let Some(&s) = self.known.get(&(u.min(v), u.max(v))) {
+            return s;
+        }
+        self.similarity_from_cosine(u, v, cosine(&self.vectors[u], &self.vectors[v]))
+    }
+
+    /// [`Self::unit_similarity`] from the two units' content cosine, when it is known.
+    fn similarity_from_cosine(&self, u: usize, v: usize, cosine: f32) -> f64 {
         let (a, b) = (self.rep[u], self.rep[v]);
         let gap = date_gap(self.facts[a].date, self.facts[b].date);
         // Cheap terms first: most pairs of a group average share nothing.
-        let content =
-            f64::from(cosine(&self.vectors[u], &self.vectors[v])) * self.params.date_factor(gap);
+        let content = f64::from(cosine) * self.params.date_factor(gap);
         if content == 0.0 || never_linked(&self.facts[a], &self.facts[b]) {
             return 0.0;
         }
@@ -854,18 +864,20 @@ pub fn cluster(
             })
             .collect(),
         adjacency: vec![BTreeMap::new(); units],
+        known: HashMap::new(),
     };
     for (u, g) in linkage.groups.iter_mut().enumerate() {
         g.units.push(u);
     }
     let edges: Vec<(usize, usize, f64)> = graph
         .par_iter()
-        .map(|&(u, v, _)| {
+        .map(|&(u, v, cosine)| {
             let (u, v) = (u as usize, v as usize);
-            (u, v, linkage.unit_similarity(u, v))
+            (u, v, linkage.similarity_from_cosine(u, v, cosine))
         })
-        .filter(|&(_, _, s)| s > 0.0)
         .collect();
+    linkage.known = edges.iter().map(|&(u, v, s)| ((u, v), s)).collect();
+    let edges: Vec<(usize, usize, f64)> = edges.into_iter().filter(|&(_, _, s)| s > 0.0).collect();
     for &(u, v, s) in &edges {
         linkage.adjacency[u].insert(v, s);
         linkage.adjacency[v].insert(u, s);
