@@ -273,6 +273,20 @@ fn a_bond_notice_joins_its_rewrite_not_another_issuers_notice() {
 }
 
 #[test]
+fn hog_market_reports_of_two_places_stay_apart_while_one_places_reports_join() {
+    // Found on a wire archive: one day's hog reports of a dozen cities were one cluster; their
+    // figures are alike and only the headline names the market.
+    let r = audit("fixtures/audit/market_reports_of_other_places");
+    assert_eq!(
+        clusters(&r),
+        [
+            vec!["brackley_hogs_open.txt", "brackley_hogs_preview.txt"],
+            vec!["tamworth_hogs_open.txt"]
+        ]
+    );
+}
+
+#[test]
 fn two_bouts_of_one_champion_against_different_challengers_stay_apart() {
     // Undated, in the same words, one champion: only the challengers tell the events apart.
     let r = audit("fixtures/audit/same_champion_other_challenger");

@@ -170,6 +170,9 @@ def evaluate(args):
         p, r, f = pairwise(pred, gold)
         print(f"{name:18} {'wirecheck (defaults)':28} {p:6.3f} {r:6.3f} {f:6.3f} "
               f"{len(set(pred.values())):8} {secs:6.1f}s")
+        if name == "reuters-labelled" and os.path.exists(
+                os.path.join(args.data, "reuters-all", "articles.jsonl")):
+            in_archive(args, gold)
         if len(gold) <= 5000:
             for thr in args.baseline_threshold:
                 t = time.time()
@@ -177,6 +180,34 @@ def evaluate(args):
                 p, r, f = pairwise(base, gold)
                 print(f"{name:18} {'tfidf+avg-link t=' + str(thr):28} {p:6.3f} {r:6.3f} {f:6.3f} "
                       f"{len(set(base.values())):8} {time.time() - t:6.1f}s")
+
+
+def in_archive(args, gold):
+    """The labelled stories scored inside a run over the whole archive (the IDF, the
+    neighbours and the clusters of a real run), with the archive's largest clusters and the
+    labelled pairs joined across days."""
+    pred, secs, report = run_wirecheck(args.wirecheck, os.path.join(args.data, "reuters-all"))
+    labelled = {k: v for k, v in pred.items() if k in gold}
+    p, r, f = pairwise(labelled, gold)
+    print(f"{'reuters-labelled':18} {'wirecheck, whole archive':28} {p:6.3f} {r:6.3f} {f:6.3f} "
+          f"{len(set(labelled.values())):8} {secs:6.1f}s")
+    dates = {d["path"].rsplit("#", 1)[1]: (d.get("date") or "")[:10] for d in report["documents"]}
+    groups = collections.defaultdict(list)
+    for k, v in labelled.items():
+        groups[v].append(k)
+    false_days = [(a, b) for g in groups.values() for a, b in itertools.combinations(sorted(g), 2)
+                  if gold[a] != gold[b] and dates[a] != dates[b]]
+    false_same_day = sum(1 for g in groups.values() for a, b in itertools.combinations(g, 2)
+                         if gold[a] != gold[b] and dates[a] == dates[b])
+    print(f"{'':18} labelled pairs joined, other events: {len(false_days)} across days, "
+          f"{false_same_day} on one day")
+    for a, b in false_days[:10]:
+        print(f"{'':18}   {a} ({dates[a]}, {gold[a]}) ~ {b} ({dates[b]}, {gold[b]})")
+    sizes = sorted(((len(c["documents"]), c) for c in report["clusters"]),
+                   key=lambda x: -x[0])[:5]
+    for size, c in sizes:
+        ds = sorted(dates[d.rsplit("#", 1)[1]] for d in c["documents"])
+        print(f"{'':18} archive cluster of {size}: {ds[0]}..{ds[-1]}")
 
 
 def main():

@@ -98,6 +98,11 @@ const RESPELLING_EDITS: usize = 2;
 const PARTICIPANT_DF_SHARE: usize = 20;
 /// Two names this close (Jaro-Winkler) may be one name spelt two ways.
 const SAME_NAME_SIMILARITY: f64 = 0.85;
+/// Shared opening words of two titles before the subject (the exchange in "CBT CORN
+/// FUTURES", "CBT WHEAT FUTURES").
+const TITLE_FRAME_PREFIX: usize = 1;
+/// A title's subject is one or two words ("OMAHA", "ST LOUIS").
+const TITLE_SUBJECT_WORDS: usize = 2;
 /// Terms shown as a link's evidence.
 const EVIDENCE_TERMS: usize = 6;
 
@@ -210,11 +215,63 @@ struct DocFacts {
     tickers: Vec<u64>,
     /// The title, lower-cased and hashed: a routine report runs under one title every day.
     title: Option<u64>,
+    /// The title's words in order (figures left out): where two reports of one kind name
+    /// their subjects ("OMAHA HOGS …", "ST LOUIS HOGS …").
+    title_words: Vec<TitleWord>,
     /// Names (capitalised words past a sentence's first) of the lead, lower case, sorted and
     /// distinct: who the story's main event involves.
     lead_names: Vec<String>,
     /// Names of the whole article (its event evidence), lower case, sorted and distinct.
     names: Vec<String>,
+}
+
+/// A word of a title: its lower-case hash, and whether it is a function word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TitleWord {
+    hash: u64,
+    function: bool,
+}
+
+fn title_words(title: &str) -> Vec<TitleWord> {
+    title
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '&')))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(|w| {
+            let lower = w.to_lowercase();
+            TitleWord {
+                hash: crate::text::features::token_hash(&lower),
+                function: crate::index::is_function_word(&lower),
+            }
+        })
+        .collect()
+}
+
+/// Whether two titles put different subjects into one frame: "ST LOUIS HOGS UP 1.00 DLR" and
+/// "OMAHA HOGS OPEN UP", "CBT CORN FUTURES CLOSE HIGHER" and "CBT WHEAT FUTURES RALLY": after
+/// at most one shared opening word, one or two words of each title that the other lacks,
+/// then a shared content word. A title that only adds a word ("FLASH OMAHA HOGS …") or
+/// differs in its verb phrase ("FED EXPECTED TO ADD RESERVES", "FED ADDS RESERVES") does
+/// not.
+fn title_subjects_differ(a: &[TitleWord], b: &[TitleWord]) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if prefix > TITLE_FRAME_PREFIX || prefix == a.len().min(b.len()) {
+        return false;
+    }
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    let Some((i, j)) = ra
+        .iter()
+        .enumerate()
+        .find_map(|(i, w)| Some((i, rb.iter().position(|x| x == w)?)))
+    else {
+        return false;
+    };
+    let slot_b_elsewhere = rb[..j].iter().any(|w| a.contains(w));
+    (1..=TITLE_SUBJECT_WORDS).contains(&i)
+        && (1..=TITLE_SUBJECT_WORDS).contains(&j)
+        && !ra[i].function
+        && !slot_b_elsewhere
+        && ra[..i].iter().chain(&rb[..j]).all(|w| !w.function)
 }
 
 /// Capitalised words of a sentence after its first word, lower-cased: the names it mentions.
@@ -346,6 +403,12 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         tickers,
         lead_names,
         names,
+        title_words: doc
+            .meta
+            .title
+            .as_deref()
+            .map(title_words)
+            .unwrap_or_default(),
         title: doc
             .meta
             .title
@@ -466,6 +529,14 @@ fn share_any(x: &[u64], y: &[u64]) -> bool {
 /// Whether two articles can never be one event, whatever else they share.
 fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
     recurring(a, b) || same_template_other_subject(a, b) || other_companies_other_days(a, b)
+}
+
+/// Two short reports of figures whose titles put different subjects into one frame: the
+/// hog market of one city and of another, corn and wheat futures of one exchange. Their
+/// figures are alike (prices move together), so only the title tells them apart.
+fn reports_of_other_markets(a: &DocFacts, b: &DocFacts) -> bool {
+    let report = |f: &DocFacts| !f.numbers.is_empty() && f.words <= ROUTINE_MAX_WORDS;
+    report(a) && report(b) && title_subjects_differ(&a.title_words, &b.title_words)
 }
 
 /// Two short company stories dated on different days whose titles and leads give disjoint
@@ -626,7 +697,10 @@ impl Linkage<'_> {
         let gap = date_gap(self.facts[a].date, self.facts[b].date);
         // Cheap terms first: most pairs of a group average share nothing.
         let content = f64::from(cosine) * self.params.date_factor(gap);
-        if content == 0.0 || never_linked(&self.facts[a], &self.facts[b]) {
+        // Copies keep their own headlines (an outlet's name in it), so the title frame only
+        // parts stories linked by content.
+        let (fa, fb) = (&self.facts[a], &self.facts[b]);
+        if content == 0.0 || never_linked(fa, fb) || reports_of_other_markets(fa, fb) {
             return 0.0;
         }
         if other_participants(&self.facts[a], &self.facts[b]) {
@@ -1073,6 +1147,44 @@ mod tests {
     }
 
     #[test]
+    fn titles_with_other_subjects_in_one_frame() {
+        let differ = |a: &str, b: &str| title_subjects_differ(&title_words(a), &title_words(b));
+        // Another market, another commodity of one exchange.
+        assert!(differ(
+            "BRACKLEY HOGS UP 1.00 DLR - USDA",
+            "PORT ELLIS HOGS OPEN UP 0.50 DLR"
+        ));
+        assert!(differ(
+            "NORTH FORK CATTLE STEADY",
+            "NORTH BEND CATTLE UP 0.50 DLR"
+        ));
+        assert!(differ(
+            "KCX CORN FUTURES CLOSE HIGHER",
+            "KCX OATS FUTURES RALLY TO CLOSE HIGHER"
+        ));
+        // One market: a flash, another verb phrase, another figure.
+        assert!(!differ(
+            "FLASH BRACKLEY HOGS UP 1.00 DLR",
+            "BRACKLEY HOGS OPEN UP 1.00 DLR"
+        ));
+        assert!(!differ(
+            "CENTRAL BANK EXPECTED TO ADD RESERVES",
+            "CENTRAL BANK ADDS RESERVES VIA REPURCHASES"
+        ));
+        assert!(!differ(
+            "MONEY MARKET GIVEN 90 MLN STG HELP",
+            "MONEY MARKET GIVEN FURTHER 30 MLN STG HELP"
+        ));
+        assert!(!differ("KCX CORN SPREADS", "KCX CORN FUTURES CLOSE HIGHER"));
+        // Nothing shared after the subject: no frame.
+        assert!(!differ(
+            "MONEY MARKET GIVEN HELP",
+            "LENDER INVITES BORROWING"
+        ));
+        assert!(!differ("", "BRACKLEY HOGS UP"));
+    }
+
+    #[test]
     fn days_count_from_the_epoch() {
         assert_eq!(days("1970-01-01"), Some(0));
         assert_eq!(days("2025-04-04").unwrap() - days("2025-03-31").unwrap(), 4);
@@ -1130,6 +1242,7 @@ mod tests {
             tickers: Vec::new(),
             title: None,
             lead_names: Vec::new(),
+            title_words: Vec::new(),
             names: Vec::new(),
         };
         // Two issuers' bond notices: dense with figures, some shared (denominations).
@@ -1169,6 +1282,7 @@ mod tests {
                 tickers: Vec::new(),
                 title: None,
                 lead_names: strings(lead),
+                title_words: Vec::new(),
                 names: strings(names),
             }
         };
@@ -1195,6 +1309,7 @@ mod tests {
             tickers: tickers.to_vec(),
             title: None,
             lead_names: Vec::new(),
+            title_words: Vec::new(),
             names: Vec::new(),
         };
         // Two dividend notices: two figures each, one of them shared (a payment date).
@@ -1240,6 +1355,7 @@ mod tests {
             tickers: Vec::new(),
             title: None,
             lead_names: Vec::new(),
+            title_words: Vec::new(),
             names: Vec::new(),
         };
         let monday = f(Some(10), &[1, 2, 3, 4, 5]);
@@ -1266,6 +1382,7 @@ mod tests {
             tickers: Vec::new(),
             title,
             lead_names: Vec::new(),
+            title_words: Vec::new(),
             names: Vec::new(),
         };
         let monday = f(Some(10), &[1, 2], Some(7));
@@ -1304,6 +1421,7 @@ mod tests {
             tickers: tickers.to_vec(),
             title,
             lead_names: Vec::new(),
+            title_words: Vec::new(),
             names: Vec::new(),
         };
         // The morning's expectation and the operation, 45-90 words, two or three figures.
