@@ -63,6 +63,8 @@ const EXACT_PAIRS: usize = 400;
 /// Articles with at least this many distinct figures are compared as possible recurring
 /// reports.
 const RECURRING_MIN_NUMBERS: usize = 4;
+/// A report with the same figures dated at most this many days later is a re-run.
+const RERUN_MAX_DAYS: u64 = 1;
 /// A routine report under one title needs at least this many figures to tell its editions.
 const ROUTINE_MIN_NUMBERS: usize = 2;
 /// A report of at most this many words, with a figure per [`ROUTINE_WORDS_PER_FIGURE`] words
@@ -586,9 +588,11 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     };
     // One company's offering filed, then completed, is a follow-up, not an edition; the
     // same figures again are a re-run (a partner's copy dated the next day), which must
-    // stay with its source.
+    // stay with its source. Two days or more apart, the same figures are the report's
+    // figures recurring (a shortage revised down from 450 to 400 on two days of a week).
     let same_company = share_any(&a.tickers, &b.tickers);
-    if routine(a) && routine(b) && !same_company && a.numbers != b.numbers {
+    let rerun = a.numbers == b.numbers && da.abs_diff(db) <= RERUN_MAX_DAYS;
+    if routine(a) && routine(b) && !same_company && !rerun {
         return true;
     }
     // Under one title, a table of figures (rates by maturity, ships loading) is a new
@@ -1436,6 +1440,12 @@ mod tests {
         assert!(!recurring(
             &monday,
             &f(Some(11), &[1, 2, 3], 80, &[], Some(1))
+        ));
+        // Two days later, the same figures are the report's own recurring again (found on a
+        // wire archive: a shortage forecast revised down from 450 to 400 on two days).
+        assert!(recurring(
+            &monday,
+            &f(Some(12), &[1, 2, 3], 80, &[], Some(1))
         ));
         // Same day: one report.
         assert!(!recurring(&monday, &f(Some(10), &[1, 2], 45, &[], Some(2))));
