@@ -29,9 +29,45 @@ const SCRATCH_CHUNK: usize = 256;
 pub const COMMON_SHARE: f64 = 0.2;
 pub const COMMON_MIN_DOCS: usize = 50;
 
+static STOCK_SYMBOL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"<[A-Z][A-Z0-9.]{0,11}>").expect("stock symbol pattern")
+});
+
+/// A headline's terms count this many times a body sentence's.
+const HEADLINE_WEIGHT: f32 = 2.0;
+
 /// Raw term counts of an article: (term hash, count), sorted by hash.
 pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f32)> {
     let mut counts: HashMap<u64, f32> = HashMap::new();
+    // A title given apart from the text (a JSON Lines or feed field, an HTML <title>) is the
+    // headline when the text has none of its own, less the names the text gives: those are
+    // counted already, and one company's or one official's stories all carry them, so they
+    // would join its different stories. What the title adds is what happened ("sets
+    // quarterly dividend"), or the subject only the title names (a market's city).
+    if !doc
+        .sentences
+        .iter()
+        .any(|s| s.kind == SentenceKind::Headline)
+    {
+        if let Some(title) = doc.meta.title.as_deref() {
+            let mut names: Vec<u64> = features
+                .iter()
+                .flat_map(|f| {
+                    (1..f.norms.len())
+                        .filter(|&i| !f.informative[i])
+                        .map(|i| f.norms[i])
+                })
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            // A stock symbol (`<ACME.O>`) names the company too.
+            let title = STOCK_SYMBOL.replace_all(title, " ");
+            let f = crate::text::features::features(&crate::text::tokens::tokenize(&title));
+            for &t in f.content.iter().filter(|t| names.binary_search(t).is_err()) {
+                *counts.entry(t).or_default() += 1.0;
+            }
+        }
+    }
     for (s, f) in doc
         .sentences
         .iter()
@@ -39,7 +75,7 @@ pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f
         .filter(|(s, _)| s.kind.is_event_evidence())
     {
         let w = if s.kind == SentenceKind::Headline {
-            2.0
+            HEADLINE_WEIGHT
         } else {
             1.0
         };
@@ -273,6 +309,26 @@ mod tests {
         TermVector {
             terms: terms.iter().map(|&(t, w)| (t, w / norm)).collect(),
         }
+    }
+
+    #[test]
+    fn a_title_field_counts_what_happened_not_the_names_the_text_gives() {
+        let line = r#"{"id": "1", "title": "BRACKLEY MILLS <BRKM> SETS QUARTERLY PAYOUT", "text": "Qtly div 12 cts vs 12 cts prior, Brackley Mills said.\nPay April 1."}"#;
+        let (mut docs, _, _) = crate::ingest::read_bytes(
+            "a.jsonl",
+            line.as_bytes().to_vec(),
+            crate::ingest::Format::JsonLines,
+        );
+        let doc = docs.remove(0);
+        let features = crate::text::features::document_features(&doc);
+        let counts: HashMap<u64, f32> = term_counts(&doc, &features).into_iter().collect();
+        let h = crate::text::features::token_hash;
+        // Only in the title, and not a name the text gives: counted.
+        assert_eq!(counts.get(&h("payout")), Some(&1.0));
+        assert_eq!(counts.get(&h("quarterly")), Some(&1.0));
+        // The company's name is counted from the text only; its stock symbol not at all.
+        assert_eq!(counts.get(&h("brackley")), Some(&1.0));
+        assert_eq!(counts.get(&h("brkm")), None);
     }
 
     #[test]
