@@ -21,9 +21,7 @@ pub const POSTING_CAP: usize = 200;
 /// Candidate neighbours kept per article (the strongest).
 pub const MAX_NEIGHBOURS: usize = 40;
 /// Candidates per article scored exactly: the best by their partial (indexed-term) score.
-pub const EXACT_CANDIDATES: usize = 200;
-/// Articles per parallel work item of [`similar_pairs`].
-const SCRATCH_CHUNK: usize = 256;
+pub const EXACT_CANDIDATES: usize = 100;
 /// A term in more than this share of a corpus of at least [`COMMON_MIN_DOCS`] articles is
 /// dropped ("said", "year", a wire's sign-off).
 pub const COMMON_SHARE: f64 = 0.2;
@@ -227,65 +225,62 @@ pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u
     // product is then one pass over its own terms, summed in the same (hash) order as
     // `cosine`, so the value is identical.
     let (ids, dense) = dense_term_ids(vectors);
-    // Scratch rows are allocated once per chunk of articles, not once per rayon split.
-    let doc_ids: Vec<usize> = (0..n).collect();
-    let neighbours: Vec<Vec<(u32, f32)>> = doc_ids
-        .par_chunks(SCRATCH_CHUNK)
-        .flat_map_iter(|chunk| {
-            let (mut scratch, mut partial, mut touched) =
-                (vec![0.0f32; ids], vec![0.0f32; n], Vec::<u32>::new());
-            chunk
-                .iter()
-                .map(|&d| {
-                    for &(t, w) in &vectors[d].terms {
-                        let Some(list) = lists.get(&t) else { continue };
-                        for &(_, o, w_o) in list.iter() {
-                            if o as usize == d {
-                                continue;
-                            }
-                            if partial[o as usize] == 0.0 {
-                                touched.push(o);
-                            }
-                            partial[o as usize] += w * w_o;
+    // Scratch rows (one slot per term, one per article) are allocated once per rayon job,
+    // not per article or per fixed chunk: zeroing them per chunk grew with the corpus
+    // squared.
+    let neighbours: Vec<Vec<(u32, f32)>> = (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0.0f32; ids], vec![0.0f32; n], Vec::<u32>::new()),
+            |(scratch, partial, touched), d| {
+                for &(t, w) in &vectors[d].terms {
+                    let Some(list) = lists.get(&t) else { continue };
+                    for &(_, o, w_o) in list.iter() {
+                        if o as usize == d {
+                            continue;
                         }
+                        if partial[o as usize] == 0.0 {
+                            touched.push(o);
+                        }
+                        partial[o as usize] += w * w_o;
                     }
-                    let mut cands: Vec<(u32, f32)> =
-                        touched.iter().map(|&o| (o, partial[o as usize])).collect();
-                    for &o in touched.iter() {
-                        partial[o as usize] = 0.0;
-                    }
-                    touched.clear();
-                    if cands.len() > EXACT_CANDIDATES {
-                        cands.select_nth_unstable_by(EXACT_CANDIDATES - 1, |x, y| {
-                            y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
-                        });
-                        cands.truncate(EXACT_CANDIDATES);
-                    }
-                    for &(id, w) in &dense[d] {
-                        scratch[id as usize] = w;
-                    }
-                    let mut scored: Vec<(u32, f32)> = cands
-                        .into_iter()
-                        .map(|(o, _)| {
-                            // Terms not in `d` add +0.0, which leaves the sum unchanged.
-                            let dot = dense[o as usize]
-                                .iter()
-                                .fold(0.0f32, |acc, &(id, w)| acc + scratch[id as usize] * w);
-                            (o, dot)
-                        })
-                        .filter(|&(_, s)| s >= min_similarity)
-                        .collect();
-                    for &(id, _) in &dense[d] {
-                        scratch[id as usize] = 0.0;
-                    }
-                    scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                    scored.truncate(MAX_NEIGHBOURS);
-                    // `collect` reused the candidates' allocation; keep only the neighbours.
-                    scored.shrink_to_fit();
-                    scored
-                })
-                .collect::<Vec<_>>()
-        })
+                }
+                let mut cands: Vec<(u32, f32)> =
+                    touched.iter().map(|&o| (o, partial[o as usize])).collect();
+                for &o in touched.iter() {
+                    partial[o as usize] = 0.0;
+                }
+                touched.clear();
+                if cands.len() > EXACT_CANDIDATES {
+                    cands.select_nth_unstable_by(EXACT_CANDIDATES - 1, |x, y| {
+                        y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+                    });
+                    cands.truncate(EXACT_CANDIDATES);
+                }
+                for &(id, w) in &dense[d] {
+                    scratch[id as usize] = w;
+                }
+                let mut scored: Vec<(u32, f32)> = cands
+                    .into_iter()
+                    .map(|(o, _)| {
+                        // Terms not in `d` add +0.0, which leaves the sum unchanged.
+                        let dot = dense[o as usize]
+                            .iter()
+                            .fold(0.0f32, |acc, &(id, w)| acc + scratch[id as usize] * w);
+                        (o, dot)
+                    })
+                    .filter(|&(_, s)| s >= min_similarity)
+                    .collect();
+                for &(id, _) in &dense[d] {
+                    scratch[id as usize] = 0.0;
+                }
+                scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                scored.truncate(MAX_NEIGHBOURS);
+                // `collect` reused the candidates' allocation; keep only the neighbours.
+                scored.shrink_to_fit();
+                scored
+            },
+        )
         .collect();
     let mut pairs: Vec<(u32, u32, f32)> = neighbours
         .into_iter()
