@@ -9,6 +9,10 @@
 
 use std::collections::HashMap;
 
+/// Maps keyed by term hashes: a fast fixed-seed hasher (the keys are hashes already, and
+/// SipHash was a visible share of the graph's time).
+type TermMap<V> = HashMap<u64, V, foldhash::fast::FixedState>;
+
 use rayon::prelude::*;
 
 use crate::model::{Document, SentenceKind};
@@ -36,7 +40,7 @@ const HEADLINE_WEIGHT: f32 = 2.0;
 
 /// Raw term counts of an article: (term hash, count), sorted by hash.
 pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f32)> {
-    let mut counts: HashMap<u64, f32> = HashMap::new();
+    let mut counts: TermMap<f32> = TermMap::default();
     // A title given apart from the text (a JSON Lines or feed field, an HTML <title>) is the
     // headline when the text has none of its own, less the names the text gives: those are
     // counted already, and one company's or one official's stories all carry them, so they
@@ -96,12 +100,12 @@ pub struct TermVector {
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
     n: usize,
-    df: HashMap<u64, u32>,
+    df: TermMap<u32>,
 }
 
 impl Idf {
     pub fn new(counts: &[Vec<(u64, f32)>]) -> Self {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: TermMap<u32> = TermMap::default();
         for c in counts {
             for &(t, _) in c {
                 *df.entry(t).or_default() += 1;
@@ -179,7 +183,7 @@ pub fn shared_terms(a: &TermVector, b: &TermVector) -> Vec<(u64, f32)> {
 
 /// Every vector's terms as dense ids (`0..count`), in the vector's own (hash) order.
 fn dense_term_ids(vectors: &[TermVector]) -> (usize, Vec<Vec<(u32, f32)>>) {
-    let mut ids: HashMap<u64, u32> = HashMap::new();
+    let mut ids: TermMap<u32> = TermMap::default();
     let dense = vectors
         .iter()
         .map(|v| {
@@ -215,7 +219,7 @@ pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u
         })
         .collect();
     postings.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let mut lists: HashMap<u64, &[(u64, u32, f32)]> = HashMap::new();
+    let mut lists: TermMap<&[(u64, u32, f32)]> = TermMap::default();
     for g in postings.chunk_by(|a, b| a.0 == b.0) {
         if g.len() > 1 && g.len() <= POSTING_CAP {
             lists.insert(g[0].0, g);
