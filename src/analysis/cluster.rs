@@ -103,6 +103,8 @@ const SAME_NAME_SIMILARITY: f64 = 0.85;
 /// Shared opening words of two titles before the subject (the exchange in "CBT CORN
 /// FUTURES", "CBT WHEAT FUTURES").
 const TITLE_FRAME_PREFIX: usize = 1;
+/// Title words shorter than this are never taken for a respelling of each other.
+const TITLE_RESPELLING_MIN_LETTERS: usize = 5;
 /// A title's subject is one or two words ("OMAHA", "ST LOUIS").
 const TITLE_SUBJECT_WORDS: usize = 2;
 /// Terms shown as a link's evidence.
@@ -227,23 +229,25 @@ struct DocFacts {
     names: Vec<String>,
 }
 
-/// A word of a title: its lower-case hash, and whether it is a function word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A word of a title, lower case, and whether it is a function word.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct TitleWord {
-    hash: u64,
+    word: Box<str>,
     function: bool,
 }
 
 fn title_words(title: &str) -> Vec<TitleWord> {
-    title
+    // A stock symbol names the subject exactly; [`DocFacts::tickers`] compares those.
+    TICKER
+        .replace_all(title, " ")
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '&')))
         .map(|w| w.trim_matches('.'))
         .filter(|w| w.chars().any(char::is_alphabetic))
         .map(|w| {
             let lower = w.to_lowercase();
             TitleWord {
-                hash: crate::text::features::token_hash(&lower),
                 function: crate::index::is_function_word(&lower),
+                word: lower.into(),
             }
         })
         .collect()
@@ -269,7 +273,16 @@ fn title_subjects_differ(a: &[TitleWord], b: &[TitleWord]) -> bool {
         return false;
     };
     let slot_b_elsewhere = rb[..j].iter().any(|w| a.contains(w));
+    // A misspelt name corrected in a re-run ("FIELDCOR", then "FIDELCOR") is one subject;
+    // short words a letter or two apart ("CITY", "CBT") are not one word.
+    let respelt = ra[..i].iter().any(|x| {
+        rb[..j].iter().any(|y| {
+            x.word.chars().count().min(y.word.chars().count()) >= TITLE_RESPELLING_MIN_LETTERS
+                && strsim::jaro_winkler(&x.word, &y.word) >= SAME_NAME_SIMILARITY
+        })
+    });
     (1..=TITLE_SUBJECT_WORDS).contains(&i)
+        && !respelt
         && (1..=TITLE_SUBJECT_WORDS).contains(&j)
         && !ra[i].function
         && !slot_b_elsewhere
@@ -479,16 +492,18 @@ fn other_subject(a: &DocFacts, b: &DocFacts) -> bool {
 /// put on the injured list.
 fn other_participants(a: &DocFacts, b: &DocFacts) -> bool {
     let absent = |name: &String, other: &DocFacts| {
-        other.names.binary_search(name).is_err()
-            && !other.names.iter().any(|o| {
-                // Respellings differ by a letter or two; the length check skips most pairs.
-                name.len().abs_diff(o.len()) <= 2
-                    && may_be_respelling(name, o)
-                    && (strsim::jaro_winkler(name, o) >= SAME_NAME_SIMILARITY
-                        || strsim::levenshtein(name, o) <= RESPELLING_EDITS)
-            })
+        other.names.binary_search(name).is_err() && !other.names.iter().any(|o| same_name(name, o))
     };
     a.lead_names.iter().any(|n| absent(n, b)) && b.lead_names.iter().any(|n| absent(n, a))
+}
+
+/// Whether two names may be one name spelt two ways (a letter or two apart).
+fn same_name(a: &str, b: &str) -> bool {
+    // The length check skips most pairs.
+    a.len().abs_diff(b.len()) <= 2
+        && may_be_respelling(a, b)
+        && (strsim::jaro_winkler(a, b) >= SAME_NAME_SIMILARITY
+            || strsim::levenshtein(a, b) <= RESPELLING_EDITS)
 }
 
 /// A cheap necessary condition for two ASCII names to be within [`RESPELLING_EDITS`] edits or
@@ -538,7 +553,10 @@ fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
 /// figures are alike (prices move together), so only the title tells them apart.
 fn reports_of_other_markets(a: &DocFacts, b: &DocFacts) -> bool {
     let report = |f: &DocFacts| !f.numbers.is_empty() && f.words <= ROUTINE_MAX_WORDS;
-    report(a) && report(b) && title_subjects_differ(&a.title_words, &b.title_words)
+    report(a)
+        && report(b)
+        && !share_any(&a.tickers, &b.tickers)
+        && title_subjects_differ(&a.title_words, &b.title_words)
 }
 
 /// Two short company stories dated on different days whose titles and leads give disjoint
@@ -701,8 +719,8 @@ impl Linkage<'_> {
         let gap = date_gap(self.facts[a].date, self.facts[b].date);
         // Cheap terms first: most pairs of a group average share nothing.
         let content = f64::from(cosine) * self.params.date_factor(gap);
-        // Copies keep their own headlines (an outlet's name in it), so the title frame only
-        // parts stories linked by content.
+        // Copies keep their own headlines (an outlet's name in it): for them the title frame
+        // counts only when their figures differ (see the copies in `cluster`).
         let (fa, fb) = (&self.facts[a], &self.facts[b]);
         if content == 0.0 || never_linked(fa, fb) || reports_of_other_markets(fa, fb) {
             return 0.0;
@@ -849,8 +867,13 @@ pub fn cluster(
         .filter(|&(a, b)| {
             // A re-run counts within the date span; a template reused months later does not.
             let gap = date_gap(facts[a].date, facts[b].date);
+            let (fa, fb) = (&facts[a], &facts[b]);
+            // One template filled in for two markets reads as a copy; its figures differ. A
+            // syndicated copy keeps them, whatever its outlet does to the headline.
+            let other_market = fa.numbers != fb.numbers && reports_of_other_markets(fa, fb);
             gap.is_none_or(|g| g <= params.max_date_span_days)
-                && !never_linked(&facts[a], &facts[b])
+                && !never_linked(fa, fb)
+                && !other_market
         })
         .filter_map(|(a, b)| Some((a, b, copy_containment(&signatures[a], &signatures[b])?)))
         .collect();
@@ -1180,6 +1203,11 @@ mod tests {
             "MONEY MARKET GIVEN FURTHER 30 MLN STG HELP"
         ));
         assert!(!differ("KCX CORN SPREADS", "KCX CORN FUTURES CLOSE HIGHER"));
+        // A re-run correcting the company's name; a stock symbol is no frame word.
+        assert!(!differ(
+            "HALVERCOR <HLVC.O> SETS LOSS PROVISION",
+            "CORRECTED - HALVRECOR <HLVC.O> SETS LOSS PROVISION"
+        ));
         // Nothing shared after the subject: no frame.
         assert!(!differ(
             "MONEY MARKET GIVEN HELP",
