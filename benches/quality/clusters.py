@@ -195,10 +195,11 @@ def in_archive(args, gold):
     groups = collections.defaultdict(list)
     for k, v in labelled.items():
         groups[v].append(k)
+    # Undated stories (none in the labelled set) count on neither side.
     false_days = [(a, b) for g in groups.values() for a, b in itertools.combinations(sorted(g), 2)
-                  if gold[a] != gold[b] and dates[a] != dates[b]]
+                  if gold[a] != gold[b] and dates[a] and dates[b] and dates[a] != dates[b]]
     false_same_day = sum(1 for g in groups.values() for a, b in itertools.combinations(g, 2)
-                         if gold[a] != gold[b] and dates[a] == dates[b])
+                         if gold[a] != gold[b] and dates[a] and dates[a] == dates[b])
     print(f"{'':18} labelled pairs joined, other events: {len(false_days)} across days, "
           f"{false_same_day} on one day")
     for a, b in false_days[:10]:

@@ -35,8 +35,8 @@ def main():
             body = field(story, "BODY")
             if body is None:
                 continue
-            # The archive ends every body with a control character (0x03) after "Reuter".
-            body = body.replace("\x03", "").rstrip()
+            # The archive ends every body with "&#3;" after "Reuter"; html.unescape drops it.
+            body = body.rstrip()
             date = (field(story, "DATE") or "").strip()
             title = (field(story, "TITLE") or "").strip()
             out.write(json.dumps({"id": newid, "date": date, "title": title, "text": body}) + "\n")

@@ -4,11 +4,15 @@
 //!    syndicated copy, a re-run, a partial copy) become one unit. Shingles come from a sorted
 //!    table, never all pairs.
 //! 2. **Content similarity** between units: cosine of IDF-weighted vectors of content words,
-//!    names and numbers (headline counted double, very common terms dropped), from a sparse
-//!    graph built with an inverted index ([`crate::index::terms`]).
+//!    names and numbers (a headline line counted double, a separate title field once, very
+//!    common terms dropped), from a sparse graph built with an inverted index
+//!    ([`crate::index::terms`]).
 //! 3. **Dates are soft evidence**: similarity decays with the gap between two dated articles;
-//!    a recurring report (different days, figures that mostly differ) and two template
-//!    stories about different subjects (two issuers' bond notices) are never linked.
+//!    a recurring report (different days, figures that mostly differ; a short report of
+//!    figures two working days apart even with the same figures), two template stories about
+//!    different subjects (two issuers' bond notices) and two short reports whose headlines
+//!    name different markets in one frame ("OMAHA HOGS …", "ST LOUIS HOGS …") are never
+//!    linked.
 //! 4. **Average linkage** over that graph: two clusters merge only when the *average*
 //!    similarity over all their pairs reaches the threshold, so one bridging pair cannot chain
 //!    two events together; a merge never makes a cluster's dated articles span more than
@@ -17,10 +21,8 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
-use std::sync::LazyLock;
 
 use rayon::prelude::*;
-use regex::Regex;
 
 use crate::index::terms::{
     cosine, shared_terms, similar_pairs, term_counts, Idf, TermVector, MAX_NEIGHBOURS,
@@ -63,8 +65,8 @@ const EXACT_PAIRS: usize = 400;
 /// Articles with at least this many distinct figures are compared as possible recurring
 /// reports.
 const RECURRING_MIN_NUMBERS: usize = 4;
-/// A report with the same figures dated at most this many days later is a re-run.
-const RERUN_MAX_DAYS: u64 = 1;
+/// A report with the same figures dated at most this many working days later is a re-run.
+const RERUN_MAX_WORKING_DAYS: i64 = 1;
 /// A routine report under one title needs at least this many figures to tell its editions.
 const ROUTINE_MIN_NUMBERS: usize = 2;
 /// A report of at most this many words, with a figure per [`ROUTINE_WORDS_PER_FIGURE`] words
@@ -238,7 +240,7 @@ struct TitleWord {
 
 fn title_words(title: &str) -> Vec<TitleWord> {
     // A stock symbol names the subject exactly; [`DocFacts::tickers`] compares those.
-    TICKER
+    crate::text::STOCK_SYMBOL
         .replace_all(title, " ")
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '&')))
         .map(|w| w.trim_matches('.'))
@@ -260,6 +262,13 @@ fn title_words(title: &str) -> Vec<TitleWord> {
 /// differs in its verb phrase ("FED EXPECTED TO ADD RESERVES", "FED ADDS RESERVES") does
 /// not.
 fn title_subjects_differ(a: &[TitleWord], b: &[TitleWord]) -> bool {
+    // Read from both titles, so the answer never depends on which comes first.
+    subject_slots_differ(a, b) && subject_slots_differ(b, a)
+}
+
+/// [`title_subjects_differ`] read from `a`: the first word of `a` after the shared opening
+/// that `b` also has is the frame word; the words before it in each are the subjects.
+fn subject_slots_differ(a: &[TitleWord], b: &[TitleWord]) -> bool {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if prefix > TITLE_FRAME_PREFIX || prefix == a.len().min(b.len()) {
         return false;
@@ -272,21 +281,26 @@ fn title_subjects_differ(a: &[TitleWord], b: &[TitleWord]) -> bool {
     else {
         return false;
     };
-    let slot_b_elsewhere = rb[..j].iter().any(|w| a.contains(w));
+    let (slot_a, slot_b) = (&ra[..i], &rb[..j]);
+    if !(1..=TITLE_SUBJECT_WORDS).contains(&i)
+        || !(1..=TITLE_SUBJECT_WORDS).contains(&j)
+        || ra[i].function
+        || slot_a.iter().chain(slot_b).any(|w| w.function)
+        || slot_a.iter().any(|w| b.contains(w))
+        || slot_b.iter().any(|w| a.contains(w))
+    {
+        return false;
+    }
     // A misspelt name corrected in a re-run ("FIELDCOR", then "FIDELCOR") is one subject;
     // short words a letter or two apart ("CITY", "CBT") are not one word.
-    let respelt = ra[..i].iter().any(|x| {
-        rb[..j].iter().any(|y| {
-            x.word.chars().count().min(y.word.chars().count()) >= TITLE_RESPELLING_MIN_LETTERS
-                && strsim::jaro_winkler(&x.word, &y.word) >= SAME_NAME_SIMILARITY
-        })
-    });
-    (1..=TITLE_SUBJECT_WORDS).contains(&i)
-        && !respelt
-        && (1..=TITLE_SUBJECT_WORDS).contains(&j)
-        && !ra[i].function
-        && !slot_b_elsewhere
-        && ra[..i].iter().chain(&rb[..j]).all(|w| !w.function)
+    let respelt = |x: &str, y: &str| {
+        x.chars().count().min(y.chars().count()) >= TITLE_RESPELLING_MIN_LETTERS
+            && may_be_respelling(x, y)
+            && strsim::jaro_winkler(x, y) >= SAME_NAME_SIMILARITY
+    };
+    !slot_a
+        .iter()
+        .any(|x| slot_b.iter().any(|y| respelt(&x.word, &y.word)))
 }
 
 /// Capitalised words of a sentence after its first word, lower-cased: the names it mentions.
@@ -312,19 +326,10 @@ fn sentence_names(text: &str, out: &mut Vec<String>) {
     }
 }
 
-/// A stock symbol as wire copy and press releases write it: `<ACME>`, `<ACME.O>`,
-/// `(NYSE: ACME)`, `(Nasdaq:ACME.B)`.
-static TICKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"<([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,3})?>|\((?i:NYSE|NASDAQ|AMEX|NYSE American|TSX|TSXV|LSE|ASX|OTC|OTCQX)\s*:\s*([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,3})?\)",
-    )
-    .expect("ticker pattern")
-});
-
 fn tickers(texts: &[&str]) -> Vec<u64> {
     let mut found: Vec<u64> = texts
         .iter()
-        .flat_map(|t| TICKER.captures_iter(t))
+        .flat_map(|t| crate::text::STOCK_SYMBOL.captures_iter(t))
         .filter_map(|c| c.get(1).or_else(|| c.get(2)))
         .map(|m| crate::text::features::token_hash(m.as_str()))
         .collect();
@@ -606,10 +611,11 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     };
     // One company's offering filed, then completed, is a follow-up, not an edition; the
     // same figures again are a re-run (a partner's copy dated the next day), which must
-    // stay with its source. Two days or more apart, the same figures are the report's
-    // figures recurring (a shortage revised down from 450 to 400 on two days of a week).
+    // stay with its source. Two working days or more apart, the same figures are the
+    // report's figures recurring (a shortage revised down from 450 to 400 on two days of a
+    // week); Friday's report re-run on Monday is still a re-run.
     let same_company = share_any(&a.tickers, &b.tickers);
-    let rerun = a.numbers == b.numbers && da.abs_diff(db) <= RERUN_MAX_DAYS;
+    let rerun = a.numbers == b.numbers && working_days_apart(da, db) <= RERUN_MAX_WORKING_DAYS;
     if routine(a) && routine(b) && !same_company && !rerun {
         return true;
     }
@@ -619,6 +625,17 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     a.title.is_some()
         && a.title == b.title
         && (shared <= ROUTINE_MAX_SHARED || (table(a) && table(b) && shared < 1.0))
+}
+
+/// Monday to Friday days after the earlier of two days up to the later (days since
+/// 1970-01-01, a Thursday): Friday to Monday is one.
+fn working_days_apart(a: i64, b: i64) -> i64 {
+    let (from, to) = (a.min(b), a.max(b));
+    // Beyond a week the count only needs to be large.
+    let to = to.min(from + 7);
+    ((from + 1)..=to)
+        .filter(|d| (d + 3).rem_euclid(7) < 5)
+        .count() as i64
 }
 
 fn date_gap(a: Option<i64>, b: Option<i64>) -> Option<i64> {
@@ -700,7 +717,7 @@ struct Linkage<'a> {
     adjacency: Vec<BTreeMap<usize, f64>>,
     /// Similarities of the unit pairs in the graph, `(lower, higher)`: the exact averages of
     /// small groups look them up instead of scoring them again.
-    known: HashMap<(usize, usize), f64>,
+    known: HashMap<(usize, usize), f64, foldhash::fast::FixedState>,
 }
 
 impl Linkage<'_> {
@@ -719,8 +736,8 @@ impl Linkage<'_> {
         let gap = date_gap(self.facts[a].date, self.facts[b].date);
         // Cheap terms first: most pairs of a group average share nothing.
         let content = f64::from(cosine) * self.params.date_factor(gap);
-        // Copies keep their own headlines (an outlet's name in it): for them the title frame
-        // counts only when their figures differ (see the copies in `cluster`).
+        // Copies were joined before this; among them the title frame parts only those whose
+        // figures differ (see the copies in `cluster`).
         let (fa, fb) = (&self.facts[a], &self.facts[b]);
         if content == 0.0 || never_linked(fa, fb) || reports_of_other_markets(fa, fb) {
             return 0.0;
@@ -865,7 +882,8 @@ pub fn cluster(
         .par_iter()
         .map(|&(a, b)| (a as usize, b as usize))
         .filter(|&(a, b)| {
-            // A re-run counts within the date span; a template reused months later does not.
+            // A re-run counts within the date span (a short report of figures within a working
+            // day, see `routine_editions`); a template reused months later does not.
             let gap = date_gap(facts[a].date, facts[b].date);
             let (fa, fb) = (&facts[a], &facts[b]);
             // One template filled in for two markets reads as a copy; its figures differ. A
@@ -965,7 +983,7 @@ pub fn cluster(
             })
             .collect(),
         adjacency: vec![BTreeMap::new(); units],
-        known: HashMap::new(),
+        known: HashMap::default(),
     };
     for (u, g) in linkage.groups.iter_mut().enumerate() {
         g.units.push(u);
@@ -1208,12 +1226,30 @@ mod tests {
             "HALVERCOR <HLVC.O> SETS LOSS PROVISION",
             "CORRECTED - HALVRECOR <HLVC.O> SETS LOSS PROVISION"
         ));
+        // The same answer whichever title comes first.
+        for (a, b) in [
+            ("NORTH NORTH HOGS UP", "NORTH BEND HOGS UP"),
+            ("BRACKLEY HOGS SEEN UP", "PORT ELLIS HOGS UP SEEN"),
+        ] {
+            assert_eq!(differ(a, b), differ(b, a), "{a} / {b}");
+        }
         // Nothing shared after the subject: no frame.
         assert!(!differ(
             "MONEY MARKET GIVEN HELP",
             "LENDER INVITES BORROWING"
         ));
         assert!(!differ("", "BRACKLEY HOGS UP"));
+    }
+
+    #[test]
+    fn working_days_skip_the_weekend() {
+        let day = |iso| days(iso).unwrap();
+        // 2026-12-04 is a Friday.
+        assert_eq!(working_days_apart(day("2026-12-04"), day("2026-12-07")), 1);
+        assert_eq!(working_days_apart(day("2026-12-07"), day("2026-12-04")), 1);
+        assert_eq!(working_days_apart(day("2026-12-07"), day("2026-12-09")), 2);
+        assert_eq!(working_days_apart(day("2026-12-07"), day("2026-12-07")), 0);
+        assert!(working_days_apart(day("2026-01-01"), day("2026-12-07")) > 1);
     }
 
     #[test]
@@ -1469,11 +1505,18 @@ mod tests {
             &monday,
             &f(Some(11), &[1, 2, 3], 80, &[], Some(1))
         ));
-        // Two days later, the same figures are the report's own recurring again (found on a
-        // wire archive: a shortage forecast revised down from 450 to 400 on two days).
+        // Two working days later, the same figures are the report's own recurring again
+        // (found on a wire archive: a shortage forecast revised down from 450 to 400 on two
+        // days); Friday's report re-run on Monday is a re-run.
         assert!(recurring(
             &monday,
             &f(Some(12), &[1, 2, 3], 80, &[], Some(1))
+        ));
+        let friday = days("2026-12-04");
+        let next_monday = days("2026-12-07");
+        assert!(!recurring(
+            &f(friday, &[1, 2, 3], 80, &[], Some(1)),
+            &f(next_monday, &[1, 2, 3], 80, &[], Some(1))
         ));
         // Same day: one report.
         assert!(!recurring(&monday, &f(Some(10), &[1, 2], 45, &[], Some(2))));

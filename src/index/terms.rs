@@ -3,7 +3,9 @@
 //! work; over-long posting lists are skipped, so a hub term costs nothing).
 //!
 //! Terms are content words (function words dropped), names and numbers, counted once per
-//! sentence (a repeated caption does not count twice); headline terms count double. Document
+//! sentence (a repeated caption does not count twice); terms of a headline line count double,
+//! of a separate title field (when the text has no headline) once, less the names the text
+//! gives. Document
 //! frequencies come from the corpus itself; a term carried by a large share of a sizeable
 //! corpus is dropped as boilerplate.
 
@@ -31,39 +33,49 @@ pub const EXACT_CANDIDATES: usize = 100;
 pub const COMMON_SHARE: f64 = 0.2;
 pub const COMMON_MIN_DOCS: usize = 50;
 
-static STOCK_SYMBOL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"<[A-Z][A-Z0-9.]{0,11}>").expect("stock symbol pattern")
-});
-
 /// A headline's terms count this many times a body sentence's.
 const HEADLINE_WEIGHT: f32 = 2.0;
 
 /// Raw term counts of an article: (term hash, count), sorted by hash.
 pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f32)> {
     let mut counts: TermMap<f32> = TermMap::default();
-    // A title given apart from the text (a JSON Lines or feed field, an HTML <title>) is the
-    // headline when the text has none of its own, less the names the text gives: those are
-    // counted already, and one company's or one official's stories all carry them, so they
-    // would join its different stories. What the title adds is what happened ("sets
-    // quarterly dividend"), or the subject only the title names (a market's city).
+    // A title given apart from the text (a JSON Lines or feed field, an HTML <title>) stands
+    // in for a headline the text lacks, counted once, not double: its names joined one
+    // company's or one official's different stories, so the names the text gives are left
+    // out (they are counted from the text already). What the title adds is what happened
+    // ("sets quarterly dividend"), or the subject only the title names (a market's city).
     if !doc
         .sentences
         .iter()
         .any(|s| s.kind == SentenceKind::Headline)
     {
         if let Some(title) = doc.meta.title.as_deref() {
+            // Capitalised past a sentence's first word; a first word only when the text
+            // never writes it in lower case ("Brackley Mills said", not "Hog prices rose").
+            let mut lower: Vec<u64> = features
+                .iter()
+                .flat_map(|f| {
+                    (0..f.norms.len())
+                        .filter(|&i| f.informative[i])
+                        .map(|i| f.norms[i])
+                })
+                .collect();
+            lower.sort_unstable();
+            lower.dedup();
             let mut names: Vec<u64> = features
                 .iter()
                 .flat_map(|f| {
-                    (1..f.norms.len())
+                    (0..f.norms.len())
                         .filter(|&i| !f.informative[i])
-                        .map(|i| f.norms[i])
+                        .map(|i| (i, f.norms[i]))
                 })
+                .filter(|&(i, t)| i > 0 || lower.binary_search(&t).is_err())
+                .map(|(_, t)| t)
                 .collect();
             names.sort_unstable();
             names.dedup();
             // A stock symbol (`<ACME.O>`) names the company too.
-            let title = STOCK_SYMBOL.replace_all(title, " ");
+            let title = crate::text::STOCK_SYMBOL.replace_all(title, " ");
             let f = crate::text::features::features(&crate::text::tokens::tokenize(&title));
             for &t in f.content.iter().filter(|t| names.binary_search(t).is_err()) {
                 *counts.entry(t).or_default() += 1.0;
@@ -312,7 +324,7 @@ mod tests {
 
     #[test]
     fn a_title_field_counts_what_happened_not_the_names_the_text_gives() {
-        let line = r#"{"id": "1", "title": "BRACKLEY MILLS <BRKM> SETS QUARTERLY PAYOUT", "text": "Qtly div 12 cts vs 12 cts prior, Brackley Mills said.\nPay April 1."}"#;
+        let line = r#"{"id": "1", "title": "BRACKLEY MILLS (NYSE: BRKM) SETS QUARTERLY PAYOUT", "text": "Brackley Mills said it set a qtly div of 12 cts vs 12 cts prior.\nPay April 1."}"#;
         let (mut docs, _, _) = crate::ingest::read_bytes(
             "a.jsonl",
             line.as_bytes().to_vec(),
@@ -325,9 +337,12 @@ mod tests {
         // Only in the title, and not a name the text gives: counted.
         assert_eq!(counts.get(&h("payout")), Some(&1.0));
         assert_eq!(counts.get(&h("quarterly")), Some(&1.0));
-        // The company's name is counted from the text only; its stock symbol not at all.
+        // The company's name is counted from the text only (a sentence's first word too,
+        // never written in lower case); its stock symbol not at all.
         assert_eq!(counts.get(&h("brackley")), Some(&1.0));
+        assert_eq!(counts.get(&h("mills")), Some(&1.0));
         assert_eq!(counts.get(&h("brkm")), None);
+        assert_eq!(counts.get(&h("nyse")), None);
     }
 
     #[test]

@@ -11,6 +11,15 @@ use std::ops::Range;
 
 use crate::model::{Document, Sentence, SentenceKind};
 
+/// A stock symbol as wire copy and press releases write it: `<ACME>`, `<ACME.O>`,
+/// `(NYSE: ACME)`, `(Nasdaq:ACME.B)`; the symbol is group 1 or 2.
+pub static STOCK_SYMBOL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"<([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,3})?>|\((?i:NYSE|NASDAQ|AMEX|NYSE American|TSX|TSXV|LSE|ASX|OTC|OTCQX)\s*:\s*([A-Z][A-Z0-9]{0,7})(?:\.[A-Z]{1,3})?\)",
+    )
+    .expect("stock symbol pattern")
+});
+
 /// Months, lower case, January first.
 pub const MONTHS: [&str; 12] = [
     "january",
