@@ -764,8 +764,10 @@ impl Linkage<'_> {
                 .iter()
                 .flat_map(|&u| gb.units.iter().map(move |&v| (u, v)))
             {
-                // Two editions of a report never share a cluster, whatever joins the rest.
-                if routine_editions(&self.facts[self.rep[u]], &self.facts[self.rep[v]]) {
+                // Two editions of a report, or two markets' reports, never share a cluster,
+                // whatever joins the rest.
+                let (fu, fv) = (&self.facts[self.rep[u]], &self.facts[self.rep[v]]);
+                if routine_editions(fu, fv) || reports_of_other_markets(fu, fv) {
                     return 0.0;
                 }
                 sum += self.unit_similarity(u, v);
