@@ -11,14 +11,14 @@
 
 use std::collections::HashMap;
 
-/// Maps keyed by term hashes: a fast fixed-seed hasher (the keys are hashes already, and
-/// SipHash was a visible share of the graph's time).
-type TermMap<V> = HashMap<u64, V, foldhash::fast::FixedState>;
-
 use rayon::prelude::*;
 
 use crate::model::{Document, SentenceKind};
 use crate::text::features::SentenceFeatures;
+
+/// Maps keyed by term hashes: a fast fixed-seed hasher (the keys are hashes already, and
+/// SipHash was a visible share of the graph's time).
+type TermMap<V> = HashMap<u64, V, foldhash::fast::FixedState>;
 
 /// Terms of each article that go into the inverted index (its highest-weighted ones).
 pub const INDEX_TERMS: usize = 32;
@@ -40,44 +40,14 @@ const HEADLINE_WEIGHT: f32 = 2.0;
 pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f32)> {
     let mut counts: TermMap<f32> = TermMap::default();
     // A title given apart from the text (a JSON Lines or feed field, an HTML <title>) stands
-    // in for a headline the text lacks, counted once, not double: its names joined one
-    // company's or one official's different stories, so the names the text gives are left
-    // out (they are counted from the text already). What the title adds is what happened
-    // ("sets quarterly dividend"), or the subject only the title names (a market's city).
+    // in for a headline the text lacks, counted once, not double (see `title_terms`).
     if !doc
         .sentences
         .iter()
         .any(|s| s.kind == SentenceKind::Headline)
     {
         if let Some(title) = doc.meta.title.as_deref() {
-            // Capitalised past a sentence's first word; a first word only when the text
-            // never writes it in lower case ("Brackley Mills said", not "Hog prices rose").
-            let mut lower: Vec<u64> = features
-                .iter()
-                .flat_map(|f| {
-                    (0..f.norms.len())
-                        .filter(|&i| f.informative[i])
-                        .map(|i| f.norms[i])
-                })
-                .collect();
-            lower.sort_unstable();
-            lower.dedup();
-            let mut names: Vec<u64> = features
-                .iter()
-                .flat_map(|f| {
-                    (0..f.norms.len())
-                        .filter(|&i| !f.informative[i])
-                        .map(|i| (i, f.norms[i]))
-                })
-                .filter(|&(i, t)| i > 0 || lower.binary_search(&t).is_err())
-                .map(|(_, t)| t)
-                .collect();
-            names.sort_unstable();
-            names.dedup();
-            // A stock symbol (`<ACME.O>`) names the company too.
-            let title = crate::text::STOCK_SYMBOL.replace_all(title, " ");
-            let f = crate::text::features::features(&crate::text::tokens::tokenize(&title));
-            for &t in f.content.iter().filter(|t| names.binary_search(t).is_err()) {
+            for t in title_terms(title, features) {
                 *counts.entry(t).or_default() += 1.0;
             }
         }
@@ -100,6 +70,43 @@ pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f
     let mut v: Vec<(u64, f32)> = counts.into_iter().collect();
     v.sort_unstable_by_key(|&(t, _)| t);
     v
+}
+
+/// The terms a title adds to its text: its names joined one company's or one official's
+/// different stories, so the names the text gives are left out (they are counted from the
+/// text already), and so is a stock symbol. What remains is what happened ("sets quarterly
+/// dividend"), or the subject only the title names (a market's city).
+fn title_terms(title: &str, features: &[SentenceFeatures]) -> Vec<u64> {
+    // Capitalised past a sentence's first word; a first word only when the text never
+    // writes it in lower case ("Brackley Mills said", not "Hog prices rose").
+    let mut lower: Vec<u64> = features
+        .iter()
+        .flat_map(|f| {
+            (0..f.norms.len())
+                .filter(|&i| f.informative[i])
+                .map(|i| f.norms[i])
+        })
+        .collect();
+    lower.sort_unstable();
+    lower.dedup();
+    let mut names: Vec<u64> = features
+        .iter()
+        .flat_map(|f| {
+            (0..f.norms.len())
+                .filter(|&i| !f.informative[i])
+                .map(|i| (i, f.norms[i]))
+        })
+        .filter(|&(i, t)| i > 0 || lower.binary_search(&t).is_err())
+        .map(|(_, t)| t)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let title = crate::text::STOCK_SYMBOL.replace_all(title, " ");
+    crate::text::features::features(&crate::text::tokens::tokenize(&title))
+        .content
+        .into_iter()
+        .filter(|t| names.binary_search(t).is_err())
+        .collect()
 }
 
 /// A unit-length TF-IDF vector, sorted by term hash.
