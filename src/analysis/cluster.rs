@@ -231,6 +231,13 @@ struct DocFacts {
     names: Vec<String>,
 }
 
+impl DocFacts {
+    /// A short story or report: at most [`ROUTINE_MAX_WORDS`] words of evidence.
+    fn short(&self) -> bool {
+        self.words <= ROUTINE_MAX_WORDS
+    }
+}
+
 /// A word of a title, lower case, and whether it is a function word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct TitleWord {
@@ -557,7 +564,7 @@ fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
 /// hog market of one city and of another, corn and wheat futures of one exchange. Their
 /// figures are alike (prices move together), so only the title tells them apart.
 fn reports_of_other_markets(a: &DocFacts, b: &DocFacts) -> bool {
-    let report = |f: &DocFacts| !f.numbers.is_empty() && f.words <= ROUTINE_MAX_WORDS;
+    let report = |f: &DocFacts| !f.numbers.is_empty() && f.short();
     report(a)
         && report(b)
         && !share_any(&a.tickers, &b.tickers)
@@ -567,10 +574,9 @@ fn reports_of_other_markets(a: &DocFacts, b: &DocFacts) -> bool {
 /// Two short company stories dated on different days whose titles and leads give disjoint
 /// stock symbols: one company's debt offering and another's a week later, not one event.
 fn other_companies_other_days(a: &DocFacts, b: &DocFacts) -> bool {
-    let short = |f: &DocFacts| f.words <= ROUTINE_MAX_WORDS;
     matches!((a.date, b.date), (Some(da), Some(db)) if da != db)
-        && short(a)
-        && short(b)
+        && a.short()
+        && b.short()
         && !a.tickers.is_empty()
         && !b.tickers.is_empty()
         && !share_any(&a.tickers, &b.tickers)
@@ -606,8 +612,7 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     // assistance to the money market) is an edition of its day under any title, even when
     // the amount and the rate are those of the day before.
     let routine = |f: &DocFacts| {
-        brief(f)
-            || f.words <= ROUTINE_MAX_WORDS && f.numbers.len() * ROUTINE_WORDS_PER_FIGURE >= f.words
+        brief(f) || f.short() && f.numbers.len() * ROUTINE_WORDS_PER_FIGURE >= f.words
     };
     // One company's offering filed, then completed, is a follow-up, not an edition; the
     // same figures again are a re-run (a partner's copy dated the next day), which must
