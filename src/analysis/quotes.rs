@@ -3267,7 +3267,7 @@ pub fn same_utterance(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
     if shorter < 3 {
         return false;
     }
-    let (common, _) = crate::analysis::align::common_subsequence(&a.norms, &b.norms);
+    let common = crate::analysis::align::common_length(&a.norms, &b.norms);
     common as f64 / shorter as f64 >= 0.6 && common >= 3
 }
 

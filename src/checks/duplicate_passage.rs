@@ -1,7 +1,7 @@
 //! `duplicate-passage`.
 
 use super::Context;
-use crate::analysis::align::common_subsequence;
+use crate::analysis::align::common_length;
 use crate::model::{Finding, Related, RuleId, SentenceKind, Severity};
 use crate::text::features::SentenceFeatures;
 
@@ -71,7 +71,7 @@ fn same(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
     if la.min(lb) < 10 || la.abs_diff(lb) * 10 > la.max(lb) {
         return false;
     }
-    let (common, _) = common_subsequence(&a.norms, &b.norms);
+    let common = common_length(&a.norms, &b.norms);
     2.0 * common as f64 / (la + lb) as f64 >= NEAR - 0.05 && common + 2 >= la.max(lb)
 }
 

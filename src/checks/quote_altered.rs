@@ -419,7 +419,7 @@ fn best_reference(ctx: &Context<'_>, q: usize) -> Option<(usize, std::ops::Range
             if !crate::analysis::quotes::same_utterance(&f, &pf) {
                 return None;
             }
-            let (common, _) = crate::analysis::align::common_subsequence(&f.norms, &pf.norms);
+            let common = crate::analysis::align::common_length(&f.norms, &pf.norms);
             // Prefer the passage that covers the quotation best and adds least.
             let score = common as f64 / (f.norms.len().max(pf.norms.len())) as f64;
             Some((score, d, r))

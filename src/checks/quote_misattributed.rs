@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Context;
-use crate::analysis::align::common_subsequence;
+use crate::analysis::align::common_length;
 use crate::model::{Finding, Related, RuleId, Severity};
 use crate::text::features::features;
 use crate::text::tokens::tokenize;
@@ -115,7 +115,7 @@ impl QuoteMisattributed {
                         continue;
                     }
                     let (fa, fb) = (feats[a].as_ref().unwrap(), feats[b].as_ref().unwrap());
-                    let (common, _) = common_subsequence(&fa.norms, &fb.norms);
+                    let common = common_length(&fa.norms, &fb.norms);
                     let dice = (2 * common) as f64 / (fa.norms.len() + fb.norms.len()) as f64;
                     if dice < 0.8 {
                         continue;
