@@ -129,6 +129,21 @@ pub fn common_length(a: &[u64], b: &[u64]) -> usize {
     v.iter().map(|w| w.count_zeros() as usize).sum()
 }
 
+/// Whether `a` and `b` share a stretch of at least `k` consecutive tokens.
+fn share_a_run(a: &[u64], b: &[u64], k: usize) -> bool {
+    // run[j]: length of the common stretch ending at the current token of `a` and b[j].
+    let mut run = vec![0u32; b.len() + 1];
+    for &x in a {
+        for j in (0..b.len()).rev() {
+            run[j + 1] = if b[j] == x { run[j] + 1 } else { 0 };
+            if run[j + 1] as usize >= k {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Tokens the two sequences have in common, counted with multiplicity.
 fn multiset_overlap(a: &[u64], b: &[u64]) -> usize {
     let mut x = a.to_vec();
@@ -198,13 +213,20 @@ pub fn compare(
     }
     let shared_number = a.numbers.iter().any(|n| b.numbers.contains(n));
     let content_enough = content_share >= PARAMS.paraphrase_content;
-    // The run is read off the diff, which costs many times the length: only when it decides.
-    let longest_run = if (content_enough && !shared_number && common >= 3)
-        || (!(content_enough && shared_number) && common >= PARAMS.copied_run_tokens)
-    {
-        common_subsequence(&a.norms, &b.norms).1
+    // The run is read off the diff, which costs many times the length: only when it decides,
+    // and when the two share a stretch that long at all (a run of the diff is one).
+    let needed_run = if content_enough && shared_number {
+        None
+    } else if content_enough {
+        Some(3)
     } else {
-        0
+        Some(PARAMS.copied_run_tokens)
+    };
+    let longest_run = match needed_run {
+        Some(k) if common >= k && share_a_run(&a.norms, &b.norms, k) => {
+            common_subsequence(&a.norms, &b.norms).1
+        }
+        _ => 0,
     };
     let anchored = shared_number || longest_run >= 3;
     // A long verbatim stretch ("preparations for the upcoming summit in the capital") is
@@ -366,6 +388,26 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(common_length(&a, &b), common_subsequence(&a, &b).0);
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_diff_run_is_a_shared_stretch(
+            a in proptest::collection::vec(0u64..4, 0..40),
+            b in proptest::collection::vec(0u64..4, 0..40),
+            k in 1usize..6,
+        ) {
+            let run = common_subsequence(&a, &b).1;
+            // `share_a_run` may find a stretch the diff did not keep, never the reverse.
+            proptest::prop_assert!(run < k || share_a_run(&a, &b, k));
+        }
+    }
+
+    #[test]
+    fn shared_stretches_are_consecutive_tokens() {
+        assert!(share_a_run(&[1, 2, 3, 4], &[9, 2, 3, 4, 9], 3));
+        assert!(!share_a_run(&[1, 2, 3, 4], &[2, 9, 3, 4], 3));
+        assert!(!share_a_run(&[], &[1], 1));
     }
 
     #[test]
