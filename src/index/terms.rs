@@ -227,27 +227,39 @@ fn dense_term_ids(vectors: &[TermVector]) -> (usize, Vec<Vec<(u32, f32)>>) {
 /// [`EXACT_CANDIDATES`] best of those are scored exactly.
 pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u32, f32)> {
     let n = vectors.len();
-    let mut postings: Vec<(u64, u32, f32)> = vectors
+    // Terms as dense ids (`0..ids`): posting lists and scratch rows are then plain arrays.
+    let (ids, dense) = dense_term_ids(vectors);
+    let mut postings: Vec<(u32, u32, f32)> = vectors
         .par_iter()
+        .zip(dense.par_iter())
         .enumerate()
-        .flat_map_iter(|(d, v)| {
-            let mut top: Vec<(u64, f32)> = v.terms.clone();
-            top.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        .flat_map_iter(|(d, (v, dense))| {
+            // Strongest first, ties by term hash: independent of the ids' numbering.
+            let mut top: Vec<(u64, u32, f32)> = v
+                .terms
+                .iter()
+                .zip(dense)
+                .map(|(&(t, w), &(id, _))| (t, id, w))
+                .collect();
+            top.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
             top.truncate(INDEX_TERMS);
-            top.into_iter().map(move |(t, w)| (t, d as u32, w))
+            top.into_iter().map(move |(_, id, w)| (id, d as u32, w))
         })
         .collect();
     postings.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let mut lists: TermMap<&[(u64, u32, f32)]> = TermMap::default();
+    // Each term's posting list as a range of `postings`; empty when it holds one article or
+    // more than the cap.
+    let mut lists: Vec<(u32, u32)> = vec![(0, 0); ids];
+    let mut start = 0usize;
     for g in postings.chunk_by(|a, b| a.0 == b.0) {
         if g.len() > 1 && g.len() <= POSTING_CAP {
-            lists.insert(g[0].0, g);
+            lists[g[0].0 as usize] = (start as u32, (start + g.len()) as u32);
         }
+        start += g.len();
     }
     // An article's weights are spread over a dense scratch row once; a candidate's exact dot
     // product is then one pass over its own terms, summed in the same (hash) order as
     // `cosine`, so the value is identical.
-    let (ids, dense) = dense_term_ids(vectors);
     // Scratch rows (one slot per term, one per article) are allocated once per rayon job,
     // not per article or per fixed chunk: zeroing them per chunk grew with the corpus
     // squared.
@@ -256,9 +268,9 @@ pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u
         .map_init(
             || (vec![0.0f32; ids], vec![0.0f32; n], Vec::<u32>::new()),
             |(scratch, partial, touched), d| {
-                for &(t, w) in &vectors[d].terms {
-                    let Some(list) = lists.get(&t) else { continue };
-                    for &(_, o, w_o) in list.iter() {
+                for &(id, w) in &dense[d] {
+                    let (from, to) = lists[id as usize];
+                    for &(_, o, w_o) in &postings[from as usize..to as usize] {
                         if o as usize == d {
                             continue;
                         }
