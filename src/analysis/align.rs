@@ -6,6 +6,9 @@
 //! subsequence of normalised tokens) and the share of content words in common.
 
 use std::collections::HashMap;
+
+/// Maps keyed by token hashes or sentence indices: a fast fixed-seed hasher.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffTag};
@@ -246,14 +249,14 @@ pub fn compare(
 /// Aligns the sentences of two articles, given each sentence's tokens. Alignments come back
 /// in the order of `a`'s sentences.
 pub fn align(pa: &[SentenceFeatures], pb: &[SentenceFeatures]) -> Vec<Alignment> {
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
     for (j, s) in pb.iter().enumerate() {
         for &w in &s.content {
             postings.entry(w).or_default().push(j as u32);
         }
     }
     let mut candidates: Vec<Alignment> = Vec::new();
-    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let mut counts: FastMap<u32, u32> = FastMap::default();
     for (i, s) in pa.iter().enumerate() {
         counts.clear();
         for w in &s.content {

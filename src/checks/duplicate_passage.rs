@@ -95,14 +95,14 @@ fn earliest_repeats(
     doc: &crate::model::Document,
     feats: &[SentenceFeatures],
 ) -> Vec<Option<usize>> {
-    use std::collections::HashMap;
+    type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
     let n = feats.len();
     let mut repeats: Vec<Option<usize>> = vec![None; n];
-    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_key: FastMap<u64, Vec<usize>> = FastMap::default();
     // Earliest sentence with exactly these words, and with these words in any order sharing
     // a first or last word.
-    let mut exact: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut reordered: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
+    let mut exact: FastMap<u64, Vec<usize>> = FastMap::default();
+    let mut reordered: FastMap<(u64, u64), Vec<usize>> = FastMap::default();
     for (j, f) in feats.iter().enumerate() {
         let kind = doc.sentences[j].kind;
         let long_enough =

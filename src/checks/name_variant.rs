@@ -126,7 +126,7 @@ pub(super) fn per_cluster_mentions<T: Send>(
         .zip(members.par_iter())
         .flat_map_iter(|(names, members)| {
             // An article's weight is asked for only when its spellings are compared.
-            let weights: HashMap<usize, OnceCell<f64>> =
+            let weights: HashMap<usize, OnceCell<f64>, foldhash::fast::FixedState> =
                 members.iter().map(|&d| (d, OnceCell::new())).collect();
             let weight = |d: usize| match (weights.get(&d), docs.get(d)) {
                 (Some(cell), Some(doc)) => *cell.get_or_init(|| article_weight(doc)),
