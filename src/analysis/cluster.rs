@@ -31,6 +31,10 @@ use crate::index::{candidate_pairs, shared_evidence, Signature};
 use crate::model::Document;
 use crate::text::features::SentenceFeatures;
 
+/// Maps keyed by hashes, indices or names: a fast fixed-seed hasher (no order is read off
+/// them).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// When two articles count as covering the same event (`[cluster]` in wirecheck.toml).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -722,7 +726,7 @@ struct Linkage<'a> {
     adjacency: Vec<BTreeMap<usize, f64>>,
     /// Similarities of the unit pairs in the graph, `(lower, higher)`: the exact averages of
     /// small groups look them up instead of scoring them again.
-    known: HashMap<(usize, usize), f64, foldhash::fast::FixedState>,
+    known: FastMap<(usize, usize), f64>,
 }
 
 impl Linkage<'_> {
@@ -843,7 +847,7 @@ pub fn cluster(
         .map(|(d, f)| doc_facts(d, f))
         .collect();
     // Words that open many leads ("Corp", "Inc", a month) say nothing about whose story it is.
-    let mut subject_df: BTreeMap<u64, usize> = BTreeMap::new();
+    let mut subject_df: FastMap<u64, usize> = FastMap::default();
     for f in &facts {
         let mut words: Vec<u64> = f
             .lead_subject
@@ -868,17 +872,18 @@ pub fn cluster(
 
     // A participant is named in few articles of the input; a title, a party or an institution
     // ("President", "Republican", "House") in many.
-    let mut name_df: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut name_df: FastMap<&str, usize> = FastMap::default();
     for f in &facts {
         for name in &f.names {
             *name_df.entry(name.as_str()).or_default() += 1;
         }
     }
-    let widespread: Vec<String> = name_df
+    let mut widespread: Vec<String> = name_df
         .into_iter()
         .filter(|&(_, df)| df > (n / PARTICIPANT_DF_SHARE).max(3))
         .map(|(name, _)| name.to_string())
         .collect();
+    widespread.sort_unstable();
     for f in &mut facts {
         f.lead_names
             .retain(|name| widespread.binary_search(name).is_err());
