@@ -311,6 +311,17 @@ fn dividend_notices_of_different_companies_stay_apart() {
 }
 
 #[test]
+fn buybacks_of_two_companies_on_one_day_stay_apart_while_a_merger_told_by_each_side_joins() {
+    // Found on a wire archive: two companies' buyback notices of one day, in the same stock
+    // wording, were joined as a copy. The merger's two notices name each other's company.
+    let r = audit("fixtures/audit/buybacks_of_two_companies_one_day");
+    assert_eq!(
+        clusters_by_line_id(&r),
+        [vec!["1"], vec!["2"], vec!["3", "4"]]
+    );
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);

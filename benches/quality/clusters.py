@@ -204,11 +204,50 @@ def in_archive(args, gold):
           f"{false_same_day} on one day")
     for a, b in false_days[:10]:
         print(f"{'':18}   {a} ({dates[a]}, {gold[a]}) ~ {b} ({dates[b]}, {gold[b]})")
+    boilerplate_links(os.path.join(args.data, "reuters-all", "articles.jsonl"), report)
     sizes = sorted(((len(c["documents"]), c) for c in report["clusters"]),
                    key=lambda x: -x[0])[:5]
     for size, c in sizes:
         ds = sorted(dates[d.rsplit("#", 1)[1]] for d in c["documents"])
         print(f"{'':18} archive cluster of {size}: {ds[0]}..{ds[-1]}")
+
+
+BOILERPLATE_STORIES = 10
+GENERIC_SHARE = 0.05
+
+
+def boilerplate_links(articles, report):
+    """Links (copies and content links) whose articles share nothing but boilerplate.
+
+    Independent of wirecheck's own evidence: a sentence (lower-cased, spacing collapsed)
+    found in at least BOILERPLATE_STORIES stories of the archive is boilerplate and removed;
+    what is left of the two stories must share an informative token: a word of three letters
+    or more, not an English stop word, in at most GENERIC_SHARE of the stories, or a figure.
+    Links sharing none are counted and shown; links sharing one are shown to be read."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    stories = {}
+    for line in open(articles):
+        a = json.loads(line)
+        text = ((a.get("title") or "") + "\n" + a["text"]).lower()
+        sentences = [" ".join(x.split()) for x in re.split(r"(?<=[.!?])\s+|\n+", text)]
+        stories[str(a["id"])] = [x for x in sentences if x]
+    sentence_df = collections.Counter(x for ss in stories.values() for x in set(ss))
+    tokens = {}
+    for sid, ss in stories.items():
+        kept = " ".join(x for x in ss if sentence_df[x] < BOILERPLATE_STORIES)
+        tokens[sid] = set(re.findall(r"[a-z]{3,}|\d[\d.,]*\d|\d", kept)) - ENGLISH_STOP_WORDS
+    token_df = collections.Counter(t for ts in tokens.values() for t in ts)
+    generic = {t for t, n in token_df.items()
+               if n > GENERIC_SHARE * len(tokens) and not t[0].isdigit()}
+    links = [(e["a"].rsplit("#", 1)[1], e["b"].rsplit("#", 1)[1], e["kind"])
+             for c in report["clusters"] for e in c.get("evidence", [])]
+    shared = [(a, b, kind, sorted((tokens[a] & tokens[b]) - generic)) for a, b, kind in links]
+    none = [x for x in shared if not x[3]]
+    one = [x for x in shared if len(x[3]) == 1]
+    print(f"{'':18} links sharing nothing but boilerplate: {len(none)} of {len(links)} "
+          f"(one informative token: {len(one)})")
+    for a, b, kind, common in (none + one)[:12]:
+        print(f"{'':18}   {kind} {a} ~ {b}: {' '.join(common) or '-'}")
 
 
 def main():

@@ -96,6 +96,8 @@ const TEMPLATE_MIN_NUMBERS: usize = 3;
 /// A story of at most this many words is a notice (a dividend, a rate change): its one or two
 /// figures are all it says.
 const NOTICE_MAX_WORDS: usize = 40;
+/// Words before a stock symbol read as the company's name ("Allied Signal Inc <ALD>").
+const COMPANY_WORDS: usize = 4;
 /// Similarity kept by two articles whose leads name participants the other never mentions.
 const OTHER_PARTICIPANTS_FACTOR: f64 = 0.5;
 /// A lead has at least this many words.
@@ -233,6 +235,13 @@ struct DocFacts {
     lead_names: Vec<String>,
     /// Names of the whole article (its event evidence), lower case, sorted and distinct.
     names: Vec<String>,
+    /// The words naming the company before its stock symbol ("USAIR GROUP <U>"), hashed,
+    /// sorted and distinct; words that name many companies ("Inc", "Group") are taken out by
+    /// [`cluster`].
+    company: Vec<u64>,
+    /// Every word of the title and the event evidence, hashed, sorted and distinct: whether
+    /// the article names another company at all.
+    vocabulary: Vec<u64>,
 }
 
 impl DocFacts {
@@ -349,6 +358,33 @@ fn tickers(texts: &[&str]) -> Vec<u64> {
     found
 }
 
+/// Words before the first stock symbol of the texts, up to [`COMPANY_WORDS`] back and not
+/// past a sentence's punctuation: the company's name ("Acme Corp (NYSE: ACM) said").
+fn company_words(texts: &[&str]) -> Vec<u64> {
+    let Some((text, symbol)) = texts
+        .iter()
+        .find_map(|t| Some((*t, crate::text::STOCK_SYMBOL.find(t)?)))
+    else {
+        return Vec::new();
+    };
+    let before = &text[..symbol.start()];
+    let clause = before
+        .rfind(['.', ';', ':', '\n', '"', '“', '”'])
+        .map_or(before, |i| &before[i + 1..]);
+    let f = crate::text::features::features(&crate::text::tokens::tokenize(clause));
+    let mut words: Vec<u64> = f
+        .norms
+        .iter()
+        .rev()
+        .take(COMPANY_WORDS)
+        .filter(|w| f.content.binary_search(w).is_ok())
+        .copied()
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     let mut numbers: Vec<u64> = features
         .iter()
@@ -425,7 +461,24 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     names.dedup();
     // A participant is named again after the lead; a passing mention is not one.
     lead_names.retain(|n| repeated.binary_search(n).is_ok());
+    let title_features = doc
+        .meta
+        .title
+        .as_deref()
+        .map(|t| crate::text::features::features(&crate::text::tokens::tokenize(t)));
+    let mut vocabulary: Vec<u64> = doc
+        .sentences
+        .iter()
+        .zip(features)
+        .filter(|(s, _)| s.kind.is_event_evidence())
+        .flat_map(|(_, f)| f.norms.iter().copied())
+        .chain(title_features.iter().flat_map(|f| f.norms.iter().copied()))
+        .collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
     DocFacts {
+        company: company_words(&[doc.meta.title.as_deref().unwrap_or(""), lead]),
+        vocabulary,
         date: doc.meta.date.as_deref().and_then(days),
         numbers,
         words: features.iter().map(|f| f.norms.len()).sum(),
@@ -561,7 +614,7 @@ fn share_any(x: &[u64], y: &[u64]) -> bool {
 
 /// Whether two articles can never be one event, whatever else they share.
 fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
-    recurring(a, b) || same_template_other_subject(a, b) || other_companies_other_days(a, b)
+    recurring(a, b) || same_template_other_subject(a, b) || other_companies(a, b)
 }
 
 /// Two short reports of figures whose titles put different subjects into one frame: the
@@ -575,15 +628,26 @@ fn reports_of_other_markets(a: &DocFacts, b: &DocFacts) -> bool {
         && title_subjects_differ(&a.title_words, &b.title_words)
 }
 
-/// Two short company stories dated on different days whose titles and leads give disjoint
-/// stock symbols: one company's debt offering and another's a week later, not one event.
-fn other_companies_other_days(a: &DocFacts, b: &DocFacts) -> bool {
-    matches!((a.date, b.date), (Some(da), Some(db)) if da != db)
-        && a.short()
+/// Two short company stories whose titles and leads give disjoint stock symbols: one
+/// company's debt offering and another's a week later; on one day, two companies' dividends
+/// or buybacks, unless either story names the other's company (a merger told by each side).
+fn other_companies(a: &DocFacts, b: &DocFacts) -> bool {
+    let companies_apart = a.short()
         && b.short()
         && !a.tickers.is_empty()
         && !b.tickers.is_empty()
-        && !share_any(&a.tickers, &b.tickers)
+        && !share_any(&a.tickers, &b.tickers);
+    if !companies_apart {
+        return false;
+    }
+    if matches!((a.date, b.date), (Some(da), Some(db)) if da != db) {
+        return true;
+    }
+    // Company words none of which the other story uses.
+    let unnamed_in = |x: &DocFacts, other: &DocFacts| {
+        !x.company.is_empty() && !share_any(&x.company, &other.vocabulary)
+    };
+    unnamed_in(a, b) && unnamed_in(b, a)
 }
 
 /// Two editions of a recurring report: dated on different days, both full of figures, and
@@ -868,6 +932,17 @@ pub fn cluster(
         if f.lead_subject.is_empty() {
             f.lead_subject = std::mem::take(&mut f.title_subject);
         }
+    }
+
+    // Words in many companies' names ("Inc", "Corp", "Group") tell no company apart.
+    let mut company_df: FastMap<u64, usize> = FastMap::default();
+    for f in &facts {
+        for &w in &f.company {
+            *company_df.entry(w).or_default() += 1;
+        }
+    }
+    for f in &mut facts {
+        f.company.retain(|w| company_df[w] <= common);
     }
 
     // A participant is named in few articles of the input; a title, a party or an institution
@@ -1324,6 +1399,8 @@ mod tests {
             lead_names: Vec::new(),
             title_words: Vec::new(),
             names: Vec::new(),
+            company: Vec::new(),
+            vocabulary: Vec::new(),
         };
         // Two issuers' bond notices: dense with figures, some shared (denominations).
         let halden = f(&[1, 2, 3, 4, 5, 6], 60, &[100, 101]);
@@ -1364,6 +1441,8 @@ mod tests {
                 lead_names: strings(lead),
                 title_words: Vec::new(),
                 names: strings(names),
+                company: Vec::new(),
+                vocabulary: Vec::new(),
             }
         };
         // One champion, two challengers: each lead names a man the other never mentions.
@@ -1391,6 +1470,8 @@ mod tests {
             lead_names: Vec::new(),
             title_words: Vec::new(),
             names: Vec::new(),
+            company: Vec::new(),
+            vocabulary: Vec::new(),
         };
         // Two dividend notices: two figures each, one of them shared (a payment date).
         let first = notice(&[1, 2], &[50], &[]);
@@ -1404,6 +1485,75 @@ mod tests {
             &notice(&[], &[50], &[]),
             &notice(&[], &[60], &[])
         ));
+    }
+
+    #[test]
+    fn companies_are_named_by_the_words_before_their_stock_symbol() {
+        let h = crate::text::features::token_hash;
+        let mut expected = vec![h("brackley"), h("mills"), h("inc")];
+        expected.sort_unstable();
+        assert_eq!(
+            company_words(&["BRACKLEY MILLS INC <BRKM> SETS QUARTERLY", ""]),
+            expected
+        );
+        // In a press release's lead: the words of its own clause only.
+        let mut expected = vec![h("corp"), h("halden")];
+        expected.sort_unstable();
+        assert_eq!(
+            company_words(&[
+                "Dividend news",
+                "Markets rose. Halden Corp (NYSE: HLD) said"
+            ]),
+            expected
+        );
+        assert!(company_words(&["NO SYMBOL HERE", "None here either."]).is_empty());
+    }
+
+    #[test]
+    fn one_day_notices_of_two_companies_neither_naming_the_other_are_never_linked() {
+        let h = crate::text::features::token_hash;
+        let notice = |ticker: u64, company: &[&str], words: &[&str]| {
+            let mut vocabulary: Vec<u64> = words.iter().chain(company).map(|w| h(w)).collect();
+            vocabulary.sort_unstable();
+            let mut company: Vec<u64> = company.iter().map(|w| h(w)).collect();
+            company.sort_unstable();
+            DocFacts {
+                date: Some(10),
+                numbers: Vec::new(),
+                words: 30,
+                lead_subject: Vec::new(),
+                title_subject: Vec::new(),
+                tickers: vec![ticker],
+                title: None,
+                lead_names: Vec::new(),
+                title_words: Vec::new(),
+                names: Vec::new(),
+                company,
+                vocabulary,
+            }
+        };
+        // Two banks' buybacks on one day.
+        let first = notice(1, &["halden"], &["repurchase", "shares"]);
+        let second = notice(2, &["brackley"], &["repurchase", "shares"]);
+        assert!(other_companies(&first, &second));
+        assert!(never_linked(&first, &second));
+        // A merger told by each side: one names the other.
+        let buyer = notice(1, &["halden"], &["acquire", "brackley"]);
+        let target = notice(2, &["brackley"], &["accepted", "offer"]);
+        assert!(!other_companies(&buyer, &target));
+        assert!(!other_companies(&target, &buyer));
+        // One company under two symbols: its name is shared.
+        let again = notice(3, &["halden"], &["repurchase", "shares"]);
+        assert!(!other_companies(&first, &again));
+        // No name read before the symbol: nothing to tell them apart by.
+        let unnamed = notice(4, &[], &["repurchase", "shares"]);
+        assert!(!other_companies(&first, &unnamed));
+        // A long story is no notice.
+        let long = DocFacts {
+            words: 400,
+            ..notice(2, &["brackley"], &["repurchase", "shares"])
+        };
+        assert!(!other_companies(&first, &long));
     }
 
     #[test]
@@ -1437,6 +1587,8 @@ mod tests {
             lead_names: Vec::new(),
             title_words: Vec::new(),
             names: Vec::new(),
+            company: Vec::new(),
+            vocabulary: Vec::new(),
         };
         let monday = f(Some(10), &[1, 2, 3, 4, 5]);
         let tuesday = f(Some(11), &[6, 7, 8, 9, 5]);
@@ -1464,6 +1616,8 @@ mod tests {
             lead_names: Vec::new(),
             title_words: Vec::new(),
             names: Vec::new(),
+            company: Vec::new(),
+            vocabulary: Vec::new(),
         };
         let monday = f(Some(10), &[1, 2], Some(7));
         assert!(recurring(&monday, &f(Some(11), &[3, 4], Some(7))));
@@ -1503,6 +1657,8 @@ mod tests {
             lead_names: Vec::new(),
             title_words: Vec::new(),
             names: Vec::new(),
+            company: Vec::new(),
+            vocabulary: Vec::new(),
         };
         // The morning's expectation and the operation, 45-90 words, two or three figures.
         let monday = f(Some(10), &[1, 2, 3], 80, &[], Some(1));
