@@ -322,6 +322,15 @@ fn buybacks_of_two_companies_on_one_day_stay_apart_while_a_merger_told_by_each_s
 }
 
 #[test]
+fn one_central_banks_operations_of_one_day_are_one_cluster() {
+    // Found on a wire archive: a central bank's forecast, help and revised forecast of one
+    // day were three clusters. Its name opens every lead and so many leads of the input that
+    // its words were dropped as widespread; the all-capitals headlines then read as subjects.
+    let r = audit("fixtures/audit/central_bank_operations_of_one_day");
+    assert_eq!(clusters_by_line_id(&r), [vec!["1", "2", "3", "4", "5"]]);
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);

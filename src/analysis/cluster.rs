@@ -222,6 +222,13 @@ struct DocFacts {
     /// or title case is one run from its first word to its last ("ACME ISSUES AUSTRALIAN
     /// DLR BOND"), so it names the subject less exactly than the lead.
     title_subject: Vec<u64>,
+    /// The lead's opening name when it has two words or more ("The Bank of England said"),
+    /// before widespread words are taken out: one institution's stories of a day name it so,
+    /// where its words open many leads of the input.
+    lead_name: Option<Vec<u64>>,
+    /// The lead opens with a label and a colon ("Note: Current figures exclude …"): the
+    /// capitalised words that follow are no one's name.
+    lead_labelled: bool,
     /// Stock symbols in the title or the lead (`<ACME.O>`, `(NYSE: ACME)`), sorted and
     /// distinct: who the story is about, where financial copy names it exactly.
     tickers: Vec<u64>,
@@ -476,7 +483,15 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         .collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();
+    // The capitalised opening of the lead, up to its first word in lower case.
+    let opening_end = lead
+        .split_whitespace()
+        .find(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .and_then(|w| lead.find(w))
+        .unwrap_or(lead.len());
     DocFacts {
+        lead_name: None,
+        lead_labelled: lead[..opening_end].contains(':'),
         company: company_words(&[doc.meta.title.as_deref().unwrap_or(""), lead]),
         vocabulary,
         date: doc.meta.date.as_deref().and_then(days),
@@ -552,6 +567,9 @@ fn other_subject(a: &DocFacts, b: &DocFacts) -> bool {
     let disjoint = |x: &[u64], y: &[u64]| !x.is_empty() && !y.is_empty() && !share_any(x, y);
     if !a.tickers.is_empty() && !b.tickers.is_empty() {
         return disjoint(&a.tickers, &b.tickers);
+    }
+    if a.lead_name.is_some() && a.lead_name == b.lead_name {
+        return false;
     }
     disjoint(&a.lead_subject, &b.lead_subject)
 }
@@ -927,6 +945,8 @@ pub fn cluster(
     }
     let common = (n / 200).max(3);
     for f in &mut facts {
+        f.lead_name =
+            (f.lead_subject.len() >= 2 && !f.lead_labelled).then(|| f.lead_subject.clone());
         f.lead_subject.retain(|w| subject_df[w] <= common);
         f.title_subject.retain(|w| subject_df[w] <= common);
         if f.lead_subject.is_empty() {
@@ -1394,6 +1414,8 @@ mod tests {
             words,
             lead_subject: subject.to_vec(),
             title_subject: Vec::new(),
+            lead_name: None,
+            lead_labelled: false,
             tickers: Vec::new(),
             title: None,
             lead_names: Vec::new(),
@@ -1436,6 +1458,8 @@ mod tests {
                 words: 300,
                 lead_subject: Vec::new(),
                 title_subject: Vec::new(),
+                lead_name: None,
+                lead_labelled: false,
                 tickers: Vec::new(),
                 title: None,
                 lead_names: strings(lead),
@@ -1465,6 +1489,8 @@ mod tests {
             words: 14,
             lead_subject: subject.to_vec(),
             title_subject: Vec::new(),
+            lead_name: None,
+            lead_labelled: false,
             tickers: tickers.to_vec(),
             title: None,
             lead_names: Vec::new(),
@@ -1523,6 +1549,8 @@ mod tests {
                 words: 30,
                 lead_subject: Vec::new(),
                 title_subject: Vec::new(),
+                lead_name: None,
+                lead_labelled: false,
                 tickers: vec![ticker],
                 title: None,
                 lead_names: Vec::new(),
@@ -1557,6 +1585,52 @@ mod tests {
     }
 
     #[test]
+    fn a_label_and_colon_opening_the_lead_is_no_name() {
+        let facts_of = |text: &str| {
+            let line = serde_json::json!({"id": "1", "title": "T", "text": text}).to_string();
+            let (mut docs, _, _) = crate::ingest::read_bytes(
+                "a.jsonl",
+                line.into_bytes(),
+                crate::ingest::Format::JsonLines,
+            );
+            let doc = docs.remove(0);
+            let features = crate::text::features::document_features(&doc);
+            doc_facts(&doc, &features)
+        };
+        assert!(facts_of("Note: Current figures exclude a gain of five mln dlrs.").lead_labelled);
+        assert!(!facts_of("The Reserve Bank of Caldera said it gave help.").lead_labelled);
+        // A colon later in the sentence is no label.
+        assert!(!facts_of("The Reserve Bank of Caldera said: we gave help.").lead_labelled);
+    }
+
+    #[test]
+    fn a_lead_naming_the_same_institution_is_the_same_subject() {
+        let facts = |lead_subject: &[u64], lead_name: Option<&[u64]>| DocFacts {
+            date: Some(10),
+            numbers: vec![1, 2, 3],
+            words: 40,
+            lead_subject: lead_subject.to_vec(),
+            title_subject: Vec::new(),
+            lead_name: lead_name.map(<[u64]>::to_vec),
+            lead_labelled: false,
+            tickers: Vec::new(),
+            title: None,
+            lead_names: Vec::new(),
+            title_words: Vec::new(),
+            names: Vec::new(),
+            company: Vec::new(),
+            vocabulary: Vec::new(),
+        };
+        // Its widespread words taken out, the titles' words stood for two subjects.
+        let forecast = facts(&[7], Some(&[1, 2]));
+        let help = facts(&[8], Some(&[1, 2]));
+        assert!(!other_subject(&forecast, &help));
+        // Another institution, or none named: the subjects decide as before.
+        assert!(other_subject(&forecast, &facts(&[8], Some(&[1, 3]))));
+        assert!(other_subject(&forecast, &facts(&[8], None)));
+    }
+
+    #[test]
     fn stock_symbols_are_read_in_wire_and_press_release_styles() {
         let symbols = tickers(&[
             "ACME CORP <ACM.O> SETS QUARTERLY",
@@ -1582,6 +1656,8 @@ mod tests {
             words: 400,
             lead_subject: Vec::new(),
             title_subject: Vec::new(),
+            lead_name: None,
+            lead_labelled: false,
             tickers: Vec::new(),
             title: None,
             lead_names: Vec::new(),
@@ -1611,6 +1687,8 @@ mod tests {
             words: 200,
             lead_subject: Vec::new(),
             title_subject: Vec::new(),
+            lead_name: None,
+            lead_labelled: false,
             tickers: Vec::new(),
             title,
             lead_names: Vec::new(),
@@ -1652,6 +1730,8 @@ mod tests {
             words,
             lead_subject: Vec::new(),
             title_subject: Vec::new(),
+            lead_name: None,
+            lead_labelled: false,
             tickers: tickers.to_vec(),
             title,
             lead_names: Vec::new(),
