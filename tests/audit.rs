@@ -331,6 +331,14 @@ fn one_central_banks_operations_of_one_day_are_one_cluster() {
 }
 
 #[test]
+fn a_central_banks_operations_of_two_days_are_two_clusters() {
+    // Found on a wire archive: a central bank's "no tender today" and its tender of another
+    // day, in the same words, were one cluster.
+    let r = audit("fixtures/audit/operations_of_two_days");
+    assert_eq!(clusters_by_line_id(&r), [vec!["1"], vec!["2"]]);
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);

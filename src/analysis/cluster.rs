@@ -96,6 +96,11 @@ const TEMPLATE_MIN_NUMBERS: usize = 3;
 /// A story of at most this many words is a notice (a dividend, a rate change): its one or two
 /// figures are all it says.
 const NOTICE_MAX_WORDS: usize = 40;
+/// Words that place a story's happening on its own day.
+static TODAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
+        .expect("today pattern")
+});
 /// Words before a stock symbol read as the company's name ("Allied Signal Inc <ALD>").
 const COMPANY_WORDS: usize = 4;
 /// Similarity kept by two articles whose leads name participants the other never mentions.
@@ -226,6 +231,8 @@ struct DocFacts {
     /// before widespread words are taken out: one institution's stories of a day name it so,
     /// where its words open many leads of the input.
     lead_name: Option<Vec<u64>>,
+    /// The story tells what happens on its own day ("today", "this morning").
+    today: bool,
     /// The lead opens with a label and a colon ("Note: Current figures exclude …"): the
     /// capitalised words that follow are no one's name.
     lead_labelled: bool,
@@ -489,7 +496,13 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         .find(|w| w.chars().next().is_some_and(char::is_lowercase))
         .and_then(|w| lead.find(w))
         .unwrap_or(lead.len());
+    let today = doc
+        .sentences
+        .iter()
+        .filter(|s| s.kind.is_event_evidence())
+        .any(|s| TODAY.is_match(doc.text.get(s.range.clone()).unwrap_or("")));
     DocFacts {
+        today,
         lead_name: None,
         lead_labelled: lead[..opening_end].contains(':'),
         company: company_words(&[doc.meta.title.as_deref().unwrap_or(""), lead]),
@@ -668,6 +681,18 @@ fn other_companies(a: &DocFacts, b: &DocFacts) -> bool {
     unnamed_in(a, b) && unnamed_in(b, a)
 }
 
+/// Two short stories dated on different days, each telling what happens "today": each is its
+/// own day's happening (the central bank's operation of Tuesday and of Wednesday, a price
+/// raised one day and cut the next), not one event. A copy re-run past midnight is joined
+/// as a copy before content is compared.
+fn each_of_its_own_day(a: &DocFacts, b: &DocFacts) -> bool {
+    matches!((a.date, b.date), (Some(da), Some(db)) if da != db)
+        && a.today
+        && b.today
+        && a.short()
+        && b.short()
+}
+
 /// Two editions of a recurring report: dated on different days, both full of figures, and
 /// the figures mostly differ (a daily price table, a weekly estimate); or, for a short
 /// routine report with a figure or two, run under the same title and sharing at most half of
@@ -830,7 +855,11 @@ impl Linkage<'_> {
         // Copies were joined before this; among them the title frame parts only those whose
         // figures differ (see the copies in `cluster`).
         let (fa, fb) = (&self.facts[a], &self.facts[b]);
-        if content == 0.0 || never_linked(fa, fb) || reports_of_other_markets(fa, fb) {
+        if content == 0.0
+            || never_linked(fa, fb)
+            || reports_of_other_markets(fa, fb)
+            || each_of_its_own_day(fa, fb)
+        {
             return 0.0;
         }
         if other_participants(&self.facts[a], &self.facts[b]) {
@@ -1415,6 +1444,7 @@ mod tests {
             lead_subject: subject.to_vec(),
             title_subject: Vec::new(),
             lead_name: None,
+            today: false,
             lead_labelled: false,
             tickers: Vec::new(),
             title: None,
@@ -1459,6 +1489,7 @@ mod tests {
                 lead_subject: Vec::new(),
                 title_subject: Vec::new(),
                 lead_name: None,
+                today: false,
                 lead_labelled: false,
                 tickers: Vec::new(),
                 title: None,
@@ -1490,6 +1521,7 @@ mod tests {
             lead_subject: subject.to_vec(),
             title_subject: Vec::new(),
             lead_name: None,
+            today: false,
             lead_labelled: false,
             tickers: tickers.to_vec(),
             title: None,
@@ -1550,6 +1582,7 @@ mod tests {
                 lead_subject: Vec::new(),
                 title_subject: Vec::new(),
                 lead_name: None,
+                today: false,
                 lead_labelled: false,
                 tickers: vec![ticker],
                 title: None,
@@ -1604,6 +1637,44 @@ mod tests {
     }
 
     #[test]
+    fn short_stories_of_their_own_day_on_two_days_are_two_happenings() {
+        let story = |date, today, words| DocFacts {
+            date: Some(date),
+            numbers: Vec::new(),
+            words,
+            lead_subject: Vec::new(),
+            title_subject: Vec::new(),
+            lead_name: None,
+            lead_labelled: false,
+            today,
+            tickers: Vec::new(),
+            title: None,
+            lead_names: Vec::new(),
+            title_words: Vec::new(),
+            names: Vec::new(),
+            company: Vec::new(),
+            vocabulary: Vec::new(),
+        };
+        assert!(each_of_its_own_day(
+            &story(10, true, 80),
+            &story(11, true, 90)
+        ));
+        // One day's stories, a follow-up that looks back, or a long story: not parted so.
+        assert!(!each_of_its_own_day(
+            &story(10, true, 80),
+            &story(10, true, 90)
+        ));
+        assert!(!each_of_its_own_day(
+            &story(10, true, 80),
+            &story(11, false, 90)
+        ));
+        assert!(!each_of_its_own_day(
+            &story(10, true, 80),
+            &story(11, true, 600)
+        ));
+    }
+
+    #[test]
     fn a_lead_naming_the_same_institution_is_the_same_subject() {
         let facts = |lead_subject: &[u64], lead_name: Option<&[u64]>| DocFacts {
             date: Some(10),
@@ -1612,6 +1683,7 @@ mod tests {
             lead_subject: lead_subject.to_vec(),
             title_subject: Vec::new(),
             lead_name: lead_name.map(<[u64]>::to_vec),
+            today: false,
             lead_labelled: false,
             tickers: Vec::new(),
             title: None,
@@ -1657,6 +1729,7 @@ mod tests {
             lead_subject: Vec::new(),
             title_subject: Vec::new(),
             lead_name: None,
+            today: false,
             lead_labelled: false,
             tickers: Vec::new(),
             title: None,
@@ -1688,6 +1761,7 @@ mod tests {
             lead_subject: Vec::new(),
             title_subject: Vec::new(),
             lead_name: None,
+            today: false,
             lead_labelled: false,
             tickers: Vec::new(),
             title,
@@ -1731,6 +1805,7 @@ mod tests {
             lead_subject: Vec::new(),
             title_subject: Vec::new(),
             lead_name: None,
+            today: false,
             lead_labelled: false,
             tickers: tickers.to_vec(),
             title,
