@@ -427,17 +427,12 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
             .unwrap_or_default(),
     );
     // A notice whose text is all figures names its subject only in the title.
-    let title_subject = sorted(
-        doc.meta
-            .title
-            .as_deref()
-            .map(|title| {
-                subject_run(&crate::text::features::features(
-                    &crate::text::tokens::tokenize(title),
-                ))
-            })
-            .unwrap_or_default(),
-    );
+    let title_features = doc
+        .meta
+        .title
+        .as_deref()
+        .map(|t| crate::text::features::features(&crate::text::tokens::tokenize(t)));
+    let title_subject = sorted(title_features.as_ref().map(subject_run).unwrap_or_default());
     let lead = doc
         .sentences
         .iter()
@@ -475,11 +470,6 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     names.dedup();
     // A participant is named again after the lead; a passing mention is not one.
     lead_names.retain(|n| repeated.binary_search(n).is_ok());
-    let title_features = doc
-        .meta
-        .title
-        .as_deref()
-        .map(|t| crate::text::features::features(&crate::text::tokens::tokenize(t)));
     let mut vocabulary: Vec<u64> = doc
         .sentences
         .iter()
@@ -496,11 +486,12 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         .find(|w| w.chars().next().is_some_and(char::is_lowercase))
         .and_then(|w| lead.find(w))
         .unwrap_or(lead.len());
-    let today = doc
-        .sentences
-        .iter()
-        .filter(|s| s.kind.is_event_evidence())
-        .any(|s| TODAY.is_match(doc.text.get(s.range.clone()).unwrap_or("")));
+    // One pass over the text; a match counts inside the event evidence only.
+    let today = TODAY.find_iter(&doc.text).any(|m| {
+        doc.sentences
+            .iter()
+            .any(|s| s.kind.is_event_evidence() && s.range.contains(&m.start()))
+    });
     DocFacts {
         today,
         lead_name: None,
