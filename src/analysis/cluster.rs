@@ -650,19 +650,18 @@ fn reports_of_other_markets(a: &DocFacts, b: &DocFacts) -> bool {
         && title_subjects_differ(&a.title_words, &b.title_words)
 }
 
-/// Two short company stories whose titles and leads give disjoint stock symbols: one
-/// company's debt offering and another's a week later; on one day, two companies' dividends
-/// or buybacks, unless either story names the other's company (a merger told by each side).
+/// Two company stories whose titles and leads give disjoint stock symbols: short ones dated on
+/// different days (one company's debt offering and another's a week later); and, of any length
+/// and date, two that never name each other's company (two companies' buybacks or rights plans
+/// of one day). A merger told by each side names the other company.
 fn other_companies(a: &DocFacts, b: &DocFacts) -> bool {
-    let companies_apart = a.short()
-        && b.short()
-        && !a.tickers.is_empty()
-        && !b.tickers.is_empty()
-        && !share_any(&a.tickers, &b.tickers);
-    if !companies_apart {
+    let symbols_apart =
+        !a.tickers.is_empty() && !b.tickers.is_empty() && !share_any(&a.tickers, &b.tickers);
+    if !symbols_apart {
         return false;
     }
-    if matches!((a.date, b.date), (Some(da), Some(db)) if da != db) {
+    let other_days = matches!((a.date, b.date), (Some(da), Some(db)) if da != db);
+    if other_days && a.short() && b.short() {
         return true;
     }
     // Company words none of which the other story uses.
@@ -1559,7 +1558,7 @@ mod tests {
     }
 
     #[test]
-    fn one_day_notices_of_two_companies_neither_naming_the_other_are_never_linked() {
+    fn stories_of_two_companies_neither_naming_the_other_are_never_linked() {
         let h = crate::text::features::token_hash;
         let notice = |ticker: u64, company: &[&str], words: &[&str]| {
             let mut vocabulary: Vec<u64> = words.iter().chain(company).map(|w| h(w)).collect();
@@ -1600,12 +1599,24 @@ mod tests {
         // No name read before the symbol: nothing to tell them apart by.
         let unnamed = notice(4, &[], &["repurchase", "shares"]);
         assert!(!other_companies(&first, &unnamed));
-        // A long story is no notice.
+        // Long stories of two companies neither naming the other: apart too.
         let long = DocFacts {
             words: 400,
             ..notice(2, &["brackley"], &["repurchase", "shares"])
         };
-        assert!(!other_companies(&first, &long));
+        assert!(other_companies(&first, &long));
+        // On another day, long stories are apart only when neither names the other.
+        let later = |vocabulary: &[&str]| DocFacts {
+            date: Some(14),
+            words: 400,
+            ..notice(2, &["brackley"], vocabulary)
+        };
+        let long_first = DocFacts {
+            words: 400,
+            ..notice(1, &["halden"], &["repurchase", "shares"])
+        };
+        assert!(other_companies(&long_first, &later(&["repurchase"])));
+        assert!(!other_companies(&long_first, &later(&["halden", "bid"])));
     }
 
     #[test]
