@@ -470,16 +470,22 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     names.dedup();
     // A participant is named again after the lead; a passing mention is not one.
     lead_names.retain(|n| repeated.binary_search(n).is_ok());
-    let mut vocabulary: Vec<u64> = doc
-        .sentences
-        .iter()
-        .zip(features)
-        .filter(|(s, _)| s.kind.is_event_evidence())
-        .flat_map(|(_, f)| f.norms.iter().copied())
-        .chain(title_features.iter().flat_map(|f| f.norms.iter().copied()))
-        .collect();
-    vocabulary.sort_unstable();
-    vocabulary.dedup();
+    // Only a story with a stock symbol is compared by company (see `other_companies`): the
+    // others keep no vocabulary, which a large corpus would hold in memory to no purpose.
+    let mut vocabulary: Vec<u64> = Vec::new();
+    if !tickers.is_empty() {
+        vocabulary = doc
+            .sentences
+            .iter()
+            .zip(features)
+            .filter(|(s, _)| s.kind.is_event_evidence())
+            .flat_map(|(_, f)| f.norms.iter().copied())
+            .chain(title_features.iter().flat_map(|f| f.norms.iter().copied()))
+            .collect();
+        vocabulary.sort_unstable();
+        vocabulary.dedup();
+        vocabulary.shrink_to_fit();
+    }
     // The capitalised opening of the lead, up to its first word in lower case.
     let opening_end = lead
         .split_whitespace()
