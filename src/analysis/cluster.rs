@@ -670,9 +670,16 @@ fn other_companies(a: &DocFacts, b: &DocFacts) -> bool {
     if other_days && a.short() && b.short() {
         return true;
     }
-    // Company words none of which the other story uses.
+    // Words of one company's name that the other's lacks ("Valero" of "Valero Natural Gas
+    // Partners LP" against "Intelligent Systems Master LP"), none of which the other story
+    // uses.
     let unnamed_in = |x: &DocFacts, other: &DocFacts| {
-        !x.company.is_empty() && !share_any(&x.company, &other.vocabulary)
+        let mut own = x
+            .company
+            .iter()
+            .filter(|w| other.company.binary_search(w).is_err())
+            .peekable();
+        own.peek().is_some() && !own.any(|w| other.vocabulary.binary_search(w).is_ok())
     };
     unnamed_in(a, b) && unnamed_in(b, a)
 }
@@ -1602,6 +1609,14 @@ mod tests {
         // One company under two symbols: its name is shared.
         let again = notice(3, &["halden"], &["repurchase", "shares"]);
         assert!(!other_companies(&first, &again));
+        // Two partnerships whose names share a word ("LP"): the words that differ decide.
+        let partnership = |ticker, name| notice(ticker, &[name, "lp"], &["payout"]);
+        assert!(other_companies(
+            &partnership(5, "brackley"),
+            &partnership(6, "tamworth")
+        ));
+        let unit = notice(7, &["halden", "bancorp"], &["repurchase"]);
+        assert!(!other_companies(&first, &unit));
         // No name read before the symbol: nothing to tell them apart by.
         let unnamed = notice(4, &[], &["repurchase", "shares"]);
         assert!(!other_companies(&first, &unnamed));
