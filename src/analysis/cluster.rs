@@ -382,9 +382,11 @@ fn company_words(texts: &[&str]) -> Vec<u64> {
         return Vec::new();
     };
     let before = &text[..symbol.start()];
+    // Past the last mark that ends a clause (a curly quotation mark is three bytes long).
     let clause = before
-        .rfind(['.', ';', ':', '\n', '"', '“', '”'])
-        .map_or(before, |i| &before[i + 1..]);
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '.' | ';' | ':' | '\n' | '"' | '“' | '”'))
+        .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
     let f = crate::text::features::features(&crate::text::tokens::tokenize(clause));
     let mut words: Vec<u64> = f
         .norms
@@ -1319,6 +1321,17 @@ mod tests {
                 || strsim::levenshtein(&a, &b) <= RESPELLING_EDITS;
             prop_assert!(!close || may_be_respelling(&a, &b));
         }
+
+        // Any text before a stock symbol, multi-byte marks included, reads without a panic.
+        #[test]
+        fn company_words_read_any_text(
+            before in "[A-Za-zé “”\\\".;:\n]{0,24}",
+            symbol in "[A-Z]{1,5}",
+        ) {
+            let title = format!("{before}<{symbol}> SETS PAYOUT");
+            let words = company_words(&[&title, ""]);
+            prop_assert!(words.len() <= COMPANY_WORDS);
+        }
     }
 
     #[test]
@@ -1568,6 +1581,11 @@ mod tests {
             expected
         );
         assert!(company_words(&["NO SYMBOL HERE", "None here either."]).is_empty());
+        // Regression: a curly quotation mark before the name was cut in the middle.
+        assert_eq!(
+            company_words(&["“Halden Corp <HLD> said”", ""]),
+            company_words(&["Halden Corp <HLD> said", ""])
+        );
     }
 
     #[test]
