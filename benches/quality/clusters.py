@@ -222,13 +222,16 @@ def boilerplate_links(articles, report):
     Independent of wirecheck's own evidence: a sentence (lower-cased, spacing collapsed)
     found in at least BOILERPLATE_STORIES stories of the archive is boilerplate and removed;
     what is left of the two stories must share an informative token: a word of three letters
-    or more, not an English stop word, in at most GENERIC_SHARE of the stories, or a figure.
+    or more, not an English stop word, or a figure, in at most GENERIC_SHARE of the stories.
+    A story re-run ten times or more loses its own sentences as boilerplate; such re-runs are
+    copies, which wirecheck joins before it compares content.
     Links sharing none are counted and shown; links sharing one are shown to be read."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
     stories = {}
-    for line in open(articles):
-        a = json.loads(line)
-        text = ((a.get("title") or "") + "\n" + a["text"]).lower()
+    with open(articles, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    for a in rows:
+        text = ((a.get("title") or "") + "\n" + (a.get("text") or "")).lower()
         sentences = [" ".join(x.split()) for x in re.split(r"(?<=[.!?])\s+|\n+", text)]
         stories[str(a["id"])] = [x for x in sentences if x]
     sentence_df = collections.Counter(x for ss in stories.values() for x in set(ss))
@@ -237,11 +240,12 @@ def boilerplate_links(articles, report):
         kept = " ".join(x for x in ss if sentence_df[x] < BOILERPLATE_STORIES)
         tokens[sid] = set(re.findall(r"[a-z]{3,}|\d[\d.,]*\d|\d", kept)) - ENGLISH_STOP_WORDS
     token_df = collections.Counter(t for ts in tokens.values() for t in ts)
-    generic = {t for t, n in token_df.items()
-               if n > GENERIC_SHARE * len(tokens) and not t[0].isdigit()}
+    # Common figures ("1", "1987") are as generic as common words.
+    generic = {t for t, n in token_df.items() if n > GENERIC_SHARE * len(tokens)}
     links = [(e["a"].rsplit("#", 1)[1], e["b"].rsplit("#", 1)[1], e["kind"])
              for c in report["clusters"] for e in c.get("evidence", [])]
-    shared = [(a, b, kind, sorted((tokens[a] & tokens[b]) - generic)) for a, b, kind in links]
+    shared = [(a, b, kind, sorted((tokens.get(a, set()) & tokens.get(b, set())) - generic))
+              for a, b, kind in links]
     none = [x for x in shared if not x[3]]
     one = [x for x in shared if len(x[3]) == 1]
     print(f"{'':18} links sharing nothing but boilerplate: {len(none)} of {len(links)} "

@@ -233,12 +233,12 @@ pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u
         .par_iter()
         .zip(dense.par_iter())
         .enumerate()
-        .flat_map_iter(|(d, (v, dense))| {
+        .flat_map_iter(|(d, (v, term_ids))| {
             // Strongest first, ties by term hash: independent of the ids' numbering.
             let mut top: Vec<(u64, u32, f32)> = v
                 .terms
                 .iter()
-                .zip(dense)
+                .zip(term_ids)
                 .map(|(&(t, w), &(id, _))| (t, id, w))
                 .collect();
             top.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
