@@ -25,7 +25,8 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use rayon::prelude::*;
 
 use crate::index::terms::{
-    cosine, shared_terms, similar_pairs, term_counts, Idf, TermVector, MAX_NEIGHBOURS,
+    cosine, shared_term_count, shared_terms, similar_pairs, term_counts, Idf, TermVector,
+    MAX_NEIGHBOURS,
 };
 use crate::index::{candidate_pairs, shared_evidence, Signature};
 use crate::model::Document;
@@ -96,6 +97,10 @@ const TEMPLATE_MIN_NUMBERS: usize = 3;
 /// A story of at most this many words is a notice (a dividend, a rate change): its one or two
 /// figures are all it says.
 const NOTICE_MAX_WORDS: usize = 40;
+/// Content words two articles share, at least, to be joined by content: one rare word in
+/// common ("registrations" of cars and of coffee exports) is a coincidence, however short the
+/// two stories.
+const MIN_SHARED_TERMS: usize = 2;
 /// Words that place a story's happening on its own day.
 static TODAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
@@ -864,6 +869,7 @@ impl Linkage<'_> {
         // figures differ (see the copies in `cluster`).
         let (fa, fb) = (&self.facts[a], &self.facts[b]);
         if content == 0.0
+            || shared_term_count(&self.vectors[u], &self.vectors[v]) < MIN_SHARED_TERMS
             || never_linked(fa, fb)
             || reports_of_other_markets(fa, fb)
             || each_of_its_own_day(fa, fb)

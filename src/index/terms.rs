@@ -181,6 +181,23 @@ pub fn cosine(a: &TermVector, b: &TermVector) -> f32 {
     dot
 }
 
+/// How many terms two vectors share.
+pub fn shared_term_count(a: &TermVector, b: &TermVector) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].0.cmp(&b.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Terms two vectors share, strongest contribution first: (term, contribution).
 pub fn shared_terms(a: &TermVector, b: &TermVector) -> Vec<(u64, f32)> {
     let (mut i, mut j) = (0, 0);
@@ -339,6 +356,15 @@ mod tests {
         TermVector {
             terms: terms.iter().map(|&(t, w)| (t, w / norm)).collect(),
         }
+    }
+
+    #[test]
+    fn shared_terms_are_counted_once_each() {
+        let a = v(&[(1, 1.0), (3, 1.0), (5, 1.0)]);
+        let b = v(&[(2, 1.0), (3, 1.0), (5, 2.0), (9, 1.0)]);
+        assert_eq!(shared_term_count(&a, &b), 2);
+        assert_eq!(shared_term_count(&b, &a), 2);
+        assert_eq!(shared_term_count(&a, &v(&[(7, 1.0)])), 0);
     }
 
     #[test]
