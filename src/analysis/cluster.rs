@@ -217,6 +217,7 @@ impl UnionFind {
 }
 
 /// What clustering needs to know about each document.
+#[derive(Default)]
 struct DocFacts {
     date: Option<i64>,
     /// Distinct figures, sorted.
@@ -1609,20 +1610,11 @@ mod tests {
             company.sort_unstable();
             DocFacts {
                 date: Some(10),
-                numbers: Vec::new(),
                 words: 30,
-                lead_subject: Vec::new(),
-                title_subject: Vec::new(),
-                lead_name: None,
-                tells_of_today: false,
-                lead_labelled: false,
                 tickers: vec![ticker],
-                title: None,
-                lead_names: Vec::new(),
-                title_words: Vec::new(),
-                names: Vec::new(),
                 company,
                 vocabulary,
+                ..DocFacts::default()
             }
         };
         // Two banks' buybacks on one day.
@@ -1695,20 +1687,9 @@ mod tests {
     fn short_stories_of_their_own_day_on_two_days_are_two_happenings() {
         let story = |date, tells_of_today, words| DocFacts {
             date: Some(date),
-            numbers: Vec::new(),
             words,
-            lead_subject: Vec::new(),
-            title_subject: Vec::new(),
-            lead_name: None,
-            lead_labelled: false,
             tells_of_today,
-            tickers: Vec::new(),
-            title: None,
-            lead_names: Vec::new(),
-            title_words: Vec::new(),
-            names: Vec::new(),
-            company: Vec::new(),
-            vocabulary: Vec::new(),
+            ..DocFacts::default()
         };
         assert!(each_of_its_own_day(
             &story(10, true, 80),
@@ -1736,17 +1717,8 @@ mod tests {
             numbers: vec![1, 2, 3],
             words: 40,
             lead_subject: lead_subject.to_vec(),
-            title_subject: Vec::new(),
             lead_name: lead_name.map(<[u64]>::to_vec),
-            tells_of_today: false,
-            lead_labelled: false,
-            tickers: Vec::new(),
-            title: None,
-            lead_names: Vec::new(),
-            title_words: Vec::new(),
-            names: Vec::new(),
-            company: Vec::new(),
-            vocabulary: Vec::new(),
+            ..DocFacts::default()
         };
         // Its widespread words taken out, the titles' words stood for two subjects.
         let forecast = facts(&[7], Some(&[1, 2]));

@@ -164,55 +164,40 @@ impl Idf {
     }
 }
 
-/// Cosine similarity of two unit vectors.
-pub fn cosine(a: &TermVector, b: &TermVector) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+/// Calls `f` with the weight in each vector of every term the two share, in term order.
+fn for_each_shared(a: &TermVector, b: &TermVector, mut f: impl FnMut(u64, f32, f32)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.terms.len() && j < b.terms.len() {
         match a.terms[i].0.cmp(&b.terms[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += a.terms[i].1 * b.terms[j].1;
+                f(a.terms[i].0, a.terms[i].1, b.terms[j].1);
                 i += 1;
                 j += 1;
             }
         }
     }
+}
+
+/// Cosine similarity of two unit vectors.
+pub fn cosine(a: &TermVector, b: &TermVector) -> f32 {
+    let mut dot = 0.0f32;
+    for_each_shared(a, b, |_, x, y| dot += x * y);
     dot
 }
 
 /// How many terms two vectors share.
 pub fn shared_term_count(a: &TermVector, b: &TermVector) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.terms.len() && j < b.terms.len() {
-        match a.terms[i].0.cmp(&b.terms[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut n = 0;
+    for_each_shared(a, b, |_, _, _| n += 1);
     n
 }
 
 /// Terms two vectors share, strongest contribution first: (term, contribution).
 pub fn shared_terms(a: &TermVector, b: &TermVector) -> Vec<(u64, f32)> {
-    let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
-    while i < a.terms.len() && j < b.terms.len() {
-        match a.terms[i].0.cmp(&b.terms[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push((a.terms[i].0, a.terms[i].1 * b.terms[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    for_each_shared(a, b, |t, x, y| out.push((t, x * y)));
     out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     out
 }
