@@ -25,8 +25,8 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use rayon::prelude::*;
 
 use crate::index::terms::{
-    cosine, shared_term_count, shared_terms, similar_pairs, term_counts, Idf, TermVector,
-    MAX_NEIGHBOURS,
+    cosine, shared_term_count, shared_terms, similar_pairs, term_counts, top_term_share, Idf,
+    TermVector, MAX_NEIGHBOURS,
 };
 use crate::index::{candidate_pairs, shared_evidence, Signature};
 use crate::model::Document;
@@ -101,6 +101,10 @@ const NOTICE_MAX_WORDS: usize = 40;
 /// common ("registrations" of cars and of coffee exports) is a coincidence, however short the
 /// two stories.
 const MIN_SHARED_TERMS: usize = 2;
+/// The strongest term two articles share makes up at most this share of their content
+/// similarity: a company's name alone (its dividend, and another day its new chairman) is no
+/// event in common.
+const TOP_TERM_SHARE_MAX: f32 = 0.7;
 /// Words that place a story's happening on its own day.
 static TODAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
@@ -871,6 +875,7 @@ impl Linkage<'_> {
         let (fa, fb) = (&self.facts[a], &self.facts[b]);
         if content == 0.0
             || shared_term_count(&self.vectors[u], &self.vectors[v]) < MIN_SHARED_TERMS
+            || top_term_share(&self.vectors[u], &self.vectors[v]) > TOP_TERM_SHARE_MAX
             || never_linked(fa, fb)
             || reports_of_other_markets(fa, fb)
             || each_of_its_own_day(fa, fb)

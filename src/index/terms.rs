@@ -194,6 +194,21 @@ pub fn shared_term_count(a: &TermVector, b: &TermVector) -> usize {
     n
 }
 
+/// The share of two vectors' cosine that their strongest shared term makes up (0 when they
+/// share none).
+pub fn top_term_share(a: &TermVector, b: &TermVector) -> f32 {
+    let (mut dot, mut top) = (0.0f32, 0.0f32);
+    for_each_shared(a, b, |_, x, y| {
+        dot += x * y;
+        top = top.max(x * y);
+    });
+    if dot > 0.0 {
+        top / dot
+    } else {
+        0.0
+    }
+}
+
 /// Terms two vectors share, strongest contribution first: (term, contribution).
 pub fn shared_terms(a: &TermVector, b: &TermVector) -> Vec<(u64, f32)> {
     let mut out = Vec::new();
@@ -341,6 +356,31 @@ mod tests {
         TermVector {
             terms: terms.iter().map(|&(t, w)| (t, w / norm)).collect(),
         }
+    }
+
+    #[test]
+    fn the_strongest_shared_term_share_of_the_cosine() {
+        let a = TermVector {
+            terms: vec![(1, 0.8), (2, 0.6)],
+        };
+        let b = TermVector {
+            terms: vec![(1, 0.6), (2, 0.8)],
+        };
+        // Contributions 0.48 and 0.48: each half of the cosine.
+        assert!((top_term_share(&a, &b) - 0.5).abs() < 1e-6);
+        let c = TermVector {
+            terms: vec![(1, 1.0)],
+        };
+        assert!((top_term_share(&a, &c) - 1.0).abs() < 1e-6);
+        assert_eq!(
+            top_term_share(
+                &a,
+                &TermVector {
+                    terms: vec![(9, 1.0)]
+                }
+            ),
+            0.0
+        );
     }
 
     #[test]
