@@ -147,14 +147,10 @@ fn share_a_run(a: &[u64], b: &[u64], k: usize) -> bool {
     if k == 0 {
         return true;
     }
-    let window = |w: &[u64]| {
-        w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &t| {
-            (h ^ t).wrapping_mul(0x0100_0000_01b3).rotate_left(29)
-        })
-    };
+    use crate::text::features::hash_words;
     let seen: std::collections::HashSet<u64, foldhash::fast::FixedState> =
-        b.windows(k).map(window).collect();
-    !seen.is_empty() && a.windows(k).any(|w| seen.contains(&window(w)))
+        b.windows(k).map(hash_words).collect();
+    !seen.is_empty() && a.windows(k).any(|w| seen.contains(&hash_words(w)))
 }
 
 /// Tokens the two sequences have in common, counted with multiplicity.

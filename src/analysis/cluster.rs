@@ -681,7 +681,7 @@ fn other_companies(a: &DocFacts, b: &DocFacts) -> bool {
     if !symbols_apart {
         return false;
     }
-    let other_days = matches!((a.date, b.date), (Some(da), Some(db)) if da != db);
+    let other_days = date_gap(a.date, b.date).is_some_and(|g| g > 0);
     if other_days && a.short() && b.short() {
         return true;
     }
@@ -704,7 +704,7 @@ fn other_companies(a: &DocFacts, b: &DocFacts) -> bool {
 /// raised one day and cut the next), not one event. A copy re-run past midnight is joined
 /// as a copy before content is compared.
 fn each_of_its_own_day(a: &DocFacts, b: &DocFacts) -> bool {
-    matches!((a.date, b.date), (Some(da), Some(db)) if da != db)
+    date_gap(a.date, b.date).is_some_and(|g| g > 0)
         && a.tells_of_today
         && b.tells_of_today
         && a.short()
@@ -964,6 +964,22 @@ impl Linkage<'_> {
     }
 }
 
+/// In how many of the lists each item occurs (an item repeated in one list counts once).
+fn document_frequencies<K: Ord + std::hash::Hash>(
+    lists: impl Iterator<Item = impl Iterator<Item = K>>,
+) -> FastMap<K, usize> {
+    let mut df: FastMap<K, usize> = FastMap::default();
+    for list in lists {
+        let mut items: Vec<K> = list.collect();
+        items.sort_unstable();
+        items.dedup();
+        for item in items {
+            *df.entry(item).or_default() += 1;
+        }
+    }
+    df
+}
+
 /// Clusters the documents; returns the clusters and the links that explain them.
 pub fn cluster(
     documents: &[Document],
@@ -978,20 +994,11 @@ pub fn cluster(
         .map(|(d, f)| doc_facts(d, f))
         .collect();
     // Words that open many leads ("Corp", "Inc", a month) say nothing about whose story it is.
-    let mut subject_df: FastMap<u64, usize> = FastMap::default();
-    for f in &facts {
-        let mut words: Vec<u64> = f
-            .lead_subject
+    let subject_df = document_frequencies(
+        facts
             .iter()
-            .chain(&f.title_subject)
-            .copied()
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        for w in words {
-            *subject_df.entry(w).or_default() += 1;
-        }
-    }
+            .map(|f| f.lead_subject.iter().chain(&f.title_subject).copied()),
+    );
     let common = (n / 200).max(3);
     for f in &mut facts {
         f.lead_name =
@@ -1004,24 +1011,14 @@ pub fn cluster(
     }
 
     // Words in many companies' names ("Inc", "Corp", "Group") tell no company apart.
-    let mut company_df: FastMap<u64, usize> = FastMap::default();
-    for f in &facts {
-        for &w in &f.company {
-            *company_df.entry(w).or_default() += 1;
-        }
-    }
+    let company_df = document_frequencies(facts.iter().map(|f| f.company.iter().copied()));
     for f in &mut facts {
         f.company.retain(|w| company_df[w] <= common);
     }
 
     // A participant is named in few articles of the input; a title, a party or an institution
     // ("President", "Republican", "House") in many.
-    let mut name_df: FastMap<&str, usize> = FastMap::default();
-    for f in &facts {
-        for name in &f.names {
-            *name_df.entry(name.as_str()).or_default() += 1;
-        }
-    }
+    let name_df = document_frequencies(facts.iter().map(|f| f.names.iter().map(String::as_str)));
     let mut widespread: Vec<String> = name_df
         .into_iter()
         .filter(|&(_, df)| df > (n / PARTICIPANT_DF_SHARE).max(3))

@@ -83,12 +83,6 @@ const MAX_NEAR_SCAN: usize = 256;
 /// Near-repeat comparisons (a longest common subsequence each) per sentence, at most.
 const MAX_NEAR_COMPARISONS: usize = 16;
 
-fn hash_words(words: &[u64]) -> u64 {
-    words.iter().fold(0xcbf2_9ce4_8422_2325, |h, &w| {
-        (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(5)
-    })
-}
-
 /// For each sentence, the earliest earlier sentence it repeats (see [`same`]), among the
 /// sentences long enough and in prose, sharing its first or last word.
 fn earliest_repeats(
@@ -120,7 +114,7 @@ fn earliest_repeats(
         let mut found: Option<usize> = None;
         let mut better = |i: usize| found = Some(found.map_or(i, |x| x.min(i)));
         // Hash buckets hold few sentences unless they really repeat; the first equal one wins.
-        let whole = hash_words(&f.norms);
+        let whole = crate::text::features::hash_words(&f.norms);
         if let Some(&i) = exact
             .get(&whole)
             .and_then(|list| list.iter().find(|&&i| feats[i].norms == f.norms))
@@ -130,7 +124,7 @@ fn earliest_repeats(
         let sorted_hash = (f.norms.len() >= MIN_TOKENS).then(|| {
             let mut sorted = f.norms.clone();
             sorted.sort_unstable();
-            (hash_words(&sorted), sorted)
+            (crate::text::features::hash_words(&sorted), sorted)
         });
         if let Some((h, sorted)) = &sorted_hash {
             for key in keys {

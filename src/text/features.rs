@@ -18,6 +18,13 @@ pub struct SentenceFeatures {
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV-1a, 64 bits: fast, and stable across runs and machines (the Spark path must match).
+/// A hash of a run of token hashes, in order.
+pub fn hash_words(words: &[u64]) -> u64 {
+    words.iter().fold(0xcbf2_9ce4_8422_2325, |h, &w| {
+        (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(5)
+    })
+}
+
 pub fn hash_str(h: u64, s: &str) -> u64 {
     let mut h = h;
     for b in s.bytes().chain(std::iter::once(0xff)) {
