@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use rayon::prelude::*;
 
 use crate::index::terms::{
-    cosine, shared_term_count, shared_terms, similar_pairs, term_counts, top_term_share, Idf,
+    overlap, shared_terms, similar_pairs, term_counts, Idf, Overlap,
     TermVector, MAX_NEIGHBOURS,
 };
 use crate::index::{candidate_pairs, shared_evidence, Signature};
@@ -861,21 +861,21 @@ impl Linkage<'_> {
         if let Some(&s) = self.known.get(&(u.min(v), u.max(v))) {
             return s;
         }
-        self.similarity_from_cosine(u, v, cosine(&self.vectors[u], &self.vectors[v]))
+        self.similarity_from_overlap(u, v, overlap(&self.vectors[u], &self.vectors[v]))
     }
 
-    /// [`Self::unit_similarity`] from the two units' content cosine, when it is known.
-    fn similarity_from_cosine(&self, u: usize, v: usize, cosine: f32) -> f64 {
+    /// [`Self::unit_similarity`] from the two units' content overlap, when it is known.
+    fn similarity_from_overlap(&self, u: usize, v: usize, overlap: Overlap) -> f64 {
         let (a, b) = (self.rep[u], self.rep[v]);
         let gap = date_gap(self.facts[a].date, self.facts[b].date);
         // Cheap terms first: most pairs of a group average share nothing.
-        let content = f64::from(cosine) * self.params.date_factor(gap);
+        let content = f64::from(overlap.cosine) * self.params.date_factor(gap);
         // Copies were joined before this; among them the title frame parts only those whose
         // figures differ (see the copies in `cluster`).
         let (fa, fb) = (&self.facts[a], &self.facts[b]);
         if content == 0.0
-            || shared_term_count(&self.vectors[u], &self.vectors[v]) < MIN_SHARED_TERMS
-            || top_term_share(&self.vectors[u], &self.vectors[v]) > TOP_TERM_SHARE_MAX
+            || (overlap.shared_terms as usize) < MIN_SHARED_TERMS
+            || overlap.top_term_share > TOP_TERM_SHARE_MAX
             || never_linked(fa, fb)
             || reports_of_other_markets(fa, fb)
             || each_of_its_own_day(fa, fb)
@@ -1143,9 +1143,9 @@ pub fn cluster(
     }
     let edges: Vec<(usize, usize, f64)> = graph
         .par_iter()
-        .map(|&(u, v, cosine)| {
+        .map(|&(u, v, overlap)| {
             let (u, v) = (u as usize, v as usize);
-            (u, v, linkage.similarity_from_cosine(u, v, cosine))
+            (u, v, linkage.similarity_from_overlap(u, v, overlap))
         })
         .collect();
     linkage.known = edges.iter().map(|&(u, v, s)| ((u, v), s)).collect();

@@ -180,33 +180,54 @@ fn for_each_shared(a: &TermVector, b: &TermVector, mut f: impl FnMut(u64, f32, f
     }
 }
 
+/// What two unit vectors share: their cosine, how many terms, and the share of the cosine
+/// that the strongest shared term makes up (0 when they share none).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Overlap {
+    pub cosine: f32,
+    pub shared_terms: u32,
+    pub top_term_share: f32,
+}
+
+/// Accumulates an [`Overlap`] one shared term's product at a time, in term order, so that
+/// every way of finding the shared terms gives the same figures.
+#[derive(Default)]
+struct OverlapSum {
+    dot: f32,
+    shared: u32,
+    top: f32,
+}
+
+impl OverlapSum {
+    fn add(&mut self, product: f32) {
+        self.dot += product;
+        self.shared += 1;
+        self.top = self.top.max(product);
+    }
+
+    fn finish(self) -> Overlap {
+        Overlap {
+            cosine: self.dot,
+            shared_terms: self.shared,
+            top_term_share: if self.dot > 0.0 {
+                self.top / self.dot
+            } else {
+                0.0
+            },
+        }
+    }
+}
+
+/// The [`Overlap`] of two unit vectors.
+pub fn overlap(a: &TermVector, b: &TermVector) -> Overlap {
+    let mut sum = OverlapSum::default();
+    for_each_shared(a, b, |_, x, y| sum.add(x * y));
+    sum.finish()
+}
+
 /// Cosine similarity of two unit vectors.
 pub fn cosine(a: &TermVector, b: &TermVector) -> f32 {
-    let mut dot = 0.0f32;
-    for_each_shared(a, b, |_, x, y| dot += x * y);
-    dot
-}
-
-/// How many terms two vectors share.
-pub fn shared_term_count(a: &TermVector, b: &TermVector) -> usize {
-    let mut n = 0;
-    for_each_shared(a, b, |_, _, _| n += 1);
-    n
-}
-
-/// The share of two vectors' cosine that their strongest shared term makes up (0 when they
-/// share none).
-pub fn top_term_share(a: &TermVector, b: &TermVector) -> f32 {
-    let (mut dot, mut top) = (0.0f32, 0.0f32);
-    for_each_shared(a, b, |_, x, y| {
-        dot += x * y;
-        top = top.max(x * y);
-    });
-    if dot > 0.0 {
-        top / dot
-    } else {
-        0.0
-    }
+    overlap(a, b).cosine
 }
 
 /// Terms two vectors share, strongest contribution first: (term, contribution).
@@ -235,14 +256,14 @@ fn dense_term_ids(vectors: &[TermVector]) -> (usize, Vec<Vec<(u32, f32)>>) {
     (ids.len(), dense)
 }
 
-/// Candidate pairs `(a, b)`, `a < b`, sorted, with their cosine similarity at least
-/// `min_similarity`: articles that share one of their [`INDEX_TERMS`] strongest terms (posting
+/// Candidate pairs `(a, b)`, `a < b`, sorted, with their [`Overlap`], whose cosine is at
+/// least `min_similarity`: articles that share one of their [`INDEX_TERMS`] strongest terms (posting
 /// lists longer than [`POSTING_CAP`] skipped), each keeping its [`MAX_NEIGHBOURS`] strongest.
 ///
 /// The work per article is bounded, so the stage grows linearly with the corpus: the postings
 /// give each candidate a partial dot product (over the terms it indexes), and only the
 /// [`EXACT_CANDIDATES`] best of those are scored exactly.
-pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u32, f32)> {
+pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u32, Overlap)> {
     let n = vectors.len();
     // Terms as dense ids (`0..ids`): posting lists and scratch rows are then plain arrays.
     let (ids, dense) = dense_term_ids(vectors);
@@ -274,13 +295,13 @@ pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u
         }
         start += g.len();
     }
-    // An article's weights are spread over a dense scratch row once; a candidate's exact dot
-    // product is then one pass over its own terms, summed in the same (hash) order as
-    // `cosine`, so the value is identical.
+    // An article's weights are spread over a dense scratch row once; a candidate's exact
+    // overlap is then one pass over its own terms, in the same (hash) order as `overlap`, so
+    // the figures are identical.
     // Scratch rows (one slot per term, one per article) are allocated once per rayon job,
     // not per article or per fixed chunk: zeroing them per chunk grew with the corpus
     // squared.
-    let neighbours: Vec<Vec<(u32, f32)>> = (0..n)
+    let neighbours: Vec<Vec<(u32, Overlap)>> = (0..n)
         .into_par_iter()
         .map_init(
             || (vec![0.0f32; ids], vec![0.0f32; n], Vec::<u32>::new()),
@@ -312,21 +333,25 @@ pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u
                 for &(id, w) in &dense[d] {
                     scratch[id as usize] = w;
                 }
-                let mut scored: Vec<(u32, f32)> = cands
+                let mut scored: Vec<(u32, Overlap)> = cands
                     .into_iter()
                     .map(|(o, _)| {
-                        // Terms not in `d` add +0.0, which leaves the sum unchanged.
-                        let dot = dense[o as usize]
-                            .iter()
-                            .fold(0.0f32, |acc, &(id, w)| acc + scratch[id as usize] * w);
-                        (o, dot)
+                        let mut sum = OverlapSum::default();
+                        for &(id, w) in &dense[o as usize] {
+                            // Weights are positive: zero marks a term `d` lacks.
+                            let own = scratch[id as usize];
+                            if own != 0.0 {
+                                sum.add(own * w);
+                            }
+                        }
+                        (o, sum.finish())
                     })
-                    .filter(|&(_, s)| s >= min_similarity)
+                    .filter(|(_, s)| s.cosine >= min_similarity)
                     .collect();
                 for &(id, _) in &dense[d] {
                     scratch[id as usize] = 0.0;
                 }
-                scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                scored.sort_by(|x, y| y.1.cosine.total_cmp(&x.1.cosine).then(x.0.cmp(&y.0)));
                 scored.truncate(MAX_NEIGHBOURS);
                 // `collect` reused the candidates' allocation; keep only the neighbours.
                 scored.shrink_to_fit();
@@ -334,7 +359,7 @@ pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u
             },
         )
         .collect();
-    let mut pairs: Vec<(u32, u32, f32)> = neighbours
+    let mut pairs: Vec<(u32, u32, Overlap)> = neighbours
         .into_iter()
         .enumerate()
         .flat_map(|(d, list)| {
@@ -367,29 +392,30 @@ mod tests {
             terms: vec![(1, 0.6), (2, 0.8)],
         };
         // Contributions 0.48 and 0.48: each half of the cosine.
-        assert!((top_term_share(&a, &b) - 0.5).abs() < 1e-6);
+        let both = overlap(&a, &b);
+        assert!((both.top_term_share - 0.5).abs() < 1e-6);
+        assert!((both.cosine - 0.96).abs() < 1e-6);
+        assert_eq!(both.shared_terms, 2);
         let c = TermVector {
             terms: vec![(1, 1.0)],
         };
-        assert!((top_term_share(&a, &c) - 1.0).abs() < 1e-6);
-        assert_eq!(
-            top_term_share(
-                &a,
-                &TermVector {
-                    terms: vec![(9, 1.0)]
-                }
-            ),
-            0.0
+        assert!((overlap(&a, &c).top_term_share - 1.0).abs() < 1e-6);
+        let none = overlap(
+            &a,
+            &TermVector {
+                terms: vec![(9, 1.0)],
+            },
         );
+        assert_eq!(none, Overlap::default());
     }
 
     #[test]
     fn shared_terms_are_counted_once_each() {
         let a = v(&[(1, 1.0), (3, 1.0), (5, 1.0)]);
         let b = v(&[(2, 1.0), (3, 1.0), (5, 2.0), (9, 1.0)]);
-        assert_eq!(shared_term_count(&a, &b), 2);
-        assert_eq!(shared_term_count(&b, &a), 2);
-        assert_eq!(shared_term_count(&a, &v(&[(7, 1.0)])), 0);
+        assert_eq!(overlap(&a, &b).shared_terms, 2);
+        assert_eq!(overlap(&b, &a).shared_terms, 2);
+        assert_eq!(overlap(&a, &v(&[(7, 1.0)])).shared_terms, 0);
     }
 
     #[test]
@@ -446,7 +472,9 @@ mod tests {
         let pairs = similar_pairs(&vs, 0.1);
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].0, pairs[0].1), (0, 1));
-        assert!(pairs[0].2 > 0.9);
+        assert!(pairs[0].2.cosine > 0.9);
+        // The index's figures are the pairwise ones, to the bit.
+        assert_eq!(pairs[0].2, overlap(&vs[0], &vs[1]));
     }
 
     #[test]
@@ -463,7 +491,7 @@ mod tests {
         assert!(vs.len() - 2 > EXACT_CANDIDATES);
         let pairs = similar_pairs(&vs, 0.2);
         let strong = pairs.iter().find(|p| (p.0, p.1) == (0, 1));
-        assert!(strong.is_some_and(|p| p.2 > 0.9), "{strong:?}");
+        assert!(strong.is_some_and(|p| p.2.cosine > 0.9), "{strong:?}");
     }
 
     #[test]
