@@ -339,6 +339,18 @@ fn a_central_banks_operations_of_two_days_are_two_clusters() {
 }
 
 #[test]
+fn a_players_arrest_and_a_team_mates_later_one_are_two_clusters() {
+    // Found on ECB+: two players' drunk-driving arrests, a month apart and undated, were one
+    // cluster; the later stories recall the earlier arrest in a sentence. The coach's story
+    // of the first arrest is about the coach, but names the player in its lead.
+    let r = audit("fixtures/audit/two_players_arrested");
+    assert_eq!(
+        clusters_by_line_id(&r),
+        [vec!["1", "2", "3"], vec!["4", "5"]]
+    );
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);

@@ -25,8 +25,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use rayon::prelude::*;
 
 use crate::index::terms::{
-    overlap, shared_terms, similar_pairs, term_counts, Idf, Overlap,
-    TermVector, MAX_NEIGHBOURS,
+    overlap, shared_terms, similar_pairs, term_counts, Idf, Overlap, TermVector, MAX_NEIGHBOURS,
 };
 use crate::index::{candidate_pairs, shared_evidence, Signature};
 use crate::model::Document;
@@ -116,6 +115,14 @@ const COMPANY_WORDS: usize = 4;
 const OTHER_PARTICIPANTS_FACTOR: f64 = 0.5;
 /// A lead has at least this many words.
 const LEAD_MIN_WORDS: usize = 6;
+/// A person named in at least this many sentences of an article, and in this many times as
+/// many as anyone else, is the one it is about (its focus).
+const FOCUS_MIN_SENTENCES: u32 = 3;
+const FOCUS_DOMINANCE: u32 = 2;
+/// A name in at most this many sentences of an article, and in fewer than half as many as in
+/// the article about it, is mentioned in passing (a player's earlier arrest in the story of
+/// his team-mate's).
+const PASSING_MENTIONS: u32 = 2;
 /// Or this few letters apart (a name replaced by a near word in translation: two edits).
 const RESPELLING_EDITS: usize = 2;
 /// A name in more than one in this many articles of the input is no one participant.
@@ -260,6 +267,16 @@ struct DocFacts {
     lead_names: Vec<String>,
     /// Names of the whole article (its event evidence), lower case, sorted and distinct.
     names: Vec<String>,
+    /// Capitalised words of the event evidence, a sentence's first too, lower case and
+    /// sorted, with the number of sentences naming each: how often a person is mentioned.
+    mention_counts: Vec<(String, u32)>,
+    /// The person the article is about, with the number of sentences naming them: the name
+    /// read as a person's (see [`person_names`]) in the most sentences, at least
+    /// [`FOCUS_MIN_SENTENCES`], and not common to many articles (set by [`cluster`]).
+    focus: Option<(String, u32)>,
+    /// Names of the title and the lead, lower case, sorted and distinct: whom the story
+    /// opens with.
+    opening_names: Vec<String>,
     /// The words naming the company before its stock symbol ("USAIR GROUP <U>"), hashed,
     /// sorted and distinct; words that name many companies ("Inc", "Group") are taken out by
     /// [`cluster`].
@@ -371,6 +388,106 @@ fn sentence_names(text: &str, out: &mut Vec<String>) {
     }
 }
 
+/// Articles before a name: an organisation's ("the Saints", "the Interior Department"),
+/// never a person's.
+const ARTICLES: [&str; 12] = [
+    "the", "le", "la", "les", "der", "die", "das", "el", "los", "las", "il", "gli",
+];
+
+/// Names read as people's: a person is introduced by a run of names ("Jamal Williams") and
+/// then called by the last one alone ("Williams said"), never after an article ("the
+/// Chargers"). A place or a company named by one word ("Egypt", "Seacom") never ends a run, a
+/// place of two ("San Diego") is never called by its last word alone.
+#[derive(Default)]
+struct PersonNames {
+    run_ends: Vec<String>,
+    alone: Vec<String>,
+    with_article: Vec<String>,
+    /// Every name once per sentence naming it.
+    mentioned: Vec<String>,
+}
+
+impl PersonNames {
+    fn read(&mut self, sentence: &str) {
+        let mut here: Vec<String> = Vec::new();
+        let mut run: Vec<String> = Vec::new();
+        let (mut run_after_article, mut previous_article) = (false, false);
+        for raw in sentence.split_whitespace() {
+            let breaks = |c: char| !c.is_alphanumeric();
+            if raw.starts_with(breaks) {
+                self.close(&mut run, run_after_article);
+            }
+            let word = raw.trim_matches(breaks);
+            let word = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word);
+            // Most words are in lower case: only capitalised ones are lower-cased to be read.
+            let lower = word
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                .then(|| word.to_lowercase())
+                .filter(|lower| {
+                    word.chars().any(char::is_lowercase)
+                        && word.chars().nth(1).is_some()
+                        && !crate::index::is_function_word(lower)
+                        && !crate::text::is_calendar_word(lower)
+                });
+            previous_article = if let Some(lower) = lower {
+                if run.is_empty() {
+                    run_after_article = previous_article;
+                }
+                here.push(lower.clone());
+                run.push(lower);
+                false
+            } else {
+                self.close(&mut run, run_after_article);
+                ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word))
+            };
+            if raw.ends_with(breaks) {
+                self.close(&mut run, run_after_article);
+                previous_article = false;
+            }
+        }
+        self.close(&mut run, run_after_article);
+        here.sort_unstable();
+        here.dedup();
+        self.mentioned.append(&mut here);
+    }
+
+    fn close(&mut self, run: &mut Vec<String>, after_article: bool) {
+        if after_article {
+            self.with_article.append(run);
+        } else if run.len() == 1 {
+            self.alone.append(run);
+        } else if let Some(last) = run.pop() {
+            self.run_ends.push(last);
+            run.clear();
+        }
+    }
+
+    /// The names read as people's, sorted and distinct; and every name with the number of
+    /// sentences naming it, sorted.
+    fn finish(mut self) -> (Vec<String>, Vec<(String, u32)>) {
+        for v in [&mut self.run_ends, &mut self.alone, &mut self.with_article] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        let mut people = self.run_ends;
+        people.retain(|n| {
+            self.alone.binary_search(n).is_ok() && self.with_article.binary_search(n).is_err()
+        });
+        self.mentioned.sort_unstable();
+        let counts = self
+            .mentioned
+            .chunk_by(|x, y| x == y)
+            .map(|run| (run[0].clone(), u32::try_from(run.len()).unwrap_or(u32::MAX)))
+            .collect();
+        (people, counts)
+    }
+}
+
 fn tickers(texts: &[&str]) -> Vec<u64> {
     let mut found: Vec<u64> = texts
         .iter()
@@ -465,11 +582,20 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     sentence_names(prose_lead, &mut lead_names);
     lead_names.sort_unstable();
     lead_names.dedup();
+    let mut opening_names = lead_names.clone();
+    // A headline's words are all capitalised: its names are those the text names too (below).
+    sentence_names(
+        &format!(". {}", doc.meta.title.as_deref().unwrap_or("")),
+        &mut opening_names,
+    );
     let mut names = Vec::new();
     let mut repeated = Vec::new();
+    let mut people = PersonNames::default();
     for s in doc.sentences.iter().filter(|s| s.kind.is_event_evidence()) {
         let mut here = Vec::new();
-        sentence_names(doc.text.get(s.range.clone()).unwrap_or(""), &mut here);
+        let text = doc.text.get(s.range.clone()).unwrap_or("");
+        sentence_names(text, &mut here);
+        people.read(text);
         here.sort_unstable();
         here.dedup();
         names.extend(here);
@@ -481,6 +607,27 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         }
     }
     names.dedup();
+    opening_names.retain(|n| names.binary_search(n).is_ok());
+    opening_names.sort_unstable();
+    opening_names.dedup();
+    let (people, mention_counts) = people.finish();
+    let mut by_person: Vec<(u32, &String)> = mention_counts
+        .iter()
+        .filter(|(name, _)| people.binary_search(name).is_ok())
+        .map(|(name, count)| (*count, name))
+        .collect();
+    by_person.sort_unstable_by(|x, y| y.cmp(x));
+    let focus = match by_person[..] {
+        [(top, name), ..]
+            if top >= FOCUS_MIN_SENTENCES
+                && by_person
+                    .get(1)
+                    .is_none_or(|&(second, _)| top >= FOCUS_DOMINANCE * second) =>
+        {
+            Some((name.clone(), top))
+        }
+        _ => None,
+    };
     // A participant is named again after the lead; a passing mention is not one.
     lead_names.retain(|n| repeated.binary_search(n).is_ok());
     // Only a story with a stock symbol is compared by company (see `other_companies`): the
@@ -527,6 +674,9 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         tickers,
         lead_names,
         names,
+        mention_counts,
+        focus,
+        opening_names,
         title_words: doc
             .meta
             .title
@@ -606,7 +756,45 @@ fn other_participants(a: &DocFacts, b: &DocFacts) -> bool {
     let absent = |name: &String, other: &DocFacts| {
         other.names.binary_search(name).is_err() && !other.names.iter().any(|o| same_name(name, o))
     };
-    a.lead_names.iter().any(|n| absent(n, b)) && b.lead_names.iter().any(|n| absent(n, a))
+    let by_lead =
+        a.lead_names.iter().any(|n| absent(n, b)) && b.lead_names.iter().any(|n| absent(n, a));
+    by_lead || recalls_other_subject(a, b)
+}
+
+/// Whether each article is about a person the other mentions only in passing, and one of
+/// them does mention the other's: two players' arrests, where the later story recalls the
+/// earlier one in a sentence or two. Two stories that each quote their own spokesman, and
+/// never name the other's, are left to their content.
+fn recalls_other_subject(a: &DocFacts, b: &DocFacts) -> bool {
+    match (passing_focus(a, b), passing_focus(b, a)) {
+        (Some(ab), Some(ba)) => ab + ba > 0,
+        _ => false,
+    }
+}
+
+/// How often `other` names the person `about` is about, when only in passing.
+fn passing_focus(about: &DocFacts, other: &DocFacts) -> Option<u32> {
+    let (name, count) = about.focus.as_ref()?;
+    if other
+        .opening_names
+        .iter()
+        .any(|n| n == name || same_name(name, n))
+    {
+        return None;
+    }
+    let mentions = other.mentions(name);
+    (mentions <= PASSING_MENTIONS && 2 * mentions < *count).then_some(mentions)
+}
+
+impl DocFacts {
+    /// Sentences naming `name`, under any close spelling.
+    fn mentions(&self, name: &str) -> u32 {
+        self.mention_counts
+            .iter()
+            .filter(|(n, _)| n == name || same_name(name, n))
+            .map(|(_, count)| count)
+            .sum()
+    }
 }
 
 /// Whether two names may be one name spelt two ways (a letter or two apart).
@@ -1483,6 +1671,7 @@ mod tests {
             names: Vec::new(),
             company: Vec::new(),
             vocabulary: Vec::new(),
+            ..Default::default()
         };
         // Two issuers' bond notices: dense with figures, some shared (denominations).
         let halden = f(&[1, 2, 3, 4, 5, 6], 60, &[100, 101]);
@@ -1528,6 +1717,7 @@ mod tests {
                 names: strings(names),
                 company: Vec::new(),
                 vocabulary: Vec::new(),
+                ..Default::default()
             }
         };
         // One champion, two challengers: each lead names a man the other never mentions.
@@ -1540,6 +1730,69 @@ mod tests {
         // One side's lead names only people the other mentions too.
         let preview = facts(&["varga"], &["varga", "lindqvist"]);
         assert!(!other_participants(&first_bout, &preview));
+    }
+
+    #[test]
+    fn people_are_introduced_by_full_name_and_called_by_the_last_one_alone() {
+        let mut names = PersonNames::default();
+        for sentence in [
+            "Harbor City Gulls lineman Ottavio Brennan was arrested in San Diego.",
+            "Brennan was stopped on Route 9, the patrol said.",
+            "The Gulls said Brennan would play; the Gulls play in San Diego.",
+            "Officers in Egypt and Egypt's neighbours, Cairo, Egypt, said so.",
+            "Ottavio Brennan's lawyer, Brennan's agent and Brennan all declined.",
+        ] {
+            names.read(sentence);
+        }
+        let (people, counts) = names.finish();
+        // "Gulls" ends a run but takes an article; "Diego" never stands alone; "Egypt" never
+        // ends a run (a comma breaks "Cairo, Egypt").
+        assert_eq!(people, ["brennan"]);
+        let count = |n: &str| counts.iter().find(|c| c.0 == n).map(|c| c.1);
+        // One per sentence naming it, a sentence's first word too.
+        assert_eq!(count("brennan"), Some(4));
+        assert_eq!(count("egypt"), Some(1));
+        assert_eq!(count("route"), Some(1));
+    }
+
+    #[test]
+    fn a_story_recalling_another_players_arrest_in_passing_is_about_someone_else() {
+        let facts =
+            |focus: Option<(&str, u32)>, opening: &[&str], mentions: &[(&str, u32)]| DocFacts {
+                focus: focus.map(|(n, c)| (n.to_string(), c)),
+                opening_names: opening.iter().map(|s| s.to_string()).collect(),
+                mention_counts: mentions.iter().map(|&(n, c)| (n.to_string(), c)).collect(),
+                ..Default::default()
+            };
+        let first = facts(Some(("keswick", 6)), &["keswick"], &[("keswick", 6)]);
+        // The later arrest recalls the earlier one in one sentence.
+        let second = facts(
+            Some(("brennan", 5)),
+            &["brennan"],
+            &[("brennan", 5), ("keswick", 1)],
+        );
+        assert!(recalls_other_subject(&first, &second));
+        assert!(recalls_other_subject(&second, &first));
+        // Two stories of one event, each quoting its own spokesman, neither naming the
+        // other's: left to their content.
+        let spokesman = facts(Some(("vantongeren", 3)), &[], &[("vantongeren", 3)]);
+        assert!(!recalls_other_subject(&first, &spokesman));
+        // The coach's story names the player in its lead: one event.
+        let coach = facts(
+            Some(("arbogast", 4)),
+            &["arbogast", "keswick"],
+            &[("arbogast", 4), ("keswick", 1)],
+        );
+        assert!(!recalls_other_subject(&first, &coach));
+        // A respelt name is the same person, mentioned as often as the subject.
+        let respelt = facts(
+            Some(("brennan", 5)),
+            &["brennan"],
+            &[("brennan", 5), ("keswik", 6)],
+        );
+        assert!(!recalls_other_subject(&first, &respelt));
+        // No one the article is clearly about: nothing to compare.
+        assert!(!recalls_other_subject(&facts(None, &[], &[]), &second));
     }
 
     #[test]
@@ -1560,6 +1813,7 @@ mod tests {
             names: Vec::new(),
             company: Vec::new(),
             vocabulary: Vec::new(),
+            ..Default::default()
         };
         // Two dividend notices: two figures each, one of them shared (a payment date).
         let first = notice(&[1, 2], &[50], &[]);
@@ -1767,6 +2021,7 @@ mod tests {
             names: Vec::new(),
             company: Vec::new(),
             vocabulary: Vec::new(),
+            ..Default::default()
         };
         let monday = f(Some(10), &[1, 2, 3, 4, 5]);
         let tuesday = f(Some(11), &[6, 7, 8, 9, 5]);
@@ -1799,6 +2054,7 @@ mod tests {
             names: Vec::new(),
             company: Vec::new(),
             vocabulary: Vec::new(),
+            ..Default::default()
         };
         let monday = f(Some(10), &[1, 2], Some(7));
         assert!(recurring(&monday, &f(Some(11), &[3, 4], Some(7))));
@@ -1843,6 +2099,7 @@ mod tests {
             names: Vec::new(),
             company: Vec::new(),
             vocabulary: Vec::new(),
+            ..Default::default()
         };
         // The morning's expectation and the operation, 45-90 words, two or three figures.
         let monday = f(Some(10), &[1, 2, 3], 80, &[], Some(1));
