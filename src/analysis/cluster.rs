@@ -367,24 +367,76 @@ fn subject_slots_differ(a: &[TitleWord], b: &[TitleWord]) -> bool {
 
 /// Capitalised words of a sentence after its first word, lower-cased: the names it mentions.
 fn sentence_names(text: &str, out: &mut Vec<String>) {
+    read_names(text, out, None);
+}
+
+/// Reads a sentence's words once: its names as [`sentence_names`] gives them, and, when
+/// `people` is given, what tells people's names (see [`PersonNames`]).
+fn read_names(text: &str, out: &mut Vec<String>, mut people: Option<&mut PersonNames>) {
+    let mut here: Vec<String> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let (mut run_after_article, mut previous_article) = (false, false);
+    let mut previous_end = 0usize;
     let words = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty());
-    for w in words.skip(1) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 2 {
-            continue;
-        }
-        let mut lower = w.to_lowercase();
-        for suffix in ["'s", "’s"] {
-            if let Some(stem) = lower.strip_suffix(suffix) {
-                lower = stem.to_string();
+    for (i, token) in words.enumerate() {
+        let start = token.as_ptr() as usize - text.as_ptr() as usize;
+        let w = token.trim_matches(|c: char| !c.is_alphanumeric());
+        // Punctuation between two words ("Cairo, Egypt") ends a run of names.
+        let parted =
+            !text[previous_end..start].chars().all(char::is_whitespace) || !token.starts_with(w);
+        previous_end = start + token.len();
+        let mut name = None;
+        if w.chars().next().is_some_and(char::is_uppercase) && w.chars().nth(1).is_some() {
+            let mut lower = w.to_lowercase();
+            for suffix in ["'s", "’s"] {
+                if let Some(stem) = lower.strip_suffix(suffix) {
+                    lower = stem.to_string();
+                }
+            }
+            if !crate::index::is_function_word(&lower) && !crate::text::is_calendar_word(&lower) {
+                name = Some(lower);
             }
         }
-        if crate::index::is_function_word(&lower) || crate::text::is_calendar_word(&lower) {
+        let Some(people) = people.as_deref_mut() else {
+            if i > 0 {
+                out.extend(name);
+            }
             continue;
+        };
+        if parted {
+            people.close(&mut run, run_after_article);
+            previous_article = false;
         }
-        out.push(lower);
+        if i > 0 {
+            out.extend(name.iter().cloned());
+        }
+        // A word in capitals throughout ("NFL", "DUI") is no one's name.
+        match name.filter(|_| w.chars().any(char::is_lowercase)) {
+            Some(lower) => {
+                if run.is_empty() {
+                    run_after_article = previous_article;
+                }
+                here.push(lower.clone());
+                run.push(lower);
+                previous_article = false;
+            }
+            None => {
+                people.close(&mut run, run_after_article);
+                previous_article = ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(w));
+            }
+        }
+        if !token.ends_with(w) {
+            people.close(&mut run, run_after_article);
+            previous_article = false;
+        }
+    }
+    if let Some(people) = people {
+        people.close(&mut run, run_after_article);
+        here.sort_unstable();
+        here.dedup();
+        people.mentioned.append(&mut here);
     }
 }
 
@@ -408,54 +460,6 @@ struct PersonNames {
 }
 
 impl PersonNames {
-    fn read(&mut self, sentence: &str) {
-        let mut here: Vec<String> = Vec::new();
-        let mut run: Vec<String> = Vec::new();
-        let (mut run_after_article, mut previous_article) = (false, false);
-        for raw in sentence.split_whitespace() {
-            let breaks = |c: char| !c.is_alphanumeric();
-            if raw.starts_with(breaks) {
-                self.close(&mut run, run_after_article);
-            }
-            let word = raw.trim_matches(breaks);
-            let word = word
-                .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("’s"))
-                .unwrap_or(word);
-            // Most words are in lower case: only capitalised ones are lower-cased to be read.
-            let lower = word
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-                .then(|| word.to_lowercase())
-                .filter(|lower| {
-                    word.chars().any(char::is_lowercase)
-                        && word.chars().nth(1).is_some()
-                        && !crate::index::is_function_word(lower)
-                        && !crate::text::is_calendar_word(lower)
-                });
-            previous_article = if let Some(lower) = lower {
-                if run.is_empty() {
-                    run_after_article = previous_article;
-                }
-                here.push(lower.clone());
-                run.push(lower);
-                false
-            } else {
-                self.close(&mut run, run_after_article);
-                ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word))
-            };
-            if raw.ends_with(breaks) {
-                self.close(&mut run, run_after_article);
-                previous_article = false;
-            }
-        }
-        self.close(&mut run, run_after_article);
-        here.sort_unstable();
-        here.dedup();
-        self.mentioned.append(&mut here);
-    }
-
     fn close(&mut self, run: &mut Vec<String>, after_article: bool) {
         if after_article {
             self.with_article.append(run);
@@ -594,8 +598,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     for s in doc.sentences.iter().filter(|s| s.kind.is_event_evidence()) {
         let mut here = Vec::new();
         let text = doc.text.get(s.range.clone()).unwrap_or("");
-        sentence_names(text, &mut here);
-        people.read(text);
+        read_names(text, &mut here, Some(&mut people));
         here.sort_unstable();
         here.dedup();
         names.extend(here);
@@ -1742,7 +1745,7 @@ mod tests {
             "Officers in Egypt and Egypt's neighbours, Cairo, Egypt, said so.",
             "Ottavio Brennan's lawyer, Brennan's agent and Brennan all declined.",
         ] {
-            names.read(sentence);
+            read_names(sentence, &mut Vec::new(), Some(&mut names));
         }
         let (people, counts) = names.finish();
         // "Gulls" ends a run but takes an article; "Diego" never stands alone; "Egypt" never
