@@ -1537,6 +1537,19 @@ mod tests {
             let tokens = crate::text::features::features(&crate::text::tokens::tokenize(&before));
             prop_assert!(words.iter().all(|w| tokens.norms.contains(w)));
         }
+
+        // Reading people's names never changes the names read, and every person is a name
+        // the text mentions; multi-byte letters and marks read without a panic.
+        #[test]
+        fn reading_people_leaves_the_names_alone(text in "[A-Za-zÉé'’ ,.\"“-]{0,40}") {
+            let (mut plain, mut with_people) = (Vec::new(), Vec::new());
+            let mut people = PersonNames::default();
+            read_names(&text, &mut plain, None);
+            read_names(&text, &mut with_people, Some(&mut people));
+            prop_assert_eq!(&plain, &with_people);
+            let (persons, counts) = people.finish();
+            prop_assert!(persons.iter().all(|p| counts.iter().any(|(n, _)| n == p)));
+        }
     }
 
     #[test]
