@@ -342,7 +342,7 @@ fn a_central_banks_operations_of_two_days_are_two_clusters() {
 fn a_players_arrest_and_a_team_mates_later_one_are_two_clusters() {
     // Found on ECB+: two players' drunk-driving arrests, a month apart and undated, were one
     // cluster; the later stories recall the earlier arrest in a sentence. The coach's story
-    // of the first arrest is about the coach, but names the player in its lead.
+    // of the first arrest, about the coach, stays with the first arrest's stories.
     let r = audit("fixtures/audit/two_players_arrested");
     assert_eq!(
         clusters_by_line_id(&r),

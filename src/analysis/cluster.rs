@@ -116,7 +116,7 @@ const OTHER_PARTICIPANTS_FACTOR: f64 = 0.5;
 /// A lead has at least this many words.
 const LEAD_MIN_WORDS: usize = 6;
 /// A person named in at least this many sentences of an article, and in this many times as
-/// many as anyone else, is the one it is about (its focus).
+/// many as any other person, is the one it is about (its focus).
 const FOCUS_MIN_SENTENCES: u32 = 3;
 const FOCUS_DOMINANCE: u32 = 2;
 /// A name in at most this many sentences of an article, and in fewer than half as many as in
@@ -270,12 +270,12 @@ struct DocFacts {
     /// Capitalised words of the event evidence, a sentence's first too, lower case and
     /// sorted, with the number of sentences naming each: how often a person is mentioned.
     mention_counts: Vec<(String, u32)>,
-    /// The person the article is about, with the number of sentences naming them: the name
-    /// read as a person's (see [`person_names`]) in the most sentences, at least
-    /// [`FOCUS_MIN_SENTENCES`], and not common to many articles (set by [`cluster`]).
+    /// The person the article is about, with the number of sentences naming them (see
+    /// [`focus_person`] and [`PersonNames`]).
     focus: Option<(String, u32)>,
-    /// Names of the title and the lead, lower case, sorted and distinct: whom the story
-    /// opens with.
+    /// Names of the title and the lead, first words too, that the text uses, lower case,
+    /// sorted and distinct: whom the story opens with. Kept, like
+    /// [`Self::mention_counts`], only for an article with a [`Self::focus`].
     opening_names: Vec<String>,
     /// The words naming the company before its stock symbol ("USAIR GROUP <U>"), hashed,
     /// sorted and distinct; words that name many companies ("Inc", "Group") are taken out by
@@ -367,12 +367,18 @@ fn subject_slots_differ(a: &[TitleWord], b: &[TitleWord]) -> bool {
 
 /// Capitalised words of a sentence after its first word, lower-cased: the names it mentions.
 fn sentence_names(text: &str, out: &mut Vec<String>) {
-    read_names(text, out, None);
+    read_names(text, out, false, None);
 }
 
-/// Reads a sentence's words once: its names as [`sentence_names`] gives them, and, when
-/// `people` is given, what tells people's names (see [`PersonNames`]).
-fn read_names(text: &str, out: &mut Vec<String>, mut people: Option<&mut PersonNames>) {
+/// Reads a sentence's words once: its names as [`sentence_names`] gives them (its first word
+/// too when `first_word`), and, when `people` is given, what tells people's names (see
+/// [`PersonNames`]).
+fn read_names(
+    text: &str,
+    out: &mut Vec<String>,
+    first_word: bool,
+    mut people: Option<&mut PersonNames>,
+) {
     let mut here: Vec<String> = Vec::new();
     let mut run: Vec<String> = Vec::new();
     let (mut run_after_article, mut previous_article) = (false, false);
@@ -399,8 +405,9 @@ fn read_names(text: &str, out: &mut Vec<String>, mut people: Option<&mut PersonN
                 name = Some(lower);
             }
         }
+        let named = i > 0 || first_word;
         let Some(people) = people.as_deref_mut() else {
-            if i > 0 {
+            if named {
                 out.extend(name);
             }
             continue;
@@ -409,11 +416,15 @@ fn read_names(text: &str, out: &mut Vec<String>, mut people: Option<&mut PersonN
             people.close(&mut run, run_after_article);
             previous_article = false;
         }
-        if i > 0 {
+        if named {
             out.extend(name.iter().cloned());
         }
-        // A word in capitals throughout ("NFL", "DUI") is no one's name.
-        match name.filter(|_| w.chars().any(char::is_lowercase)) {
+        // A word in capitals throughout ("NFL", "DUI", "NFL's") is no one's name.
+        let stem = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        match name.filter(|_| stem.chars().any(char::is_lowercase)) {
             Some(lower) => {
                 if run.is_empty() {
                     run_after_article = previous_article;
@@ -489,6 +500,28 @@ impl PersonNames {
             .map(|run| (run[0].clone(), u32::try_from(run.len()).unwrap_or(u32::MAX)))
             .collect();
         (people, counts)
+    }
+}
+
+/// The person an article is about: of `people`, the one in the most sentences, at least
+/// [`FOCUS_MIN_SENTENCES`] and [`FOCUS_DOMINANCE`] times as many as any other person.
+fn focus_person(people: &[String], mention_counts: &[(String, u32)]) -> Option<(String, u32)> {
+    let mut by_person: Vec<(u32, &String)> = mention_counts
+        .iter()
+        .filter(|(name, _)| people.binary_search(name).is_ok())
+        .map(|(name, count)| (*count, name))
+        .collect();
+    by_person.sort_unstable_by(|x, y| y.cmp(x));
+    match by_person[..] {
+        [(top, name), ..]
+            if top >= FOCUS_MIN_SENTENCES
+                && by_person
+                    .get(1)
+                    .is_none_or(|&(second, _)| top >= FOCUS_DOMINANCE.saturating_mul(second)) =>
+        {
+            Some((name.clone(), top))
+        }
+        _ => None,
     }
 }
 
@@ -586,19 +619,18 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     sentence_names(prose_lead, &mut lead_names);
     lead_names.sort_unstable();
     lead_names.dedup();
-    let mut opening_names = lead_names.clone();
-    // A headline's words are all capitalised: its names are those the text names too (below).
-    sentence_names(
-        &format!(". {}", doc.meta.title.as_deref().unwrap_or("")),
-        &mut opening_names,
-    );
+    // First words too: a headline or lead may open with the name ("Keswick to play").
+    let mut opening_names = Vec::new();
+    for text in [doc.meta.title.as_deref().unwrap_or(""), prose_lead] {
+        read_names(text, &mut opening_names, true, None);
+    }
     let mut names = Vec::new();
     let mut repeated = Vec::new();
     let mut people = PersonNames::default();
     for s in doc.sentences.iter().filter(|s| s.kind.is_event_evidence()) {
         let mut here = Vec::new();
         let text = doc.text.get(s.range.clone()).unwrap_or("");
-        read_names(text, &mut here, Some(&mut people));
+        read_names(text, &mut here, false, Some(&mut people));
         here.sort_unstable();
         here.dedup();
         names.extend(here);
@@ -610,27 +642,22 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         }
     }
     names.dedup();
-    opening_names.retain(|n| names.binary_search(n).is_ok());
-    opening_names.sort_unstable();
-    opening_names.dedup();
-    let (people, mention_counts) = people.finish();
-    let mut by_person: Vec<(u32, &String)> = mention_counts
-        .iter()
-        .filter(|(name, _)| people.binary_search(name).is_ok())
-        .map(|(name, count)| (*count, name))
-        .collect();
-    by_person.sort_unstable_by(|x, y| y.cmp(x));
-    let focus = match by_person[..] {
-        [(top, name), ..]
-            if top >= FOCUS_MIN_SENTENCES
-                && by_person
-                    .get(1)
-                    .is_none_or(|&(second, _)| top >= FOCUS_DOMINANCE * second) =>
-        {
-            Some((name.clone(), top))
-        }
-        _ => None,
-    };
+    let (people, mut mention_counts) = people.finish();
+    let focus = focus_person(&people, &mention_counts);
+    if focus.is_some() {
+        // A headline in capitals names everything: only names the text uses count.
+        opening_names.retain(|n| {
+            mention_counts
+                .binary_search_by(|(m, _)| m.as_str().cmp(n))
+                .is_ok()
+        });
+        opening_names.sort_unstable();
+        opening_names.dedup();
+    } else {
+        // Read only when both articles of a pair are about someone.
+        opening_names = Vec::new();
+        mention_counts = Vec::new();
+    }
     // A participant is named again after the lead; a passing mention is not one.
     lead_names.retain(|n| repeated.binary_search(n).is_ok());
     // Only a story with a stock symbol is compared by company (see `other_companies`): the
@@ -769,6 +796,9 @@ fn other_participants(a: &DocFacts, b: &DocFacts) -> bool {
 /// earlier one in a sentence or two. Two stories that each quote their own spokesman, and
 /// never name the other's, are left to their content.
 fn recalls_other_subject(a: &DocFacts, b: &DocFacts) -> bool {
+    if a.focus.is_none() || b.focus.is_none() {
+        return false;
+    }
     match (passing_focus(a, b), passing_focus(b, a)) {
         (Some(ab), Some(ba)) => ab + ba > 0,
         _ => false,
@@ -778,11 +808,7 @@ fn recalls_other_subject(a: &DocFacts, b: &DocFacts) -> bool {
 /// How often `other` names the person `about` is about, when only in passing.
 fn passing_focus(about: &DocFacts, other: &DocFacts) -> Option<u32> {
     let (name, count) = about.focus.as_ref()?;
-    if other
-        .opening_names
-        .iter()
-        .any(|n| n == name || same_name(name, n))
-    {
+    if other.opening_names.iter().any(|n| same_or_respelt(name, n)) {
         return None;
     }
     let mentions = other.mentions(name);
@@ -794,10 +820,15 @@ impl DocFacts {
     fn mentions(&self, name: &str) -> u32 {
         self.mention_counts
             .iter()
-            .filter(|(n, _)| n == name || same_name(name, n))
+            .filter(|(n, _)| same_or_respelt(name, n))
             .map(|(_, count)| count)
             .sum()
     }
+}
+
+/// Whether two names are one, or may be one spelt two ways.
+fn same_or_respelt(a: &str, b: &str) -> bool {
+    a == b || same_name(a, b)
 }
 
 /// Whether two names may be one name spelt two ways (a letter or two apart).
@@ -1544,8 +1575,8 @@ mod tests {
         fn reading_people_leaves_the_names_alone(text in "[A-Za-zÉé'’ ,.\"“-]{0,40}") {
             let (mut plain, mut with_people) = (Vec::new(), Vec::new());
             let mut people = PersonNames::default();
-            read_names(&text, &mut plain, None);
-            read_names(&text, &mut with_people, Some(&mut people));
+            read_names(&text, &mut plain, false, None);
+            read_names(&text, &mut with_people, false, Some(&mut people));
             prop_assert_eq!(&plain, &with_people);
             let (persons, counts) = people.finish();
             prop_assert!(persons.iter().all(|p| counts.iter().any(|(n, _)| n == p)));
@@ -1758,7 +1789,7 @@ mod tests {
             "Officers in Egypt and Egypt's neighbours, Cairo, Egypt, said so.",
             "Ottavio Brennan's lawyer, Brennan's agent and Brennan all declined.",
         ] {
-            read_names(sentence, &mut Vec::new(), Some(&mut names));
+            read_names(sentence, &mut Vec::new(), false, Some(&mut names));
         }
         let (people, counts) = names.finish();
         // "Gulls" ends a run but takes an article; "Diego" never stands alone; "Egypt" never
@@ -1772,6 +1803,29 @@ mod tests {
     }
 
     #[test]
+    fn an_article_is_about_the_person_it_names_most_by_far() {
+        let strings = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let counts = |c: &[(&str, u32)]| {
+            c.iter()
+                .map(|&(n, k)| (n.to_string(), k))
+                .collect::<Vec<_>>()
+        };
+        let people = strings(&["arbogast", "brennan"]);
+        // Not a person ("gulls"), however often named, is never the focus.
+        let named = counts(&[("arbogast", 2), ("brennan", 4), ("gulls", 9)]);
+        assert_eq!(
+            focus_person(&people, &named),
+            Some(("brennan".to_string(), 4))
+        );
+        // Two people named about as often: no one person the article is about.
+        let even = counts(&[("arbogast", 3), ("brennan", 5)]);
+        assert_eq!(focus_person(&people, &even), None);
+        // Named in fewer than three sentences: too little to be about anyone.
+        let few = counts(&[("brennan", 2)]);
+        assert_eq!(focus_person(&people, &few), None);
+    }
+
+    #[test]
     fn a_story_recalling_another_players_arrest_in_passing_is_about_someone_else() {
         let facts =
             |focus: Option<(&str, u32)>, opening: &[&str], mentions: &[(&str, u32)]| DocFacts {
@@ -1780,7 +1834,11 @@ mod tests {
                 mention_counts: mentions.iter().map(|&(n, c)| (n.to_string(), c)).collect(),
                 ..Default::default()
             };
-        let first = facts(Some(("keswick", 6)), &["keswick"], &[("keswick", 6)]);
+        let first = facts(
+            Some(("keswick", 6)),
+            &["keswick"],
+            &[("brennan", 1), ("keswick", 6)],
+        );
         // The later arrest recalls the earlier one in one sentence.
         let second = facts(
             Some(("brennan", 5)),
@@ -1800,7 +1858,8 @@ mod tests {
             &[("arbogast", 4), ("keswick", 1)],
         );
         assert!(!recalls_other_subject(&first, &coach));
-        // A respelt name is the same person, mentioned as often as the subject.
+        // A respelt name is the same person, mentioned as often as the subject (without
+        // respellings, the first story's one mention of the other's person would part them).
         let respelt = facts(
             Some(("brennan", 5)),
             &["brennan"],

@@ -225,11 +225,6 @@ pub fn overlap(a: &TermVector, b: &TermVector) -> Overlap {
     sum.finish()
 }
 
-/// Cosine similarity of two unit vectors.
-pub fn cosine(a: &TermVector, b: &TermVector) -> f32 {
-    overlap(a, b).cosine
-}
-
 /// Terms two vectors share, strongest contribution first: (term, contribution).
 pub fn shared_terms(a: &TermVector, b: &TermVector) -> Vec<(u64, f32)> {
     let mut out = Vec::new();
@@ -353,7 +348,7 @@ pub fn similar_pairs(vectors: &[TermVector], min_similarity: f32) -> Vec<(u32, u
                 }
                 scored.sort_by(|x, y| y.1.cosine.total_cmp(&x.1.cosine).then(x.0.cmp(&y.0)));
                 scored.truncate(MAX_NEIGHBOURS);
-                // `collect` reused the candidates' allocation; keep only the neighbours.
+                // Keep only the neighbours' room: one list per article lives to the end.
                 scored.shrink_to_fit();
                 scored
             },
@@ -445,8 +440,8 @@ mod tests {
     fn cosine_of_identical_vectors_is_one_and_disjoint_zero() {
         let a = v(&[(1, 1.0), (2, 2.0)]);
         let b = v(&[(3, 1.0)]);
-        assert!((cosine(&a, &a) - 1.0).abs() < 1e-6);
-        assert_eq!(cosine(&a, &b), 0.0);
+        assert!((overlap(&a, &a).cosine - 1.0).abs() < 1e-6);
+        assert_eq!(overlap(&a, &b).cosine, 0.0);
     }
 
     #[test]
