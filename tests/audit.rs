@@ -351,6 +351,14 @@ fn a_players_arrest_and_a_team_mates_later_one_are_two_clusters() {
 }
 
 #[test]
+fn one_fire_told_through_two_spokesmen_is_one_cluster() {
+    // The near miss of the rule above: each story is about the man it quotes, and neither
+    // names the other's, but neither recalls another event either.
+    let r = audit("fixtures/audit/one_event_two_spokesmen");
+    assert_eq!(clusters_by_line_id(&r), [vec!["1", "2"]]);
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);
