@@ -118,6 +118,7 @@ const LEAD_MIN_WORDS: usize = 6;
 /// A person named in at least this many sentences of an article, and in this many times as
 /// many as any other person, is the one it is about (its focus).
 const FOCUS_MIN_SENTENCES: u32 = 3;
+/// See [`FOCUS_MIN_SENTENCES`].
 const FOCUS_DOMINANCE: u32 = 2;
 /// A name in at most this many sentences of an article, and in fewer than half as many as in
 /// the article about it, is mentioned in passing (a player's earlier arrest in the story of
@@ -267,8 +268,9 @@ struct DocFacts {
     lead_names: Vec<String>,
     /// Names of the whole article (its event evidence), lower case, sorted and distinct.
     names: Vec<String>,
-    /// Capitalised words of the event evidence, a sentence's first too, lower case and
-    /// sorted, with the number of sentences naming each: how often a person is mentioned.
+    /// Names of the event evidence (capitalised words with a lower-case letter, a sentence's
+    /// first word too), lower case and sorted, with the number of sentences naming each: how
+    /// often a person is mentioned.
     mention_counts: Vec<(String, u32)>,
     /// The person the article is about, with the number of sentences naming them (see
     /// [`focus_person`] and [`PersonNames`]).
