@@ -359,6 +359,41 @@ fn one_fire_told_through_two_spokesmen_is_one_cluster() {
 }
 
 #[test]
+fn a_third_outlets_own_account_of_one_flood_joins_the_other_two() {
+    // Found on BASIL: of three outlets' long stories of one event, the one in its own words
+    // averaged under the threshold with the other two and was left alone.
+    let r = audit("fixtures/audit/one_event_three_outlets_own_words");
+    assert_eq!(
+        clusters_by_line_id(&r),
+        [
+            vec!["1", "2", "3"],
+            vec!["4"],
+            vec!["5"],
+            vec!["6"],
+            vec!["7"]
+        ]
+    );
+}
+
+#[test]
+fn a_short_report_in_its_own_words_is_held_to_the_full_threshold() {
+    // The near miss: the same account cut to 147 words is no narrative, and short reports
+    // share template words more than events.
+    let r = audit("fixtures/audit/short_report_in_own_words");
+    assert_eq!(
+        clusters_by_line_id(&r),
+        [
+            vec!["1", "2"],
+            vec!["3"],
+            vec!["4"],
+            vec!["5"],
+            vec!["6"],
+            vec!["7"]
+        ]
+    );
+}
+
+#[test]
 fn byte_identical_copies_are_one_verbatim_cluster() {
     let r = audit("fixtures/audit/identical_copies");
     assert_eq!(clusters(&r), [vec!["first.txt", "second.txt"]]);

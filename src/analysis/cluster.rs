@@ -115,6 +115,12 @@ const COMPANY_WORDS: usize = 4;
 const OTHER_PARTICIPANTS_FACTOR: f64 = 0.5;
 /// A lead has at least this many words.
 const LEAD_MIN_WORDS: usize = 6;
+/// A story with at least this many words of evidence is a narrative: outlets telling one
+/// event in their own words share a smaller part of so many words than short reports do.
+const NARRATIVE_MIN_WORDS: usize = 250;
+/// A narrative alone after the linkage joins a small cluster of narratives it clearly belongs
+/// to (twice as close as to any other) at this share of the threshold.
+const NARRATIVE_ATTACH_SHARE: f64 = 0.75;
 /// A person named in at least this many sentences of an article, and in this many times as
 /// many as any other person, is the one it is about (its focus).
 const FOCUS_MIN_SENTENCES: u32 = 3;
@@ -1412,27 +1418,43 @@ pub fn cluster(
         heap.extend(fresh);
     }
 
-    // 5. Lone articles next to a large cluster, whose average comes from the sparse graph
-    // (pairs it does not hold count as zero): judged by the cluster members the graph does
-    // hold for them, and attached to the one clearly closest cluster.
+    // 5. Lone articles attached to the one cluster they clearly belong to (twice as close as
+    // to any other). A large cluster's average comes from the sparse graph (pairs it does not
+    // hold count as zero): judged by the cluster members the graph does hold for the article.
+    // A lone narrative joins a small cluster of narratives at a lower bar: the outlets that
+    // told its event in their own words, whose averages fell short as the cluster grew.
     let lone: Vec<usize> = (0..units)
         .filter(|&g| linkage.groups[g].alive && linkage.groups[g].units.len() == 1)
         .collect();
+    let narrative = |u: usize| linkage.facts[linkage.rep[u]].words >= NARRATIVE_MIN_WORDS;
     let attach: Vec<(usize, usize, f64)> = lone
         .par_iter()
         .filter_map(|&g| {
-            let mut scored: Vec<(f64, usize)> = linkage.adjacency[g]
+            let lone_narrative = linkage.groups[g].units.iter().all(|&u| narrative(u));
+            // (average, the bar it must reach, cluster)
+            let mut scored: Vec<(f64, f64, usize)> = linkage.adjacency[g]
                 .iter()
-                .filter(|&(&o, _)| linkage.groups[o].units.len() > EXACT_PAIRS)
-                .map(|(&o, &sum)| {
-                    let held = linkage.groups[o].units.len().min(MAX_NEIGHBOURS);
-                    (sum / held as f64, o)
+                .filter_map(|(&o, &sum)| {
+                    let members = &linkage.groups[o].units;
+                    if members.len() > EXACT_PAIRS {
+                        let held = members.len().min(MAX_NEIGHBOURS);
+                        Some((sum / held as f64, params.threshold, o))
+                    } else if members.len() >= 2 {
+                        let bar = if lone_narrative && members.iter().all(|&v| narrative(v)) {
+                            params.threshold * NARRATIVE_ATTACH_SHARE
+                        } else {
+                            params.threshold
+                        };
+                        Some((linkage.average(g, o), bar, o))
+                    } else {
+                        None
+                    }
                 })
                 .collect();
-            scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-            let (best, o) = *scored.first()?;
+            scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
+            let (best, bar, o) = *scored.first()?;
             let second = scored.get(1).map_or(0.0, |s| s.0);
-            (best >= params.threshold && best >= 2.0 * second && linkage.dates_compatible(g, o))
+            (best >= bar && best >= 2.0 * second && linkage.dates_compatible(g, o))
                 .then_some((g, o, best))
         })
         .collect();
