@@ -1439,13 +1439,15 @@ pub fn cluster(
                     if members.len() > EXACT_PAIRS {
                         let held = members.len().min(MAX_NEIGHBOURS);
                         Some((sum / held as f64, params.threshold, o))
-                    } else if members.len() >= 2 {
-                        let bar = if lone_narrative && members.iter().all(|&v| narrative(v)) {
+                    } else if lone_narrative && members.len() >= 2 {
+                        // From the graph too (at most what the exact average gives): the
+                        // exact one would cost a pass over every cluster next to every article.
+                        let bar = if members.iter().all(|&v| narrative(v)) {
                             params.threshold * NARRATIVE_ATTACH_SHARE
                         } else {
                             params.threshold
                         };
-                        Some((linkage.average(g, o), bar, o))
+                        Some((sum / members.len() as f64, bar, o))
                     } else {
                         None
                     }
