@@ -395,12 +395,7 @@ fn read_names(
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty());
     for (i, token) in words.enumerate() {
-        let start = token.as_ptr() as usize - text.as_ptr() as usize;
         let w = token.trim_matches(|c: char| !c.is_alphanumeric());
-        // Punctuation between two words ("Cairo, Egypt") ends a run of names.
-        let parted =
-            !text[previous_end..start].chars().all(char::is_whitespace) || !token.starts_with(w);
-        previous_end = start + token.len();
         let mut name = None;
         if w.chars().next().is_some_and(char::is_uppercase) && w.chars().nth(1).is_some() {
             let mut lower = w.to_lowercase();
@@ -420,6 +415,11 @@ fn read_names(
             }
             continue;
         };
+        // Punctuation between two words ("Cairo, Egypt") ends a run of names.
+        let start = token.as_ptr() as usize - text.as_ptr() as usize;
+        let parted =
+            !text[previous_end..start].chars().all(char::is_whitespace) || !token.starts_with(w);
+        previous_end = start + token.len();
         if parted {
             people.close(&mut run, run_after_article);
             previous_article = false;
@@ -791,9 +791,8 @@ fn other_subject(a: &DocFacts, b: &DocFacts) -> bool {
 /// spelling): two bouts of one champion against two challengers, two players of one team
 /// put on the injured list.
 fn other_participants(a: &DocFacts, b: &DocFacts) -> bool {
-    let absent = |name: &String, other: &DocFacts| {
-        other.names.binary_search(name).is_err() && !other.names.iter().any(|o| same_name(name, o))
-    };
+    let absent =
+        |name: &String, other: &DocFacts| !other.names.iter().any(|o| same_or_respelt(name, o));
     let by_lead =
         a.lead_names.iter().any(|n| absent(n, b)) && b.lead_names.iter().any(|n| absent(n, a));
     by_lead || recalls_other_subject(a, b)
