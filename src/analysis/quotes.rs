@@ -2988,6 +2988,10 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
             spans.iter().map(move |s| start + s.start..start + s.end)
         })
         .collect();
+    // Apostrophes alone ("it's") quote nothing: the people need not be read.
+    if quoted.is_empty() && !headline_lead {
+        return Vec::new();
+    }
     let people = people(doc, &quoted);
     let mut out: Vec<Quote> = Vec::new();
     let mut carried: Option<usize> = None;
