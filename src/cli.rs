@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use crate::checks::CHECKS;
 use crate::config::Config;
@@ -287,11 +288,17 @@ fn run_command(cli: &Cli) -> Result<Exit, Error> {
                     "`inspect` prints `human` or `json` only".to_string(),
                 ));
             }
-            let loaded = ingest::load(paths, cli.max_file_size);
+            let mut loaded = ingest::load(paths, cli.max_file_size);
             let had_errors = report_load_problems(&loaded, cli.quiet);
             if loaded.documents.is_empty() {
                 return Err(Error::NoInput);
             }
+            // `inspect` shows every sentence's language; the other commands never need them all.
+            loaded.documents.par_iter_mut().for_each(|doc| {
+                crate::stats::time(crate::stats::Stage::Language, || {
+                    crate::text::language::identify_sentences(doc)
+                })
+            });
             crate::stats::time(crate::stats::Stage::Output, || {
                 let mut out = stdout(cli.color, cli.format);
                 match cli.format {

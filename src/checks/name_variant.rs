@@ -294,7 +294,10 @@ pub(super) fn settle_splits(
         .map(|doc| {
             // A headline given apart from the text is part of the article for this count.
             let title = doc.meta.title.as_deref().filter(|_| fold_case);
-            words(&doc.text)
+            // Each word's key is built in one buffer: most words are no spelling in question.
+            let mut buffer = String::new();
+            let mut seen = HashSet::new();
+            for w in words(&doc.text)
                 .into_iter()
                 .map(|r| &doc.text[r])
                 .chain(
@@ -302,18 +305,32 @@ pub(super) fn settle_splits(
                         .into_iter()
                         .flat_map(|t| words(t).into_iter().map(move |r| &t[r])),
                 )
-                .filter_map(|w| {
-                    let stem = ["'s", "\u{2019}s", "'", "\u{2019}"]
-                        .iter()
-                        .find_map(|p| w.strip_suffix(p))
-                        .unwrap_or(w);
-                    if !lengths.contains(&stem.len()) {
-                        return None;
+            {
+                let stem = ["'s", "\u{2019}s", "'", "\u{2019}"]
+                    .iter()
+                    .find_map(|p| w.strip_suffix(p))
+                    .unwrap_or(w);
+                if !lengths.contains(&stem.len()) {
+                    continue;
+                }
+                let k = if fold_case {
+                    // `str::to_lowercase` for the rest: it knows a word-final sigma.
+                    if stem.is_ascii() {
+                        buffer.clear();
+                        buffer.push_str(stem);
+                        buffer.make_ascii_lowercase();
+                    } else {
+                        buffer = stem.to_lowercase();
                     }
-                    let k = key(stem);
-                    forms.contains(&k).then_some(k)
-                })
-                .collect()
+                    buffer.as_str()
+                } else {
+                    stem
+                };
+                if forms.contains(k) && !seen.contains(k) {
+                    seen.insert(k.to_string());
+                }
+            }
+            seen
         })
         .collect();
     let mut articles: HashMap<&str, usize> = HashMap::new();

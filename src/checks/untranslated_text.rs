@@ -2,7 +2,7 @@
 
 use super::{finding_at, Context};
 use crate::model::{Finding, RuleId, Severity};
-use crate::text::language::function_words;
+use crate::text::language::{function_words, sentence_language};
 
 crate::declare_rule! {
     /// A sentence in another language than its article.
@@ -56,8 +56,15 @@ fn article_language_is_plain(doc: &crate::model::Document, code: &str, confidenc
 }
 
 /// Whether a sentence is a whole clause in `code`, not a foreign name inside a sentence in
-/// the article's language `article`.
+/// the article's language `article` (the rule asks the two halves apart, the cheap one first).
+#[cfg(test)]
 fn is_foreign_clause(text: &str, code: &str, confidence: f64, article: &str) -> bool {
+    may_be_foreign_clause(text, article) && written_with_function_words_of(text, code, confidence)
+}
+
+/// What a sentence must be for any other language to be asked about: a clause of at least
+/// [`MIN_WORDS`] words, not plainly in the article's language `article`.
+fn may_be_foreign_clause(text: &str, article: &str) -> bool {
     let words = text
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -67,11 +74,12 @@ fn is_foreign_clause(text: &str, code: &str, confidence: f64, article: &str) -> 
     }
     // The article's own function words ("and", "the", "said") mean the sentence is in the
     // article's language with foreign names in it.
-    if let Some((w, h)) = function_words(text, article) {
-        if h >= 2 && h * 8 >= w {
-            return false;
-        }
-    }
+    !function_words(text, article).is_some_and(|(w, h)| h >= 2 && h * 8 >= w)
+}
+
+/// Whether a sentence uses enough function words of language `code` (or, for a language
+/// without a list, the detector was confident).
+fn written_with_function_words_of(text: &str, code: &str, confidence: f64) -> bool {
     match function_words(text, code) {
         Some((w, h)) => h >= 3 && h * 5 >= w,
         None => confidence >= MIN_CONFIDENCE_WITHOUT_LIST,
@@ -86,13 +94,19 @@ impl UntranslatedText {
             };
             let mut plain = None;
             for s in doc.sentences.iter().filter(|s| s.kind.is_prose()) {
-                let Some(lang) = s.language.filter(|l| l.reliable && l.code != article.code) else {
+                let text = doc.sentence_text(s);
+                // The sentence's language is asked last: it may take the trigram model.
+                if !super::reads_as_prose(s.kind, text)
+                    || !may_be_foreign_clause(text, article.code)
+                {
+                    continue;
+                }
+                let Some(lang) = sentence_language(doc, s)
+                    .filter(|l| l.reliable && l.code != article.code)
+                else {
                     continue;
                 };
-                let text = doc.sentence_text(s);
-                if !super::reads_as_prose(s.kind, text)
-                    || !is_foreign_clause(text, lang.code, lang.confidence, article.code)
-                {
+                if !written_with_function_words_of(text, lang.code, lang.confidence) {
                     continue;
                 }
                 if !*plain.get_or_insert_with(|| {

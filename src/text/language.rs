@@ -3,7 +3,7 @@
 //! whatlang itself is confident.
 
 use super::wordset::WordSet;
-use crate::model::{Document, LanguageGuess, SentenceKind};
+use crate::model::{Document, LanguageGuess, Sentence, SentenceKind};
 
 /// Sentences shorter than this (in characters) never get a reliable guess.
 pub const MIN_RELIABLE_SENTENCE_CHARS: usize = 40;
@@ -53,7 +53,7 @@ fn to_guess(info: whatlang::Info) -> Option<LanguageGuess> {
     })
 }
 
-/// Sets the document language (from its body sentences) and each sentence's language.
+/// Sets the document language (from its body sentences).
 pub fn identify(doc: &mut Document) {
     let mut sample = String::with_capacity(DOCUMENT_SAMPLE_BYTES + 256);
     for s in &doc.sentences {
@@ -75,32 +75,47 @@ pub fn identify(doc: &mut Document) {
         }
     }
     doc.language = by_function_words(&sample).or_else(|| guess(&sample));
+}
+
+/// Sets each sentence's language (see [`sentence_language`]): for `inspect`, which shows them
+/// all; the rules ask only about the sentences they look at.
+pub fn identify_sentences(doc: &mut Document) {
+    let guesses: Vec<Option<LanguageGuess>> = doc
+        .sentences
+        .iter()
+        .map(|s| sentence_language(doc, s))
+        .collect();
+    for (s, guess) in doc.sentences.iter_mut().zip(guesses) {
+        s.language = guess;
+    }
+}
+
+/// The language of one sentence of `doc`, whose own language is already identified: the
+/// article's when its function words make that plain, a trigram guess otherwise; `None` for a
+/// sentence too short to guess.
+pub fn sentence_language(doc: &Document, s: &Sentence) -> Option<LanguageGuess> {
     let stopwords = doc.language.and_then(|l| stopword_set(l.code));
-    let text = doc.text.as_str();
-    for s in &mut doc.sentences {
-        let sentence = prefix(&text[s.range.clone()], SENTENCE_SAMPLE_BYTES);
-        // A character is one to four bytes: only lengths in between need counting.
-        let long_enough = sentence.len() >= 4 * MIN_RELIABLE_SENTENCE_CHARS
-            || (sentence.len() >= MIN_RELIABLE_SENTENCE_CHARS
-                && sentence.chars().count() >= MIN_RELIABLE_SENTENCE_CHARS);
-        // Most sentences are plainly in the article's language; its function words show that
-        // at a fraction of the cost of a trigram model, which is kept for the rest.
-        if let (Some(doc_lang), Some(list)) = (doc.language, stopwords) {
-            if let Some(share) = stopword_share(sentence, list) {
-                s.language = Some(LanguageGuess {
-                    code: doc_lang.code,
-                    confidence: (share * 2.5).min(1.0),
-                    reliable: long_enough,
-                });
-                continue;
-            }
+    let sentence = prefix(&doc.text[s.range.clone()], SENTENCE_SAMPLE_BYTES);
+    // A character is one to four bytes: only lengths in between need counting.
+    let long_enough = sentence.len() >= 4 * MIN_RELIABLE_SENTENCE_CHARS
+        || (sentence.len() >= MIN_RELIABLE_SENTENCE_CHARS
+            && sentence.chars().count() >= MIN_RELIABLE_SENTENCE_CHARS);
+    // Most sentences are plainly in the article's language; its function words show that
+    // at a fraction of the cost of a trigram model, which is kept for the rest.
+    if let (Some(doc_lang), Some(list)) = (doc.language, stopwords) {
+        if let Some(share) = stopword_share(sentence, list) {
+            return Some(LanguageGuess {
+                code: doc_lang.code,
+                confidence: (share * 2.5).min(1.0),
+                reliable: long_enough,
+            });
         }
-        // A short sentence's trigram guess would be noise: leave it unknown.
-        s.language = if long_enough {
-            sentence_guess(sentence)
-        } else {
-            None
-        };
+    }
+    // A short sentence's trigram guess would be noise: leave it unknown.
+    if long_enough {
+        sentence_guess(sentence)
+    } else {
+        None
     }
 }
 
@@ -279,6 +294,7 @@ mod tests {
         let mut doc = crate::model::Document::new("t", text.into(), crate::model::Origin::Identity);
         crate::text::segment_document(&mut doc);
         identify(&mut doc);
+        identify_sentences(&mut doc);
         assert_eq!(doc.language.unwrap().code, "eng");
         let langs: Vec<_> = doc.sentences.iter().map(|s| s.language.unwrap()).collect();
         assert_eq!(langs[0].code, "eng");
@@ -293,6 +309,7 @@ mod tests {
         let mut doc = crate::model::Document::new("t", text.into(), crate::model::Origin::Identity);
         crate::text::segment_document(&mut doc);
         identify(&mut doc);
+        identify_sentences(&mut doc);
         assert!(doc.sentences.last().unwrap().language.is_none());
     }
 
