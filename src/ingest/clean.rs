@@ -205,6 +205,16 @@ pub fn clean(doc: &mut Document) {
         });
     }
 
+    // Paragraphs of the whole text: a dateline or byline is one of its own, never the last
+    // line of a hard-wrapped sentence ("…debentures due\nApril 15, 2007.", "…led\nby Jane
+    // Doe.").
+    let layout = crate::text::layout(text);
+    let own_paragraph = |r: &Range<usize>| {
+        layout
+            .paragraphs
+            .binary_search_by_key(&r.start, |p| p.start)
+            .is_ok_and(|i| layout.paragraphs[i].end == r.end)
+    };
     let mut dateline_seen = false;
     for (index, line) in body_lines.iter().enumerate() {
         if already_removed(&removed, line.range.start) {
@@ -219,7 +229,7 @@ pub fn clean(doc: &mut Document) {
             Some(RemovalReason::Promo)
         } else if SHARE.is_match(content) {
             Some(RemovalReason::SharePrompt)
-        } else if index < 5 && !dateline_seen {
+        } else if index < 5 && !dateline_seen && own_paragraph(&range) {
             metadata::parse_dateline(content).map(|d| {
                 dateline_seen = true;
                 if doc.meta.date.is_none() {
@@ -256,7 +266,6 @@ pub fn clean(doc: &mut Document) {
     let removed = merge(removed);
 
     // Paragraphs (lines, unless the text is hard-wrapped) that remain after the removals.
-    let layout = crate::text::layout(text);
     let remaining: Vec<Range<usize>> = layout
         .paragraphs
         .iter()
@@ -928,6 +937,19 @@ mod tests {
         let doc = cleaned("Showers continued throughout the week in\nthe cocoa zone, alleviating the drought since early\nJanuary, the review said.\n    The dry period means the harvest will be late this\nyear, traders said.\n");
         assert!(doc.meta.title.is_none());
         assert!(doc.block_hints.is_empty());
+    }
+
+    #[test]
+    fn a_hard_wrapped_line_ending_a_sentence_is_no_byline() {
+        // Caught on Reuters-21578: "…underwriters led\nby Woolcott and Co Inc." was removed
+        // as a byline and named the source.
+        let text = "The company said it has filed for an offering of 1,700,000\ncommon shares through underwriters led\nby Jane Doe and Co Inc.\n    The company said it will sell 1,500,000 shares and\nshareholders the rest of them, it said.\n";
+        let doc = cleaned(text);
+        assert!(doc.removed.is_empty(), "{:?}", doc.removed);
+        assert!(doc.meta.source.is_none());
+        // The same line as a paragraph of its own is a byline.
+        let doc = cleaned("Ministers met\n\nby Jane Doe\n\nMinisters met on Friday and agreed on a budget.\n");
+        assert_eq!(doc.meta.source.as_deref(), Some("Jane Doe"));
     }
 
     #[test]
