@@ -297,15 +297,11 @@ pub(super) fn settle_splits(
             // Each word's key is built in one buffer: most words are no spelling in question.
             let mut buffer = String::new();
             let mut seen = HashSet::new();
-            for w in words(&doc.text)
-                .into_iter()
-                .map(|r| &doc.text[r])
-                .chain(
-                    title
-                        .into_iter()
-                        .flat_map(|t| words(t).into_iter().map(move |r| &t[r])),
-                )
-            {
+            for w in words(&doc.text).into_iter().map(|r| &doc.text[r]).chain(
+                title
+                    .into_iter()
+                    .flat_map(|t| words(t).into_iter().map(move |r| &t[r])),
+            ) {
                 let stem = ["'s", "\u{2019}s", "'", "\u{2019}"]
                     .iter()
                     .find_map(|p| w.strip_suffix(p))

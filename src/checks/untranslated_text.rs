@@ -101,8 +101,8 @@ impl UntranslatedText {
                 {
                     continue;
                 }
-                let Some(lang) = sentence_language(doc, s)
-                    .filter(|l| l.reliable && l.code != article.code)
+                let Some(lang) =
+                    sentence_language(doc, s).filter(|l| l.reliable && l.code != article.code)
                 else {
                     continue;
                 };

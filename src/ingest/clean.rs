@@ -948,7 +948,9 @@ mod tests {
         assert!(doc.removed.is_empty(), "{:?}", doc.removed);
         assert!(doc.meta.source.is_none());
         // The same line as a paragraph of its own is a byline.
-        let doc = cleaned("Ministers met\n\nby Jane Doe\n\nMinisters met on Friday and agreed on a budget.\n");
+        let doc = cleaned(
+            "Ministers met\n\nby Jane Doe\n\nMinisters met on Friday and agreed on a budget.\n",
+        );
         assert_eq!(doc.meta.source.as_deref(), Some("Jane Doe"));
     }
 
