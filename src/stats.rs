@@ -30,7 +30,7 @@ pub enum Stage {
     Clean,
     /// Paragraphs, sentences and their kinds.
     Segment,
-    /// Language identification of the document and each sentence.
+    /// Language identification of the document (and, for `inspect`, of each sentence).
     Language,
     /// The whole reading phase: every per-document stage above, in parallel.
     Load,

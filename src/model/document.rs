@@ -152,6 +152,8 @@ pub struct Sentence {
     /// Byte range into the analysed text.
     pub range: Range<usize>,
     pub kind: SentenceKind,
+    /// Set by `inspect` only ([`crate::text::language::identify_sentences`]); the rules ask
+    /// [`crate::text::language::sentence_language`] about the sentences they look at.
     pub language: Option<LanguageGuess>,
 }
 
