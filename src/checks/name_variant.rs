@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -12,6 +11,11 @@ use crate::analysis::names::{
 };
 use crate::model::{Document, Finding, Related, RuleId, Severity};
 use crate::text::words;
+
+/// Maps and sets keyed by words, read for every word of the input: a fast fixed-seed hasher
+/// (nothing is read off them in their order).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 crate::declare_rule! {
     /// A proper name spelled unlike its dominant or configured form.
@@ -126,7 +130,7 @@ pub(super) fn per_cluster_mentions<T: Send>(
         .zip(members.par_iter())
         .flat_map_iter(|(names, members)| {
             // An article's weight is asked for only when its spellings are compared.
-            let weights: HashMap<usize, OnceCell<f64>, foldhash::fast::FixedState> =
+            let weights: HashMap<usize, OnceCell<f64>> =
                 members.iter().map(|&d| (d, OnceCell::new())).collect();
             let weight = |d: usize| match (weights.get(&d), docs.get(d)) {
                 (Some(cell), Some(doc)) => *cell.get_or_init(|| article_weight(doc)),
@@ -142,8 +146,8 @@ fn articles_per_form(
     names: &[ClusterNames],
     counts: impl Fn(&Mention) -> bool,
 ) -> HashMap<&str, usize> {
-    let mut seen: HashSet<(&str, usize)> = HashSet::new();
-    let mut out: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashSet<(&str, usize)> = HashSet::default();
+    let mut out: HashMap<&str, usize> = HashMap::default();
     for m in names.iter().flat_map(|c| &c.mentions) {
         if counts(m) && seen.insert((m.form.as_str(), m.document)) {
             *out.entry(m.form.as_str()).or_default() += 1;
@@ -296,7 +300,7 @@ pub(super) fn settle_splits(
             let title = doc.meta.title.as_deref().filter(|_| fold_case);
             // Each word's key is built in one buffer: most words are no spelling in question.
             let mut buffer = String::new();
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for w in words(&doc.text).into_iter().map(|r| &doc.text[r]).chain(
                 title
                     .into_iter()
@@ -329,7 +333,7 @@ pub(super) fn settle_splits(
             seen
         })
         .collect();
-    let mut articles: HashMap<&str, usize> = HashMap::new();
+    let mut articles: HashMap<&str, usize> = HashMap::default();
     for set in &per_doc {
         for f in set {
             *articles.entry(f.as_str()).or_default() += 1;
@@ -428,7 +432,7 @@ fn later_of_pair(
         )
     };
     // The first use of each spelling of each pair.
-    let mut first: HashMap<(String, String), HashMap<&str, Place<'_>>> = HashMap::new();
+    let mut first: HashMap<(String, String), HashMap<&str, Place<'_>>> = HashMap::default();
     for (split, f) in settled {
         let Some((form, others)) = split else {
             continue;
