@@ -99,17 +99,35 @@ pub fn reads_as_prose(kind: crate::model::SentenceKind, text: &str) -> bool {
     let ends_like_sentence = trimmed.ends_with(['.', '!', '?', ':', ';', ',']);
     // A clause cut by a hard line wrap still has its function words ("the", "of", "said");
     // a table row or column header has none.
-    let has_function_words = || {
-        ["eng", "deu", "fra", "spa", "ita", "nld", "por"]
-            .iter()
-            .any(|code| {
-                crate::text::language::function_words(text, code).is_some_and(|(_, hits)| hits >= 2)
-            })
-    };
-    if kind == crate::model::SentenceKind::Body && !ends_like_sentence && !has_function_words() {
+    if kind == crate::model::SentenceKind::Body
+        && !ends_like_sentence
+        && !crate::text::language::has_function_words(text, 2)
+    {
         return false;
     }
+    let (words, figures) = words_and_figures(text);
+    words >= 3 && figures * 2 < words
+}
+
+/// Tokens between white space with a letter (words), and those with a digit but no letter
+/// (figures).
+fn words_and_figures(text: &str) -> (usize, usize) {
     let (mut words, mut figures) = (0usize, 0usize);
+    if text.is_ascii() {
+        // Byte by byte, the same tokens: ASCII white space as `char::is_whitespace` has it.
+        let (mut letter, mut digit) = (false, false);
+        for b in text.bytes().chain(std::iter::once(b' ')) {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                words += usize::from(letter);
+                figures += usize::from(!letter && digit);
+                (letter, digit) = (false, false);
+            } else {
+                letter |= b.is_ascii_alphabetic();
+                digit |= b.is_ascii_digit();
+            }
+        }
+        return (words, figures);
+    }
     for token in text.split_whitespace() {
         if token.chars().any(char::is_alphabetic) {
             words += 1;
@@ -117,7 +135,7 @@ pub fn reads_as_prose(kind: crate::model::SentenceKind, text: &str) -> bool {
             figures += 1;
         }
     }
-    words >= 3 && figures * 2 < words
+    (words, figures)
 }
 
 /// A finding at a range of a document's text.
@@ -276,6 +294,27 @@ mod tests {
             SentenceKind::Caption,
             "Jane Roe, Photo: REUTERS"
         ));
+    }
+
+    #[test]
+    fn ascii_tokens_count_as_on_the_unicode_path() {
+        for text in [
+            "Avg shrs 4,350,000 vs 3,217,500",
+            "a\x0bb 12\x0c3 -- 4.5\t\r\nword",
+            "  ",
+            "",
+        ] {
+            let slow = text.split_whitespace().fold((0, 0), |(w, f), t| {
+                if t.chars().any(char::is_alphabetic) {
+                    (w + 1, f)
+                } else if t.chars().any(|c| c.is_ascii_digit()) {
+                    (w, f + 1)
+                } else {
+                    (w, f)
+                }
+            });
+            assert_eq!(words_and_figures(text), slow, "{text:?}");
+        }
     }
 
     #[test]

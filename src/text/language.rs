@@ -174,6 +174,20 @@ pub fn function_words(text: &str, code: &str) -> Option<(usize, usize)> {
     Some(count_function_words(text, stopword_set(code)?))
 }
 
+/// Whether `text` holds at least `min` function words of one of the listed languages
+/// (English, German, French, Spanish, Italian, Dutch, Portuguese): one pass for all the lists.
+pub fn has_function_words(text: &str, min: usize) -> bool {
+    let mut hits = [0usize; LISTED.len()];
+    for_each_word(text, |lower| {
+        if let Some(w) = lower {
+            for (hit, (_, set)) in hits.iter_mut().zip(SETS.iter()) {
+                *hit += usize::from(set.contains_bytes(w));
+            }
+        }
+    });
+    hits.iter().any(|&h| h >= min)
+}
+
 /// (words, words in the list) of a text.
 fn count_function_words(sentence: &str, list: &WordSet) -> (usize, usize) {
     let mut words = 0usize;
@@ -311,6 +325,24 @@ mod tests {
         identify(&mut doc);
         identify_sentences(&mut doc);
         assert!(doc.sentences.last().unwrap().language.is_none());
+    }
+
+    #[test]
+    fn function_words_of_any_listed_language_in_one_pass() {
+        for (text, min) in [
+            ("The ministers met in the capital", 2),
+            ("Die Minister trafen sich in der Hauptstadt", 2),
+            ("Wheat nil nil 1.2 3.4", 1),
+            ("the", 2),
+            ("", 1),
+        ] {
+            let each = LISTED
+                .iter()
+                .any(|code| function_words(text, code).is_some_and(|(_, hits)| hits >= min));
+            assert_eq!(has_function_words(text, min), each, "{text}");
+        }
+        assert!(has_function_words("The ministers met in the capital", 2));
+        assert!(!has_function_words("Wheat nil nil 1.2 3.4", 1));
     }
 
     #[test]
