@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::error::InputError;
@@ -39,116 +40,128 @@ fn string_field(
 /// read, and notes (duplicate ids). No line is dropped silently: an `id` seen before (or equal
 /// to another line's number) gets a distinct name, `FILE#ID@LINE`, and a warning.
 pub fn read(name: &str, content: &str) -> (Vec<Document>, Vec<InputError>, Vec<String>) {
+    // Lines are parsed in parallel (an archive is one file); names are given in line order.
+    let lines: Vec<(usize, &str)> = content
+        .lines()
+        .enumerate()
+        .filter(|(_, raw)| !raw.trim().is_empty())
+        .map(|(idx, raw)| (idx + 1, raw))
+        .collect();
+    let parsed: Vec<Result<Document, InputError>> = lines
+        .par_iter()
+        .map(|&(line_no, raw)| read_line(name, line_no, raw))
+        .collect();
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     let mut notes = Vec::new();
     let mut names: HashSet<String> = HashSet::new();
-    for (idx, raw) in content.lines().enumerate() {
-        let line_no = idx + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let bad = |message: String| InputError::JsonLine {
-            path: name.to_string(),
-            line: line_no,
-            message,
-        };
-        let object = match serde_json::from_str::<Value>(raw) {
-            Ok(Value::Object(o)) => o,
-            Ok(other) => {
-                errors.push(bad(format!(
-                    "found {}; each line must be one JSON object with a string field `text`",
-                    kind(&other)
-                )));
-                continue;
-            }
+    for result in parsed {
+        let mut doc = match result {
+            Ok(doc) => doc,
             Err(e) => {
-                errors.push(bad(format!("invalid JSON: {e}")));
+                errors.push(e);
                 continue;
             }
         };
-        let Some(Value::String(text)) = object.get("text") else {
-            errors.push(InputError::JsonMissingText {
-                path: name.to_string(),
-                line: line_no,
-            });
-            continue;
-        };
-        let id = match object.get("id") {
-            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        };
-        let fields: Result<Vec<Option<String>>, String> = ["title", "url", "source", "language"]
-            .iter()
-            .map(|key| string_field(&object, key))
-            .collect();
-        let [title, url, source, language]: [Option<String>; 4] = match fields {
-            Ok(f) => f.try_into().unwrap_or_default(),
-            Err(message) => {
-                errors.push(bad(message));
-                continue;
-            }
-        };
-        let mut doc_name = match &id {
-            Some(id) => format!("{name}#{id}"),
-            None => format!("{name}#{line_no}"),
-        };
-        if names.contains(&doc_name) {
-            let renamed = format!("{doc_name}@{line_no}");
+        if names.contains(&doc.name) {
+            let line_no = doc.record.as_ref().map_or(0, |r| r.line);
+            let renamed = format!("{}@{line_no}", doc.name);
             notes.push(format!(
                 "{name}:{line_no}: warning: `{}` names an earlier article too; this one is read as `{renamed}`",
-                &doc_name[name.len()..]
+                &doc.name[name.len()..]
             ));
-            doc_name = renamed;
+            doc.name = renamed;
         }
-        names.insert(doc_name.clone());
-        let mut doc = Document::new(doc_name, text.clone(), Origin::Identity);
-        doc.record = Some(JsonLinesRecord {
-            file: name.to_string(),
-            line: line_no,
-        });
-        doc.meta.id = id;
-        doc.meta.title = title.filter(|t| !t.trim().is_empty());
-        doc.meta.url = url;
-        doc.meta.source = source;
-        let (date, unread) = match object.get("date") {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
-                // A date without a year ("Apr. 4") takes the year the article carries.
-                let read = super::metadata::read_date(s, || {
-                    let title = doc.meta.title.as_deref().unwrap_or("");
-                    super::metadata::known_year(&[title, text], doc.meta.url.as_deref())
-                });
-                if let Some(message) = super::metadata::date_note(s, &read) {
-                    doc.notes.push(crate::model::ReadNote {
-                        warning: false,
-                        message,
-                    });
-                }
-                (read.iso(), None)
-            }
-            // Unix time, in seconds or milliseconds.
-            Some(serde_json::Value::Number(n)) => {
-                let seconds = n.as_i64().or_else(|| n.as_f64().map(|f| f as i64));
-                let seconds = seconds.map(|s| if s >= 100_000_000_000 { s / 1000 } else { s });
-                (
-                    seconds.and_then(super::metadata::unix_date),
-                    Some(n.to_string()),
-                )
-            }
-            _ => (None, None),
-        };
-        if let (None, Some(value)) = (&date, unread) {
-            doc.notes.push(crate::model::ReadNote {
-                warning: false,
-                message: format!("date “{value}” not understood; the article is undated"),
-            });
-        }
-        doc.meta.date = date;
-        doc.meta.declared_language = language;
+        names.insert(doc.name.clone());
         docs.push(doc);
     }
     (docs, errors, notes)
+}
+
+/// One line of a JSON Lines file: its article, named `FILE#ID` or `FILE#LINE`.
+fn read_line(name: &str, line_no: usize, raw: &str) -> Result<Document, InputError> {
+    let bad = |message: String| InputError::JsonLine {
+        path: name.to_string(),
+        line: line_no,
+        message,
+    };
+    let object = match serde_json::from_str::<Value>(raw) {
+        Ok(Value::Object(o)) => o,
+        Ok(other) => {
+            return Err(bad(format!(
+                "found {}; each line must be one JSON object with a string field `text`",
+                kind(&other)
+            )));
+        }
+        Err(e) => return Err(bad(format!("invalid JSON: {e}"))),
+    };
+    let Some(Value::String(text)) = object.get("text") else {
+        return Err(InputError::JsonMissingText {
+            path: name.to_string(),
+            line: line_no,
+        });
+    };
+    let id = match object.get("id") {
+        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let fields: Result<Vec<Option<String>>, String> = ["title", "url", "source", "language"]
+        .iter()
+        .map(|key| string_field(&object, key))
+        .collect();
+    let [title, url, source, language]: [Option<String>; 4] = match fields {
+        Ok(f) => f.try_into().unwrap_or_default(),
+        Err(message) => return Err(bad(message)),
+    };
+    let doc_name = match &id {
+        Some(id) => format!("{name}#{id}"),
+        None => format!("{name}#{line_no}"),
+    };
+    let mut doc = Document::new(doc_name, text.clone(), Origin::Identity);
+    doc.record = Some(JsonLinesRecord {
+        file: name.to_string(),
+        line: line_no,
+    });
+    doc.meta.id = id;
+    doc.meta.title = title.filter(|t| !t.trim().is_empty());
+    doc.meta.url = url;
+    doc.meta.source = source;
+    let (date, unread) = match object.get("date") {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
+            // A date without a year ("Apr. 4") takes the year the article carries.
+            let read = super::metadata::read_date(s, || {
+                let title = doc.meta.title.as_deref().unwrap_or("");
+                super::metadata::known_year(&[title, text], doc.meta.url.as_deref())
+            });
+            if let Some(message) = super::metadata::date_note(s, &read) {
+                doc.notes.push(crate::model::ReadNote {
+                    warning: false,
+                    message,
+                });
+            }
+            (read.iso(), None)
+        }
+        // Unix time, in seconds or milliseconds.
+        Some(serde_json::Value::Number(n)) => {
+            let seconds = n.as_i64().or_else(|| n.as_f64().map(|f| f as i64));
+            let seconds = seconds.map(|s| if s >= 100_000_000_000 { s / 1000 } else { s });
+            (
+                seconds.and_then(super::metadata::unix_date),
+                Some(n.to_string()),
+            )
+        }
+        _ => (None, None),
+    };
+    if let (None, Some(value)) = (&date, unread) {
+        doc.notes.push(crate::model::ReadNote {
+            warning: false,
+            message: format!("date “{value}” not understood; the article is undated"),
+        });
+    }
+    doc.meta.date = date;
+    doc.meta.declared_language = language;
+    Ok(doc)
 }
 
 #[cfg(test)]
