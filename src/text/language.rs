@@ -124,17 +124,7 @@ const LISTED: [&str; 7] = ["eng", "deu", "fra", "spa", "ita", "nld", "por"];
 /// The language of a sample when one list's function words clearly dominate (a quarter of the
 /// words, twice the runner-up's share); `None` leaves it to the trigram model.
 fn by_function_words(sample: &str) -> Option<LanguageGuess> {
-    // One pass over the sample for all the lists.
-    let mut words = 0usize;
-    let mut hits = [0usize; LISTED.len()];
-    for_each_word(sample, |lower| {
-        words += 1;
-        if let Some(w) = lower {
-            for (hit, (_, set)) in hits.iter_mut().zip(SETS.iter()) {
-                *hit += usize::from(set.contains_bytes(w));
-            }
-        }
-    });
+    let (words, hits) = hits_per_list(sample);
     let mut shares: Vec<(f64, &'static str)> = SETS
         .iter()
         .zip(hits)
@@ -177,15 +167,22 @@ pub fn function_words(text: &str, code: &str) -> Option<(usize, usize)> {
 /// Whether `text` holds at least `min` function words of one of the listed languages
 /// (English, German, French, Spanish, Italian, Dutch, Portuguese): one pass for all the lists.
 pub fn has_function_words(text: &str, min: usize) -> bool {
+    hits_per_list(text).1.iter().any(|&h| h >= min)
+}
+
+/// (words, function words of each listed language) of a text, in one pass for all the lists.
+fn hits_per_list(text: &str) -> (usize, [usize; LISTED.len()]) {
+    let mut words = 0usize;
     let mut hits = [0usize; LISTED.len()];
     for_each_word(text, |lower| {
+        words += 1;
         if let Some(w) = lower {
             for (hit, (_, set)) in hits.iter_mut().zip(SETS.iter()) {
                 *hit += usize::from(set.contains_bytes(w));
             }
         }
     });
-    hits.iter().any(|&h| h >= min)
+    (words, hits)
 }
 
 /// (words, words in the list) of a text.
