@@ -261,6 +261,22 @@ fn two_releases_sharing_only_their_boilerplate_stay_apart() {
 }
 
 #[test]
+fn briefs_sharing_only_their_outlets_footer_stay_apart() {
+    // Four briefs of one outlet under a footer longer than each of them read as copies of one
+    // another, and made one cluster with another outlet's story of one of them.
+    let r = audit("fixtures/audit/outlet_footer");
+    assert_eq!(
+        clusters(&r),
+        [
+            vec!["courier_bakery.txt"],
+            vec!["courier_bridge.txt", "gazette_bridge.txt"],
+            vec!["courier_library.txt"],
+            vec!["courier_striker.txt"]
+        ]
+    );
+}
+
+#[test]
 fn a_bond_notice_joins_its_rewrite_not_another_issuers_notice() {
     let r = audit("fixtures/audit/same_template_other_subject");
     assert_eq!(

@@ -574,10 +574,14 @@ fn company_words(texts: &[&str]) -> Vec<u64> {
     words
 }
 
-fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
+fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> DocFacts {
+    // The outlet's own text (see `outlet_text`) tells nothing about the story.
+    let own = |k: usize| !outlet.get(k).copied().unwrap_or(false);
     let mut numbers: Vec<u64> = features
         .iter()
-        .flat_map(|f| f.numbers.iter().copied())
+        .enumerate()
+        .filter(|&(k, _)| own(k))
+        .flat_map(|(_, f)| f.numbers.iter().copied())
         .collect();
     numbers.sort_unstable();
     numbers.dedup();
@@ -590,7 +594,9 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         doc.sentences
             .iter()
             .zip(features)
-            .find(|(s, _)| s.kind == crate::model::SentenceKind::Body)
+            .enumerate()
+            .find(|&(k, (s, _))| s.kind == crate::model::SentenceKind::Body && own(k))
+            .map(|(_, pair)| pair)
             // A story that is all table (a dividend notice) is about what its headline names.
             .or_else(|| {
                 doc.sentences
@@ -611,7 +617,9 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     let lead = doc
         .sentences
         .iter()
-        .find(|s| s.kind == crate::model::SentenceKind::Body)
+        .enumerate()
+        .find(|&(k, s)| s.kind == crate::model::SentenceKind::Body && own(k))
+        .map(|(_, s)| s)
         .and_then(|s| doc.text.get(s.range.clone()))
         .unwrap_or("");
     let tickers = tickers(&[doc.meta.title.as_deref().unwrap_or(""), lead]);
@@ -619,8 +627,9 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     let prose_lead = doc
         .sentences
         .iter()
-        .filter(|s| s.kind == crate::model::SentenceKind::Body)
-        .filter_map(|s| doc.text.get(s.range.clone()))
+        .enumerate()
+        .filter(|&(k, s)| s.kind == crate::model::SentenceKind::Body && own(k))
+        .filter_map(|(_, s)| doc.text.get(s.range.clone()))
         .find(|t| t.split_whitespace().count() >= LEAD_MIN_WORDS)
         .unwrap_or("");
     let mut lead_names = Vec::new();
@@ -635,7 +644,12 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
     let mut names = Vec::new();
     let mut repeated = Vec::new();
     let mut people = PersonNames::default();
-    for s in doc.sentences.iter().filter(|s| s.kind.is_event_evidence()) {
+    for (_, s) in doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|&(k, s)| s.kind.is_event_evidence() && own(k))
+    {
         let mut here = Vec::new();
         let text = doc.text.get(s.range.clone()).unwrap_or("");
         read_names(text, &mut here, false, Some(&mut people));
@@ -676,8 +690,9 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
             .sentences
             .iter()
             .zip(features)
-            .filter(|(s, _)| s.kind.is_event_evidence())
-            .flat_map(|(_, f)| f.norms.iter().copied())
+            .enumerate()
+            .filter(|&(k, (s, _))| s.kind.is_event_evidence() && own(k))
+            .flat_map(|(_, (_, f))| f.norms.iter().copied())
             .chain(title_features.iter().flat_map(|f| f.norms.iter().copied()))
             .collect();
         vocabulary.sort_unstable();
@@ -696,7 +711,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         let i = doc.sentences.partition_point(|s| s.range.end <= m.start());
         doc.sentences
             .get(i)
-            .is_some_and(|s| s.kind.is_event_evidence() && s.range.contains(&m.start()))
+            .is_some_and(|s| s.kind.is_event_evidence() && own(i) && s.range.contains(&m.start()))
     });
     DocFacts {
         tells_of_today,
@@ -706,7 +721,12 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures]) -> DocFacts {
         vocabulary,
         date: doc.meta.date.as_deref().and_then(days),
         numbers,
-        words: features.iter().map(|f| f.norms.len()).sum(),
+        words: features
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| own(k))
+            .map(|(_, f)| f.norms.len())
+            .sum(),
         lead_subject,
         title_subject,
         tickers,
@@ -1214,13 +1234,15 @@ pub fn cluster(
     documents: &[Document],
     features: &[Vec<SentenceFeatures>],
     signatures: &[Signature],
+    outlet: &[Vec<bool>],
     params: &ClusterParams,
 ) -> (Clusters, Vec<Link>) {
     let n = documents.len();
     let mut facts: Vec<DocFacts> = documents
         .par_iter()
         .zip(features.par_iter())
-        .map(|(d, f)| doc_facts(d, f))
+        .zip(outlet.par_iter())
+        .map(|((d, f), o)| doc_facts(d, f, o))
         .collect();
     // Words that open many leads ("Corp", "Inc", a month) say nothing about whose story it is.
     let subject_df = document_frequencies(
@@ -1336,7 +1358,7 @@ pub fn cluster(
     // 2. Content vectors per unit; document frequencies count a syndicated story once.
     let counts: Vec<Vec<(u64, f32)>> = rep
         .par_iter()
-        .map(|&d| term_counts(&documents[d], &features[d]))
+        .map(|&d| term_counts(&documents[d], &features[d], &outlet[d]))
         .collect();
     let idf = Idf::new(&counts);
     let vectors: Vec<TermVector> = counts.par_iter().map(|c| idf.vector(c)).collect();
@@ -2028,7 +2050,7 @@ mod tests {
             );
             let doc = docs.remove(0);
             let features = crate::text::features::document_features(&doc);
-            doc_facts(&doc, &features)
+            doc_facts(&doc, &features, &[])
         };
         assert!(facts_of("Note: Current figures exclude a gain of five mln dlrs.").lead_labelled);
         assert!(!facts_of("The Reserve Bank of Caldera said it gave help.").lead_labelled);

@@ -7,6 +7,7 @@ pub mod quotes;
 
 use rayon::prelude::*;
 
+use crate::index::outlet_text::outlet_text;
 use crate::index::signatures;
 use crate::model::Document;
 use crate::text::features::{document_features, SentenceFeatures};
@@ -109,10 +110,15 @@ pub fn analyse(
     let features: Vec<Vec<SentenceFeatures>> = time(Stage::Features, || {
         documents.par_iter().map(document_features).collect()
     });
-    let sigs = time(Stage::Index, || signatures(documents, &features));
-    let (clusters, links) = time(Stage::Cluster, || {
-        cluster::cluster(documents, &features, &sigs, cluster_params)
+    let (outlet, sigs) = time(Stage::Index, || {
+        let outlet = outlet_text(documents, &features);
+        let sigs = signatures(documents, &features, &outlet);
+        (outlet, sigs)
     });
+    let (clusters, links) = time(Stage::Cluster, || {
+        cluster::cluster(documents, &features, &sigs, &outlet, cluster_params)
+    });
+    drop(outlet);
     drop(sigs);
     let mut jobs: Vec<(usize, usize)> = Vec::new();
     for members in &clusters.members {

@@ -8,6 +8,7 @@
 
 use rayon::prelude::*;
 
+pub mod outlet_text;
 pub mod terms;
 
 use crate::model::Document;
@@ -81,18 +82,25 @@ pub fn signature<'a>(sentences: impl IntoIterator<Item = &'a SentenceFeatures>) 
 
 /// The signatures of an input's articles, from the sentences that tell about the event (not
 /// sign-offs, credits or a press release's closing boilerplate: two releases of one company
-/// share those whatever they announce).
-pub fn signatures(documents: &[Document], features: &[Vec<SentenceFeatures>]) -> Vec<Signature> {
+/// share those whatever they announce; nor the outlet's own text, `outlet`, see
+/// [`outlet_text`]).
+pub fn signatures(
+    documents: &[Document],
+    features: &[Vec<SentenceFeatures>],
+    outlet: &[Vec<bool>],
+) -> Vec<Signature> {
     documents
         .par_iter()
         .zip(features)
-        .map(|(d, f)| {
+        .zip(outlet)
+        .map(|((d, f), outlet)| {
             signature(
                 d.sentences
                     .iter()
                     .zip(f)
-                    .filter(|(s, _)| s.kind.is_event_evidence())
-                    .map(|(_, f)| f),
+                    .zip(outlet)
+                    .filter(|((s, _), &o)| s.kind.is_event_evidence() && !o)
+                    .map(|((_, f), _)| f),
             )
         })
         .collect()

@@ -36,8 +36,13 @@ pub const COMMON_MIN_DOCS: usize = 50;
 /// A headline's terms count this many times a body sentence's.
 const HEADLINE_WEIGHT: f32 = 2.0;
 
-/// Raw term counts of an article: (term hash, count), sorted by hash.
-pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f32)> {
+/// Raw term counts of an article: (term hash, count), sorted by hash; the sentences marked in
+/// `outlet` (the outlet's own text, see [`super::outlet_text`]) left out.
+pub fn term_counts(
+    doc: &Document,
+    features: &[SentenceFeatures],
+    outlet: &[bool],
+) -> Vec<(u64, f32)> {
     let mut counts: TermMap<f32> = TermMap::default();
     // A title given apart from the text (a JSON Lines or feed field, an HTML <title>) stands
     // in for a headline the text lacks, counted once, not double (see `title_terms`).
@@ -52,11 +57,12 @@ pub fn term_counts(doc: &Document, features: &[SentenceFeatures]) -> Vec<(u64, f
             }
         }
     }
-    for (s, f) in doc
+    for ((s, f), _) in doc
         .sentences
         .iter()
         .zip(features)
-        .filter(|(s, _)| s.kind.is_event_evidence())
+        .zip(outlet.iter().chain(std::iter::repeat(&false)))
+        .filter(|((s, _), &o)| s.kind.is_event_evidence() && !o)
     {
         let w = if s.kind == SentenceKind::Headline {
             HEADLINE_WEIGHT
@@ -423,7 +429,7 @@ mod tests {
         );
         let doc = docs.remove(0);
         let features = crate::text::features::document_features(&doc);
-        let counts: HashMap<u64, f32> = term_counts(&doc, &features).into_iter().collect();
+        let counts: HashMap<u64, f32> = term_counts(&doc, &features, &[]).into_iter().collect();
         let h = crate::text::features::token_hash;
         // Only in the title, and not a name the text gives: counted.
         assert_eq!(counts.get(&h("payout")), Some(&1.0));
