@@ -116,9 +116,37 @@ const CREDIT_WORDS: &[&str] = &[
 static CREDIT: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
         CREDIT_WORDS,
-        r"(?i)^\(?(?:(?:photo(?:graph)?|image|picture|video|graphic|illustration|cover\s+photo|main\s+image|top\s+image)s?(?:\s+credits?)?\s*(?::|by\b|©|courtesy\b)\s*[^.!?]{1,100}|(?:photo\s+)?(?:credits?|courtesy)\s*:\s*[^.!?]{1,100}|©\s*[^\n]{1,100}|copyright\s+(?:©\s*)?(?:\d{4}|\(c\))[^\n]{0,100}|[^\n]{0,100}\ball\s+rights\s+reserved\.?)\)?$",
+        r"(?i)^\(?(?:(?:photo(?:graph)?|image|picture|video|graphic|illustration|cover\s+photo|main\s+image|top\s+image)s?(?:\s+credits?)?\s*(?::|by\b|©|courtesy\b)\s*[^.!?]{1,100}|(?:photo\s+)?(?:credits?|courtesy)\s*:\s*[^.!?]{1,100}|©\s*[^\n]{1,100}|copyright\s+(?:©\s*)?(?:\d{4}|\(c\))(?:\s*[-–]\s*\d{4})?(?:\s+(?-i:[\p{Lu}©(])|[.,])[^\n]{0,100}|copyright\s+(?:©\s*)?(?:\d{4}|\(c\))\s*|[^\n]{0,100}\ball\s+rights\s+reserved\.?)\)?$",
     )
 });
+
+/// Words of [`RIGHTS_NOTICE`]: every alternative holds one.
+const RIGHTS_WORDS: &[&str] = &[
+    "copyright",
+    "©",
+    "(c)",
+    "right",
+    "rechte",
+    "droit",
+    "derecho",
+    "diritti",
+    "rechten",
+    "prawa",
+];
+
+/// An outlet's rights notice opening a paragraph, however long the rest of it ("Copyright 2025
+/// The Example Press. All rights reserved. This material may not be published, broadcast,
+/// rewritten or redistributed."), in the languages of the outlets most often read.
+static RIGHTS_NOTICE: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        RIGHTS_WORDS,
+        r"(?i)^\(?(?:(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|\(c\))(?:\s*[-–]\s*\d{4})?(?:\s+(?-i:[\p{Lu}©(])|[.,]|\s*$)|[^\n]{0,120}?\b(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|alle\s+rechten\s+voorbehouden|wszelkie\s+prawa\s+zastrzeżone)\b)",
+    )
+});
+/// Paragraphs read for a rights notice: the last ones of the text.
+const RIGHTS_NOTICE_LAST_PARAGRAPHS: usize = 3;
+/// The longest paragraph read as a rights notice.
+const RIGHTS_NOTICE_MAX_BYTES: usize = 600;
 
 const DATELINE_MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?";
 const AGENCY: &str = r"(?:AP|Reuters|AFP|UPI|dpa|AAP|PTI|IANS|ANI|Xinhua|Kyodo|Yonhap|TASS|ANSA|EFE|Bernama|CNN|Bloomberg|NHK|APA|Belga|ANP|SDA|Lusa|Anadolu|IRNA|WAFA|KUNA|Interfax|Ukrinform|CTK|PAP|MTI|HINA|Tanjug|BTA|Agerpres|STT|NTB|TT|Ritzau|RIA\s+Novosti|Sputnik|Europa\s+Press|AGI|Adnkronos|EPA)";
@@ -329,9 +357,18 @@ fn mark_structure(
     paragraphs: &[Range<usize>],
     hints: &mut Vec<(Range<usize>, SentenceKind)>,
 ) {
-    for p in paragraphs {
+    let notices_from = paragraphs
+        .len()
+        .saturating_sub(RIGHTS_NOTICE_LAST_PARAGRAPHS);
+    for (i, p) in paragraphs.iter().enumerate() {
         let content = &text[p.clone()];
-        if content.len() <= 200 && CREDIT.is_match(content) && !hinted(hints, p) {
+        let credit = content.len() <= 200 && CREDIT.is_match(content);
+        // A long notice only at the end: a story's paragraph may open on a law's year
+        // ("Copyright 1998 legislation …").
+        let notice = i >= notices_from
+            && content.len() <= RIGHTS_NOTICE_MAX_BYTES
+            && RIGHTS_NOTICE.is_match(content);
+        if (credit || notice) && !hinted(hints, p) {
             hints.push((p.clone(), SentenceKind::Credit));
         }
     }
@@ -656,7 +693,7 @@ mod tests {
 
     #[test]
     fn gate_words_avoid_letters_with_unicode_case_variants() {
-        for word in CAPTION_WORDS.iter().chain(CREDIT_WORDS) {
+        for word in CAPTION_WORDS.iter().chain(CREDIT_WORDS).chain(RIGHTS_WORDS) {
             assert!(!word.contains(['k', 's', 'K', 'S']), "{word}");
         }
     }
@@ -673,6 +710,9 @@ mod tests {
             "Crowds at the square / Reuters",
             "© 2025 Example Media",
             "Copyright 2025 Example Media",
+            "Copyright 2024-2025 Example Media",
+            "Copyright 2025",
+            "Copyright 1998 legislation was at the heart of the case.",
             "Example Media. All rights reserved.",
             "Image courtesy of the ministry",
             "Courtesy: the ministry",
@@ -698,9 +738,74 @@ mod tests {
                 "credit: {case}"
             );
         }
+        for case in cases
+            .iter()
+            .chain(&RIGHTS_NOTICES)
+            .chain(&NOT_RIGHTS_NOTICES)
+        {
+            assert_eq!(
+                RIGHTS_NOTICE.is_match(case),
+                RIGHTS_NOTICE.pattern.is_match(case),
+                "rights notice: {case}"
+            );
+        }
         assert!(CAPTION.is_match("Photo: Jane Doe/Reuters"));
         assert!(CREDIT.is_match("Example Media. All rights reserved."));
         assert!(!CREDIT.is_match("The ministers met on Friday."));
+        assert!(CREDIT.is_match("Copyright 2024-2025 Example Media"));
+        assert!(CREDIT.is_match("Copyright 2025"));
+        assert!(!CREDIT.is_match("Copyright 1998 legislation was at the heart of the case."));
+    }
+
+    const RIGHTS_NOTICES: [&str; 5] = [
+        "Copyright 2025 The Example Press. All rights reserved. This material may not be \
+         published, broadcast, rewritten or redistributed without permission.",
+        "© 2025 Example Media Group. All rights reserved. Reproduction in whole or in part \
+         without the written consent of the publisher is prohibited.",
+        "Example Media 2025. All rights reserved. Our journalism is funded by our readers.",
+        "© Beispiel Verlag GmbH 2025. Alle Rechte vorbehalten. Vervielfältigung nur mit \
+         Genehmigung.",
+        "(c) 2025 Exemple Presse. Tous droits réservés.",
+    ];
+
+    const NOT_RIGHTS_NOTICES: [&str; 3] = [
+        "Copyright lawyers said the ruling would change how songs are licensed.",
+        "Ministers said the rights of workers must be protected, and the court reserved its \
+         judgment until March.",
+        "The union said all members had the right to strike.",
+    ];
+
+    #[test]
+    fn a_long_rights_notice_at_the_end_is_a_credit() {
+        for notice in RIGHTS_NOTICES {
+            assert!(RIGHTS_NOTICE.is_match(notice), "{notice}");
+            let doc = cleaned(&format!(
+                "Harbour bridge closed\n\nPolice closed the bridge on Tuesday after a lorry \
+                 struck its railing.\n\n{notice}\n"
+            ));
+            let last = doc.block_hints.last().expect("a hint");
+            assert_eq!(last.1, SentenceKind::Credit, "{notice}");
+            assert!(doc.text[last.0.clone()].starts_with(&notice[..10]));
+        }
+        for story in NOT_RIGHTS_NOTICES {
+            assert!(!RIGHTS_NOTICE.is_match(story), "{story}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_opening_on_a_copyright_year_inside_the_story_is_no_credit() {
+        let doc = cleaned(
+            "Songwriters win appeal\n\nCopyright 1998 legislation was at the heart of the \
+             case, the court said on Monday.\n\nThe judges sided with the songwriters.\n\nTheir \
+             lawyers welcomed the ruling.\n\nThe label said it would appeal.\n",
+        );
+        assert!(
+            doc.block_hints
+                .iter()
+                .all(|(_, kind)| *kind != SentenceKind::Credit),
+            "{:?}",
+            doc.block_hints
+        );
     }
 
     fn cleaned(text: &str) -> Document {
