@@ -277,6 +277,22 @@ fn briefs_sharing_only_their_outlets_footer_stay_apart() {
 }
 
 #[test]
+fn a_digest_holding_three_stories_joins_none_of_them() {
+    // A morning briefing that holds three short stories whole was a copy of each, and made
+    // one cluster of a bridge closure, a library budget and a bread award.
+    let r = audit("fixtures/audit/digest");
+    assert_eq!(
+        clusters(&r),
+        [
+            vec!["bakery.txt"],
+            vec!["bridge.txt", "gazette_bridge.txt"],
+            vec!["briefing.txt"],
+            vec!["library.txt"]
+        ]
+    );
+}
+
+#[test]
 fn a_bond_notice_joins_its_rewrite_not_another_issuers_notice() {
     let r = audit("fixtures/audit/same_template_other_subject");
     assert_eq!(

@@ -60,6 +60,9 @@ impl Default for ClusterParams {
     }
 }
 
+/// Two excerpts of one article sharing less than this share of the smaller one's shingles tell
+/// unrelated stories (see `without_excerpts_of_compilations`).
+const EXCERPTS_UNRELATED: f64 = 0.2;
 /// Share of the smaller article's informative shingles the other must carry to be a copy.
 pub const COPY_CONTAINMENT: f64 = 0.6;
 /// And at least this many shared shingles.
@@ -1052,6 +1055,53 @@ fn copy_containment(a: &Signature, b: &Signature) -> Option<f64> {
     (shared >= COPY_MIN_SHINGLES.min(smaller) && share >= COPY_CONTAINMENT).then_some(share)
 }
 
+/// Copies less the excerpts of compilations. An article that holds whole short articles of
+/// unrelated stories (a digest of the day's news, a roundup) is no copy of any of them: joined
+/// as one, it would carry each into the others' events. Two excerpts are unrelated when they
+/// share under [`EXCERPTS_UNRELATED`] of the smaller one's shingles.
+fn without_excerpts_of_compilations(
+    copies: Vec<(usize, usize, f64)>,
+    signatures: &[Signature],
+) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
+    let size = |d: usize| signatures[d].shingles.len();
+    // (container, excerpt): the excerpt is at most half the container's shingles.
+    let mut held: Vec<(usize, usize)> = copies
+        .iter()
+        .filter_map(|&(a, b, _)| {
+            let (small, big) = if size(a) <= size(b) { (a, b) } else { (b, a) };
+            (2 * size(small) <= size(big)).then_some((big, small))
+        })
+        .collect();
+    held.sort_unstable();
+    let mut compilations: Vec<usize> = held
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|group| {
+            group.iter().enumerate().any(|(i, &(_, x))| {
+                group[i + 1..].iter().any(|&(_, y)| {
+                    let shared = shared_evidence(&signatures[x], &signatures[y]).shingles;
+                    (shared as f64) < EXCERPTS_UNRELATED * size(x).min(size(y)).max(1) as f64
+                })
+            })
+        })
+        .map(|group| group[0].0)
+        .collect();
+    compilations.sort_unstable();
+    if compilations.is_empty() {
+        return (copies, compilations);
+    }
+    let copies = copies
+        .into_iter()
+        .filter(|&(a, b, _)| {
+            let excerpt_of = |container: usize, excerpt: usize| {
+                compilations.binary_search(&container).is_ok()
+                    && held.binary_search(&(container, excerpt)).is_ok()
+            };
+            !excerpt_of(a, b) && !excerpt_of(b, a)
+        })
+        .collect();
+    (copies, compilations)
+}
+
 /// A group of units being clustered.
 #[derive(Debug, Clone)]
 struct Group {
@@ -1299,6 +1349,7 @@ pub fn cluster(
         })
         .filter_map(|(a, b)| Some((a, b, copy_containment(&signatures[a], &signatures[b])?)))
         .collect();
+    let (copies, compilations) = without_excerpts_of_compilations(copies, signatures);
     let mut uf = UnionFind::new(n);
     let mut copy_links: Vec<(usize, usize, f64)> = Vec::new();
     // Copies of one day first: a report copied on several days joins its own day's.
@@ -1400,7 +1451,15 @@ pub fn cluster(
         })
         .collect();
     linkage.known = edges.iter().map(|&(u, v, s)| ((u, v), s)).collect();
-    let edges: Vec<(usize, usize, f64)> = edges.into_iter().filter(|&(_, _, s)| s > 0.0).collect();
+    // A compilation tells many events: it joins none of them (nor joins them to each other).
+    let compiled: Vec<bool> = unit_members
+        .iter()
+        .map(|m| m.iter().any(|d| compilations.binary_search(d).is_ok()))
+        .collect();
+    let edges: Vec<(usize, usize, f64)> = edges
+        .into_iter()
+        .filter(|&(u, v, s)| s > 0.0 && !compiled[u] && !compiled[v])
+        .collect();
     for &(u, v, s) in &edges {
         linkage.adjacency[u].insert(v, s);
         linkage.adjacency[v].insert(u, s);
@@ -1592,6 +1651,36 @@ fn term_words(doc: &Document, terms: &[u64]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shingles(hashes: impl Iterator<Item = u64>) -> Signature {
+        Signature {
+            shingles: hashes.enumerate().map(|(i, h)| (h, i as u32)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_digest_holding_unrelated_articles_is_no_copy_of_them() {
+        // 0, 1: two short stories; 2: a digest holding both and more.
+        let signatures = [shingles(1..=10), shingles(11..=20), shingles(1..=40)];
+        let copies = vec![(0, 2, 1.0), (1, 2, 1.0)];
+        let (kept, compilations) = without_excerpts_of_compilations(copies, &signatures);
+        assert!(kept.is_empty(), "{kept:?}");
+        assert_eq!(compilations, [2]);
+    }
+
+    #[test]
+    fn a_wire_story_and_its_trimmed_copies_stay_copies() {
+        // 0: the wire story; 1, 2: two outlets' trimmed copies, sharing its lead.
+        let signatures = [
+            shingles(1..=40),
+            shingles(1..=15),
+            shingles((1..=12).chain(100..=103)),
+        ];
+        let copies = vec![(0, 1, 1.0), (0, 2, 0.75), (1, 2, 0.75)];
+        let (kept, compilations) = without_excerpts_of_compilations(copies.clone(), &signatures);
+        assert_eq!(kept, copies);
+        assert!(compilations.is_empty());
+    }
     use proptest::prelude::*;
 
     proptest! {
