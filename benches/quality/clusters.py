@@ -4,9 +4,13 @@ events, with a TF-IDF + average-link baseline scored in the same run.
 
     python3 benches/quality/clusters.py prepare DATA [--ecbplus DIR] [--basil GITDIR] [--reuters FILE]
     python3 benches/quality/clusters.py eval DATA [--wirecheck BIN] [--baseline-threshold T]
+    python3 benches/quality/clusters.py stress DATA [--wirecheck BIN] [--baseline-threshold T]
 
 `prepare` converts the public corpora into DATA/<set>/articles.jsonl + gold.tsv (id, event);
-`eval` scores every set found in DATA. Corpora are never committed (see README.md).
+`eval` scores every set found in DATA. `stress` scores the labelled sets again with text real
+news carries that is no event of theirs: an outlet's footer under a third of the articles, and
+digests that each hold two paragraphs of five articles of five events (scored on the original
+articles only). Corpora are never committed (see README.md).
 """
 import argparse
 import collections
@@ -254,6 +258,81 @@ def boilerplate_links(articles, report):
         print(f"{'':18}   {kind} {a} ~ {b}: {' '.join(common) or '-'}")
 
 
+# Outlet footers for `stress`: invented outlets, worded so that no cleaning pattern knows them.
+FOOTERS = [
+    "The Eastbury Courier has served the valley since 1921 and is owned by a trust of its "
+    "readers. Tips, letters and corrections reach the newsroom at the address printed on page two.",
+    "Our correspondents in forty countries file for this service around the clock. Their reports "
+    "are checked by two editors before they reach you, whatever the hour.",
+    "Harbour Media Group publishes eleven regional titles and reaches two million readers a week. "
+    "None of its reporting may be reproduced without the written consent of the group.",
+]
+
+
+def stressed_sets(d, out, rng):
+    """DATA/<set> as three variants under `out`: as is, with footers, with digests."""
+    arts = [json.loads(l) for l in open(os.path.join(d, "articles.jsonl"))]
+    gold = read_gold(d)
+    variants = {"as is": arts}
+    footed = []
+    for i, a in enumerate(arts):
+        a = dict(a)
+        if rng.random() < 0.3:
+            a["text"] = a["text"].rstrip() + "\n\n" + rng.choice(FOOTERS) + "\n"
+        footed.append(a)
+    variants["footers"] = footed
+    by_event = collections.defaultdict(list)
+    for a in arts:
+        by_event[gold[str(a["id"])]].append(a)
+    events = sorted(by_event)
+    digests = []
+    for k in range(max(5, len(arts) // 33)):
+        parts = []
+        for e in rng.sample(events, min(5, len(events))):
+            a = rng.choice(by_event[e])
+            paras = [p for p in a["text"].split("\n\n")
+                     if len(p.split()) > 12 and not p.startswith("http")]
+            if paras:
+                parts.append("\n\n".join(paras[:2]))
+        digests.append({"id": f"digest{k}", "text": "Today's briefing\n\n" + "\n\n".join(parts)})
+    variants["digests"] = arts + digests
+    dirs = {}
+    for name, rows in variants.items():
+        vd = os.path.join(out, name.replace(" ", "_"))
+        os.makedirs(vd, exist_ok=True)
+        with open(os.path.join(vd, "articles.jsonl"), "w") as f:
+            for a in rows:
+                f.write(json.dumps(a) + "\n")
+        with open(os.path.join(vd, "gold.tsv"), "w") as f:
+            for k, v in gold.items():
+                f.write(f"{k}\t{v}\n")
+        dirs[name] = vd
+    return dirs
+
+
+def stress(args):
+    import random
+    import tempfile
+    print(f"{'set':10} {'variant':9} {'system':28} {'P':>6} {'R':>6} {'F1':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("ecbplus", "basil"):
+            d = os.path.join(args.data, name)
+            if not os.path.exists(os.path.join(d, "gold.tsv")):
+                continue
+            gold = read_gold(d)
+            dirs = stressed_sets(d, os.path.join(tmp, name), random.Random(7))
+            for variant, vd in dirs.items():
+                pred, _, _ = run_wirecheck(args.wirecheck, vd)
+                pred = {k: v for k, v in pred.items() if k in gold}
+                p, r, f = pairwise(pred, gold)
+                print(f"{name:10} {variant:9} {'wirecheck (defaults)':28} {p:6.3f} {r:6.3f} {f:6.3f}")
+                for thr in args.baseline_threshold:
+                    base = {k: v for k, v in baseline(vd, thr).items() if k in gold}
+                    p, r, f = pairwise(base, gold)
+                    print(f"{name:10} {variant:9} {'tfidf+avg-link t=' + str(thr):28} "
+                          f"{p:6.3f} {r:6.3f} {f:6.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -268,6 +347,10 @@ def main():
     ev.add_argument("data")
     ev.add_argument("--wirecheck", default="target/release/wirecheck")
     ev.add_argument("--baseline-threshold", type=float, nargs="*", default=[0.1, 0.2, 0.3])
+    st = sub.add_parser("stress")
+    st.add_argument("data")
+    st.add_argument("--wirecheck", default="target/release/wirecheck")
+    st.add_argument("--baseline-threshold", type=float, nargs="*", default=[0.2])
     args = ap.parse_args()
     if args.cmd == "prepare":
         if args.ecbplus:
@@ -276,6 +359,8 @@ def main():
             prepare_basil(args.basil, args.data)
         if args.reuters:
             prepare_reuters(args.reuters, args.data, args.reuters_labels)
+    elif args.cmd == "stress":
+        stress(args)
     else:
         evaluate(args)
 
