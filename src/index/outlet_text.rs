@@ -64,31 +64,54 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
     if recurring.is_empty() {
         return marks;
     }
+    // Only a sentence of enough articles can be outlet text; their carriers' own texts are
+    // compared. Most inputs have none, and pay for nothing more.
+    let mut candidates = vec![false; documents.len()];
+    for group in postings.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() >= MIN_STORIES {
+            for &(_, d) in group {
+                candidates[d as usize] = true;
+            }
+        }
+    }
+    if !candidates.contains(&true) {
+        return marks;
+    }
     let recurs = |h: &Option<u64>| h.is_some_and(|h| recurring.binary_search(&h).is_ok());
-    // Own texts: every article's counts (for the document frequencies), vectors of the
-    // articles that carry a recurring sentence.
-    let own: Vec<Vec<bool>> = hashes
-        .iter()
-        .map(|hs| hs.iter().map(recurs).collect())
-        .collect();
-    let counts: Vec<Vec<(u64, f32)>> = documents
+    // Document frequencies over every article's event evidence (each article once per term).
+    let mut terms: Vec<u64> = documents
         .par_iter()
         .zip(features)
-        .zip(&own)
-        .map(|((doc, f), skip)| term_counts(doc, f, skip))
-        .collect();
-    let idf = Idf::new(&counts);
-    let vectors: Vec<Option<TermVector>> = counts
-        .par_iter()
-        .zip(&own)
-        .map(|(c, skip)| {
-            skip.iter()
-                .any(|&r| r)
-                .then(|| idf.vector(c))
-                .filter(|v| v.terms.len() >= MIN_OWN_TERMS)
+        .flat_map_iter(|(doc, f)| {
+            let mut own: Vec<u64> = doc
+                .sentences
+                .iter()
+                .zip(f)
+                .filter(|(s, _)| s.kind.is_event_evidence())
+                .flat_map(|(_, f)| f.content.iter().copied())
+                .collect();
+            own.sort_unstable();
+            own.dedup();
+            own
         })
         .collect();
-    drop(counts);
+    terms.par_sort_unstable();
+    let idf = Idf::from_sorted_terms(documents.len(), &terms);
+    drop(terms);
+    // Own texts of the candidates: what no other article carries word for word.
+    let vectors: Vec<Option<TermVector>> = documents
+        .par_iter()
+        .zip(features)
+        .zip(&hashes)
+        .zip(&candidates)
+        .map(|(((doc, f), hs), &candidate)| {
+            if !candidate {
+                return None;
+            }
+            let skip: Vec<bool> = hs.iter().map(recurs).collect();
+            Some(idf.vector(&term_counts(doc, f, &skip))).filter(|v| v.terms.len() >= MIN_OWN_TERMS)
+        })
+        .collect();
     let verdicts: Vec<bool> = postings
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|g| g.len() >= 2)

@@ -142,6 +142,15 @@ impl Idf {
         }
     }
 
+    /// From the sorted, distinct terms of each of `n` articles.
+    pub fn from_sorted_terms(n: usize, terms: &[u64]) -> Self {
+        let mut df: TermMap<u32> = TermMap::default();
+        for run in terms.chunk_by(|a, b| a == b) {
+            df.insert(run[0], run.len() as u32);
+        }
+        Idf { n, df }
+    }
+
     pub fn df(&self, term: u64) -> usize {
         self.df.get(&term).copied().unwrap_or(0) as usize
     }
