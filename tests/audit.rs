@@ -293,6 +293,17 @@ fn a_digest_holding_three_stories_joins_none_of_them() {
 }
 
 #[test]
+fn chinese_articles_of_one_event_join_in_their_own_words() {
+    // Chinese is written without spaces: each run between punctuation was one "word", shared
+    // by no other article, and no two articles ever joined.
+    let r = audit("fixtures/audit/unspaced_script");
+    assert_eq!(
+        clusters(&r),
+        [vec!["a1.txt", "a2.txt"], vec!["b1.txt", "b2.txt"]]
+    );
+}
+
+#[test]
 fn a_bond_notice_joins_its_rewrite_not_another_issuers_notice() {
     let r = audit("fixtures/audit/same_template_other_subject");
     assert_eq!(

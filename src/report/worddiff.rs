@@ -64,7 +64,10 @@ pub struct WordDiff<'t> {
 /// inner apostrophes, hyphens, dots, commas and slashes between alphanumerics) and single
 /// punctuation marks.
 fn tokens(text: &str) -> Vec<Range<usize>> {
-    let wordish = |c: char| c.is_alphanumeric() || matches!(c, '€' | '$' | '£' | '¥' | '%');
+    // A Chinese character or a kana is a token of its own (see `tokens::is_unspaced`).
+    let unspaced = crate::text::tokens::is_unspaced;
+    let wordish =
+        |c: char| !unspaced(c) && (c.is_alphanumeric() || matches!(c, '€' | '$' | '£' | '¥' | '%'));
     let joiner = |c: char| matches!(c, '\'' | '’' | '-' | '.' | ',' | '/' | ':');
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -83,7 +86,7 @@ fn tokens(text: &str) -> Vec<Range<usize>> {
                     j += 1;
                 } else if joiner(c)
                     && chars[j - 1].1.is_alphanumeric()
-                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+                    && chars.get(j + 1).is_some_and(|&(_, n)| wordish(n))
                 {
                     j += 2;
                 } else {
@@ -375,6 +378,14 @@ mod tests {
 
     fn inline(a: &str, b: &str) -> String {
         render_inline(&word_diff(a, b), false)
+    }
+
+    #[test]
+    fn chinese_is_compared_character_by_character() {
+        assert_eq!(
+            inline("货车撞上港口大桥", "货车撞击港口大桥"),
+            "货车撞[-上-]{+击+}港口大桥"
+        );
     }
 
     #[test]

@@ -120,11 +120,17 @@ fn split_raw(text: &str) -> Vec<Raw> {
             let value = parse_number(s);
             out.push(Raw::Number(start..end, value));
             i = end;
+        } else if is_unspaced(c) {
+            out.push(Raw::Word(i..i + len));
+            i += len;
         } else if c.is_alphanumeric() {
             let start = i;
             let mut end = i;
             while end < text.len() {
                 let ch = text[end..].chars().next().unwrap_or(' ');
+                if is_unspaced(ch) {
+                    break;
+                }
                 let inner_mark = (ch == '\'' || ch == '’' || ch == '-')
                     && text[end + ch.len_utf8()..]
                         .chars()
@@ -145,6 +151,21 @@ fn split_raw(text: &str) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// Whether `c` is written without spaces between words (Chinese characters, Japanese kana):
+/// each is a token of its own, as a character is the unit search and diffs use for these
+/// scripts (a whole run between punctuation would be one "word", shared by no other text).
+pub fn is_unspaced(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x3040..=0x30FF // Hiragana, Katakana
+            | 0x31F0..=0x31FF // Katakana phonetic extensions
+            | 0x3400..=0x4DBF // CJK extension A
+            | 0x4E00..=0x9FFF // CJK unified ideographs
+            | 0xF900..=0xFAFF // CJK compatibility ideographs
+            | 0x20000..=0x323AF // CJK extensions B to H
+    )
 }
 
 /// "1,000" and "1.000.000" are thousands; "20.5" and "2,5" (one group of one or two digits)
@@ -360,6 +381,16 @@ mod tests {
 
     fn norms(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn chinese_characters_and_kana_are_a_token_each() {
+        assert_eq!(norms("港口大桥"), ["港", "口", "大", "桥"]);
+        assert_eq!(norms("NATO峰会"), ["nato", "峰", "会"]);
+        assert_eq!(norms("カタカナ"), ["カ", "タ", "カ", "ナ"]);
+        // Korean is written with spaces: a word stays a word.
+        assert_eq!(norms("국회 의장"), ["국회", "의장"]);
+        assert_eq!(norms("六小时 6 pct"), ["六", "小", "时", "pct:6"]);
     }
 
     #[test]
