@@ -63,6 +63,8 @@ impl Default for ClusterParams {
 /// Two excerpts of one article sharing less than this share of the smaller one's shingles tell
 /// unrelated stories (see `without_excerpts_of_compilations`).
 const EXCERPTS_UNRELATED: f64 = 0.2;
+/// Excerpts of one article compared with one another for `without_excerpts_of_compilations`.
+const MAX_EXCERPTS_COMPARED: usize = 20;
 /// Share of the smaller article's informative shingles the other must carry to be a copy.
 pub const COPY_CONTAINMENT: f64 = 0.6;
 /// And at least this many shared shingles.
@@ -1076,6 +1078,8 @@ fn without_excerpts_of_compilations(
     let mut compilations: Vec<usize> = held
         .chunk_by(|x, y| x.0 == y.0)
         .filter(|group| {
+            // The first few excerpts tell (a wire story has hundreds of trimmed copies).
+            let group = &group[..group.len().min(MAX_EXCERPTS_COMPARED)];
             group.iter().enumerate().any(|(i, &(_, x))| {
                 group[i + 1..].iter().any(|&(_, y)| {
                     let shared = shared_evidence(&signatures[x], &signatures[y]).shingles;

@@ -28,6 +28,8 @@ pub const SAME_STORY: f32 = 0.1;
 /// Own text needs this many distinct terms to tell a story (a headline or a link alone does
 /// not).
 pub const MIN_OWN_TERMS: usize = 8;
+/// Articles sampled for the document frequencies of own texts.
+const DF_SAMPLE: usize = 20_000;
 /// Carriers compared per recurring sentence (every pair of them), the first in input order.
 const MAX_STORIES: usize = 20;
 
@@ -78,27 +80,31 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
         return marks;
     }
     let recurs = |h: &Option<u64>| h.is_some_and(|h| recurring.binary_search(&h).is_ok());
-    // Document frequencies over every article's event evidence (each article once per term).
-    let mut terms: Vec<u64> = documents
+    // Document frequencies over the articles' event evidence (each article once per term),
+    // from an even sample of at most DF_SAMPLE articles: this only tells a common word from a
+    // rare one, and a large input then costs no more than a sample of it.
+    let step = documents.len().div_ceil(DF_SAMPLE).max(1);
+    let sampled: Vec<usize> = (0..documents.len()).step_by(step).collect();
+    let mut terms: Vec<u64> = sampled
         .par_iter()
-        .zip(features)
-        .flat_map_iter(|(doc, f)| {
-            let mut own: Vec<u64> = doc
+        .flat_map_iter(|&d| {
+            let mut words: Vec<u64> = documents[d]
                 .sentences
                 .iter()
-                .zip(f)
+                .zip(&features[d])
                 .filter(|(s, _)| s.kind.is_event_evidence())
                 .flat_map(|(_, f)| f.content.iter().copied())
                 .collect();
-            own.sort_unstable();
-            own.dedup();
-            own
+            words.sort_unstable();
+            words.dedup();
+            words
         })
         .collect();
     terms.par_sort_unstable();
-    let idf = Idf::from_sorted_terms(documents.len(), &terms);
+    let idf = Idf::from_sorted_terms(sampled.len(), &terms);
     drop(terms);
-    // Own texts of the candidates: what no other article carries word for word.
+    // Own texts of the candidates: what no other article carries word for word, and a title
+    // given apart from the text (see `term_counts`).
     let vectors: Vec<Option<TermVector>> = documents
         .par_iter()
         .zip(features)
@@ -109,6 +115,23 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
                 return None;
             }
             let skip: Vec<bool> = hs.iter().map(recurs).collect();
+            // A copy has no own text to count (most articles of a syndicated input).
+            let own_words: usize = doc
+                .sentences
+                .iter()
+                .zip(f)
+                .zip(&skip)
+                .filter(|((s, _), &r)| s.kind.is_event_evidence() && !r)
+                .map(|((_, f), _)| f.content.len())
+                .sum::<usize>()
+                + doc
+                    .meta
+                    .title
+                    .as_deref()
+                    .map_or(0, |t| t.split_whitespace().count());
+            if own_words < MIN_OWN_TERMS {
+                return None;
+            }
             Some(idf.vector(&term_counts(doc, f, &skip))).filter(|v| v.terms.len() >= MIN_OWN_TERMS)
         })
         .collect();

@@ -157,6 +157,10 @@ fn split_raw(text: &str) -> Vec<Raw> {
 /// each is a token of its own, as a character is the unit search and diffs use for these
 /// scripts (a whole run between punctuation would be one "word", shared by no other text).
 pub fn is_unspaced(c: char) -> bool {
+    // Below Hiragana: every Latin, Greek, Cyrillic, Arabic… letter, checked at once.
+    if u32::from(c) < 0x3040 {
+        return false;
+    }
     matches!(
         u32::from(c),
         0x3040..=0x30FF // Hiragana, Katakana
