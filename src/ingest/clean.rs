@@ -143,6 +143,15 @@ static RIGHTS_NOTICE: LazyLock<Gated> = LazyLock::new(|| {
         r"(?i)^\(?(?:(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|\(c\))(?:\s*[-–]\s*\d{4})?(?:\s+(?-i:[\p{Lu}©(])|[.,]|\s*$)|[^\n]{0,120}?\b(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|alle\s+rechten\s+voorbehouden|wszelkie\s+prawa\s+zastrzeżone)\b)",
     )
 });
+/// An outlet's note closing an article: where it first ran, whose views it gives, how to reach
+/// the writer, a prompt to follow or click.
+static END_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\(?(?:(?:this|the)\s+(?:article|story|piece|post|report|column)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:in|on|at|by)\b|a\s+version\s+of\s+this\s+(?:article|story|report)\s+(?:appears|appeared|ran|was\s+published)\b|(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|column|piece|commentary)\s+|here\s+)?are\b|(?:contact|email|e-mail|reach)\s+(?:the\s+)?(?:author|reporter|writer|editor|newsroom)\b[^\n]{0,80}(?:@|\bat\b)|(?:got|have)\s+a\s+(?:news\s+)?tip\?|click\s+here\s+(?:to|for)\b|follow\s+@?[\p{L}\p{N}_.]+(?:\s+[\p{L}\p{N}_.]+){0,2}\s+on\s+(?:twitter|x|facebook|instagram|threads|bluesky|linkedin)\b)",
+    )
+    .expect("valid pattern")
+});
+
 /// Paragraphs read for a rights notice: the last ones of the text.
 const RIGHTS_NOTICE_LAST_PARAGRAPHS: usize = 3;
 /// The longest paragraph read as a rights notice.
@@ -367,7 +376,7 @@ fn mark_structure(
         // ("Copyright 1998 legislation …").
         let notice = i >= notices_from
             && content.len() <= RIGHTS_NOTICE_MAX_BYTES
-            && RIGHTS_NOTICE.is_match(content);
+            && (RIGHTS_NOTICE.is_match(content) || END_NOTE.is_match(content));
         if (credit || notice) && !hinted(hints, p) {
             hints.push((p.clone(), SentenceKind::Credit));
         }
@@ -789,6 +798,39 @@ mod tests {
         }
         for story in NOT_RIGHTS_NOTICES {
             assert!(!RIGHTS_NOTICE.is_match(story), "{story}");
+        }
+    }
+
+    #[test]
+    fn an_outlets_closing_note_is_a_credit() {
+        for note in [
+            "This article was originally published on The Example Review. Read the original \
+             article.",
+            "This story first appeared in the Eastbury Courier.",
+            "A version of this article appears in print on April 4, 2025, Section A, Page 6.",
+            "The views expressed in this article are the author's own and do not necessarily \
+             reflect those of the publisher.",
+            "Contact the reporter at jo.lund@example.com.",
+            "Got a news tip? Write to the newsroom.",
+            "Click here to read more stories from the region.",
+            "Follow Jo Lund on Twitter.",
+        ] {
+            assert!(END_NOTE.is_match(note), "{note}");
+            let doc = cleaned(&format!(
+                "Harbour bridge closed\n\nPolice closed the bridge on Tuesday after a lorry \
+                 struck its railing.\n\n{note}\n"
+            ));
+            let last = doc.block_hints.last().expect("a hint");
+            assert_eq!(last.1, SentenceKind::Credit, "{note}");
+        }
+        for story in [
+            "The story first appeared to be a hoax, police said.",
+            "The views of residents were split, the survey found.",
+            "Contact between the two sides was brief.",
+            "Follow-up talks are planned for May.",
+            "Readers can click through the archive of the paper's first editions.",
+        ] {
+            assert!(!END_NOTE.is_match(story), "{story}");
         }
     }
 
