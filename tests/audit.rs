@@ -277,6 +277,18 @@ fn briefs_sharing_only_their_outlets_footer_stay_apart() {
 }
 
 #[test]
+fn a_wire_story_under_three_outlets_own_introductions_stays_one_cluster() {
+    // The outlet-text rule's first version took the re-run wire story (five sentences under
+    // each outlet's own headline and a local paragraph that shares no word with it) for
+    // furniture, and split the three copies.
+    let r = audit("fixtures/audit/wire_under_local_introductions");
+    assert_eq!(
+        clusters(&r),
+        [vec!["eastbury.txt", "halden.txt", "vessa.txt"]]
+    );
+}
+
+#[test]
 fn a_digest_holding_three_stories_joins_none_of_them() {
     // A morning briefing that holds three short stories whole was a copy of each, and made
     // one cluster of a bridge closure, a library budget and a bread award.

@@ -4,12 +4,16 @@
 //! a long footer read as a copy of every other brief with that footer.
 //!
 //! Only the corpus shows them: a sentence found word for word in articles that otherwise tell
-//! different stories. An article's own text is what no other article carries word for word;
-//! two articles tell different stories when their own texts have next to nothing in common
-//! (a content cosine under [`SAME_STORY`]). A recurring sentence is outlet text when most
-//! pairs of the articles carrying it tell different stories. Copies of one story have no own
-//! text and give no opinion; a wire story re-run under each outlet's own introduction keeps its
-//! sentences, since the introductions tell one story.
+//! different stories. An article's own text is what no other article carries word for word.
+//! A recurring sentence is outlet text when all of these hold:
+//! - at least [`MIN_STORIES`] articles carrying it have an own text (copies of one story have
+//!   none and give no opinion, and keep every sentence);
+//! - the articles carry no more than [`MAX_OUTLET_SENTENCES`] sentences together: more is a
+//!   story they re-ran (a wire story under each outlet's own introduction);
+//! - fewer than half of them open alike (one headline or lead is one story);
+//! - most pairs of their own texts have next to nothing in common (a content cosine under
+//!   [`SAME_STORY`]), and most own texts are not about the recurring text either (under
+//!   [`ABOUT_THE_STORY`]).
 
 use rayon::prelude::*;
 
@@ -28,6 +32,12 @@ pub const SAME_STORY: f32 = 0.1;
 /// Own text needs this many distinct terms to tell a story (a headline or a link alone does
 /// not).
 pub const MIN_OWN_TERMS: usize = 8;
+/// Recurring text at least this close (content cosine) to an article's own text is about its
+/// story: a wire story's sentences under an introduction that names the event.
+pub const ABOUT_THE_STORY: f32 = 0.05;
+/// The most sentences an outlet's furniture runs to (a copyright line, a plug, a line about
+/// the paper).
+pub const MAX_OUTLET_SENTENCES: usize = 3;
 /// Articles sampled for the document frequencies of own texts.
 const DF_SAMPLE: usize = 20_000;
 /// Carriers compared per recurring sentence (every pair of them), the first in input order.
@@ -104,8 +114,8 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
     let idf = Idf::from_sorted_terms(sampled.len(), &terms);
     drop(terms);
     // Own texts of the candidates: what no other article carries word for word, and a title
-    // given apart from the text (see `term_counts`).
-    let vectors: Vec<Option<TermVector>> = documents
+    // given apart from the text (see `term_counts`); and their recurring text.
+    let texts: Vec<Option<(TermVector, TermVector)>> = documents
         .par_iter()
         .zip(features)
         .zip(&hashes)
@@ -132,30 +142,90 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
             if own_words < MIN_OWN_TERMS {
                 return None;
             }
-            Some(idf.vector(&term_counts(doc, f, &skip))).filter(|v| v.terms.len() >= MIN_OWN_TERMS)
+            let own = idf.vector(&term_counts(doc, f, &skip));
+            if own.terms.len() < MIN_OWN_TERMS {
+                return None;
+            }
+            // The recurring sentences' content words, once per sentence.
+            let mut recurring_words: Vec<u64> = doc
+                .sentences
+                .iter()
+                .zip(f)
+                .zip(&skip)
+                .filter(|((s, _), &r)| s.kind.is_event_evidence() && r)
+                .flat_map(|((_, f), _)| f.content.iter().copied())
+                .collect();
+            recurring_words.sort_unstable();
+            let block: Vec<(u64, f32)> = recurring_words
+                .chunk_by(|a, b| a == b)
+                .map(|run| (run[0], run.len() as f32))
+                .collect();
+            Some((own, idf.vector(&block)))
         })
         .collect();
+    // How many articles carry a sentence.
+    let count_of = |h: u64| {
+        let from = postings.partition_point(|&(x, _)| x < h);
+        postings[from..].partition_point(|&(x, _)| x == h)
+    };
     let verdicts: Vec<bool> = postings
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|g| g.len() >= 2)
         .collect::<Vec<_>>()
         .par_iter()
         .map(|group| {
-            let stories: Vec<&TermVector> = group
+            // Furniture is a line or three; more sentences carried by the same articles are a
+            // story they re-ran (a wire story under each outlet's own introduction).
+            let block = group
                 .iter()
-                .filter_map(|&(_, d)| vectors[d as usize].as_ref())
+                .take(MAX_STORIES)
+                .map(|&(_, d)| {
+                    hashes[d as usize]
+                        .iter()
+                        .flatten()
+                        .filter(|&&x| count_of(x) == group.len())
+                        .count()
+                })
+                .min()
+                .unwrap_or(0);
+            if block > MAX_OUTLET_SENTENCES {
+                return false;
+            }
+            // Articles that open alike (one headline, one lead) tell one story, whatever each
+            // adds: furniture sits under stories that open each their own way.
+            let mut openings: Vec<u64> = group
+                .iter()
+                .filter_map(|&(_, d)| hashes[d as usize].iter().flatten().next().copied())
+                .collect();
+            openings.sort_unstable();
+            let opening_alike: usize = openings
+                .chunk_by(|a, b| a == b)
+                .filter(|run| run.len() >= 2)
+                .map(<[u64]>::len)
+                .sum();
+            if 2 * opening_alike >= group.len() {
+                return false;
+            }
+            let stories: Vec<&(TermVector, TermVector)> = group
+                .iter()
+                .filter_map(|&(_, d)| texts[d as usize].as_ref())
                 .take(MAX_STORIES)
                 .collect();
             let (mut pairs, mut same) = (0usize, 0usize);
-            for (i, a) in stories.iter().enumerate() {
-                for b in &stories[i + 1..] {
+            for (i, (a, _)) in stories.iter().enumerate() {
+                for (b, _) in &stories[i + 1..] {
                     pairs += 1;
                     if overlap(a, b).cosine >= SAME_STORY {
                         same += 1;
                     }
                 }
             }
-            stories.len() >= MIN_STORIES && 2 * same < pairs
+            // Furniture says nothing of the stories it sits under.
+            let about_them = stories
+                .iter()
+                .filter(|(own, block)| overlap(own, block).cosine >= ABOUT_THE_STORY)
+                .count();
+            stories.len() >= MIN_STORIES && 2 * same < pairs && 2 * about_them < stories.len()
         })
         .collect();
     for (d, hs) in hashes.iter().enumerate() {
@@ -163,7 +233,7 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
             let Some(h) = h else { continue };
             // An article without a story of its own (a copy, a notice that is all template)
             // keeps the sentence: it is all it says.
-            if vectors[d].is_none() {
+            if texts[d].is_none() {
                 continue;
             }
             if let Ok(i) = recurring.binary_search(h) {
@@ -246,6 +316,24 @@ mod tests {
              Eastfield plant.",
             "Eastfield councillors called on Brackley Mills to reverse the closure of the \
              town's largest plant.",
+        ];
+        let texts: Vec<String> = intros.iter().map(|i| format!("{i}\n\n{wire}")).collect();
+        let (documents, features) = docs(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let marks = outlet_text(&documents, &features);
+        assert!(marks.iter().flatten().all(|&m| !m), "{marks:?}");
+    }
+
+    #[test]
+    fn a_wire_story_under_introductions_that_share_no_word_with_it_is_kept() {
+        let wire = "The grid operator will raise electricity prices by 12 percent from July. \
+            Its chief executive blamed higher gas costs and new transmission lines. \
+            The increase adds about 140 euros a year to the average household bill. \
+            Consumer groups called the rise unjustified. \
+            The regulator will publish its decision within six weeks.";
+        let intros = [
+            "Shopkeepers on the high street fear their thin margins will vanish this winter.",
+            "Dairy farmers around Halden say milking parlours run around the clock.",
+            "Pensioners in Vessa gathered at the community hall to ask the council for help.",
         ];
         let texts: Vec<String> = intros.iter().map(|i| format!("{i}\n\n{wire}")).collect();
         let (documents, features) = docs(&texts.iter().map(String::as_str).collect::<Vec<_>>());
