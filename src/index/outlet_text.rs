@@ -163,27 +163,46 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
             Some((own, idf.vector(&block)))
         })
         .collect();
-    // How many articles carry a sentence.
+    // How many articles carry each sentence of a candidate.
     let count_of = |h: u64| {
         let from = postings.partition_point(|&(x, _)| x < h);
-        postings[from..].partition_point(|&(x, _)| x == h)
+        postings[from..].partition_point(|&(x, _)| x == h) as u32
     };
+    let carriers_per_sentence: Vec<Vec<u32>> = hashes
+        .par_iter()
+        .zip(&texts)
+        .map(|(hs, text)| match text {
+            Some(_) => hs.iter().flatten().map(|&h| count_of(h)).collect(),
+            None => Vec::new(),
+        })
+        .collect();
     let verdicts: Vec<bool> = postings
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|g| g.len() >= 2)
         .collect::<Vec<_>>()
         .par_iter()
         .map(|group| {
+            let story_docs: Vec<usize> = group
+                .iter()
+                .map(|&(_, d)| d as usize)
+                .filter(|&d| texts[d].is_some())
+                .take(MAX_STORIES)
+                .collect();
+            if story_docs.len() < MIN_STORIES {
+                return false;
+            }
+            let stories: Vec<&(TermVector, TermVector)> = story_docs
+                .iter()
+                .filter_map(|&d| texts[d].as_ref())
+                .collect();
             // Furniture is a line or three; more sentences carried by the same articles are a
             // story they re-ran (a wire story under each outlet's own introduction).
-            let block = group
+            let block = story_docs
                 .iter()
-                .take(MAX_STORIES)
-                .map(|&(_, d)| {
-                    hashes[d as usize]
+                .map(|&d| {
+                    carriers_per_sentence[d]
                         .iter()
-                        .flatten()
-                        .filter(|&&x| count_of(x) == group.len())
+                        .filter(|&&c| c as usize == group.len())
                         .count()
                 })
                 .min()
@@ -206,11 +225,6 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
             if 2 * opening_alike >= group.len() {
                 return false;
             }
-            let stories: Vec<&(TermVector, TermVector)> = group
-                .iter()
-                .filter_map(|&(_, d)| texts[d as usize].as_ref())
-                .take(MAX_STORIES)
-                .collect();
             let (mut pairs, mut same) = (0usize, 0usize);
             for (i, (a, _)) in stories.iter().enumerate() {
                 for (b, _) in &stories[i + 1..] {
@@ -225,7 +239,7 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
                 .iter()
                 .filter(|(own, block)| overlap(own, block).cosine >= ABOUT_THE_STORY)
                 .count();
-            stories.len() >= MIN_STORIES && 2 * same < pairs && 2 * about_them < stories.len()
+            2 * same < pairs && 2 * about_them < stories.len()
         })
         .collect();
     for (d, hs) in hashes.iter().enumerate() {
