@@ -289,6 +289,14 @@ fn a_wire_story_under_three_outlets_own_introductions_stays_one_cluster() {
 }
 
 #[test]
+fn two_outlets_keeping_different_parts_of_a_wire_story_stay_its_copies() {
+    // The compilation rule's first version took a wire story whose first three paragraphs
+    // one outlet ran and three later ones another for a digest of two unrelated stories.
+    let r = audit("fixtures/audit/wire_in_two_parts");
+    assert_eq!(clusters(&r), [vec!["a.txt", "b.txt", "wire.txt"]]);
+}
+
+#[test]
 fn a_digest_holding_three_stories_joins_none_of_them() {
     // A morning briefing that holds three short stories whole was a copy of each, and made
     // one cluster of a bridge closure, a library budget and a bread award.

@@ -63,6 +63,8 @@ impl Default for ClusterParams {
 /// Two excerpts of one article sharing less than this share of the smaller one's shingles tell
 /// unrelated stories (see `without_excerpts_of_compilations`).
 const EXCERPTS_UNRELATED: f64 = 0.2;
+/// And less than this share of the smaller one's content words.
+const EXCERPTS_WORDS_UNRELATED: f64 = 0.1;
 /// Excerpts of one article compared with one another for `without_excerpts_of_compilations`.
 const MAX_EXCERPTS_COMPARED: usize = 20;
 /// Share of the smaller article's informative shingles the other must carry to be a copy.
@@ -1057,15 +1059,36 @@ fn copy_containment(a: &Signature, b: &Signature) -> Option<f64> {
     (shared >= COPY_MIN_SHINGLES.min(smaller) && share >= COPY_CONTAINMENT).then_some(share)
 }
 
-/// Copies less the excerpts of compilations. An article that holds whole short articles of
-/// unrelated stories (a digest of the day's news, a roundup) is no copy of any of them: joined
-/// as one, it would carry each into the others' events. Two excerpts are unrelated when they
-/// share under [`EXCERPTS_UNRELATED`] of the smaller one's shingles.
+/// Copies less the excerpts of compilations; and the compilations, sorted. An article that
+/// holds whole short articles of unrelated stories (a digest of the day's news, a roundup) is
+/// no copy of any of them: joined as one, it would carry each into the others' events. Two
+/// excerpts are unrelated when they share under [`EXCERPTS_UNRELATED`] of the smaller one's
+/// shingles and under [`EXCERPTS_WORDS_UNRELATED`] of its content words (two outlets keeping
+/// different paragraphs of one wire story still name its people and its subject).
 fn without_excerpts_of_compilations(
     copies: Vec<(usize, usize, f64)>,
     signatures: &[Signature],
+    features: &[Vec<SentenceFeatures>],
 ) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
     let size = |d: usize| signatures[d].shingles.len();
+    let words = |d: usize| {
+        let mut w: Vec<u64> = features[d]
+            .iter()
+            .flat_map(|f| f.content.iter().copied())
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let unrelated = |x: usize, y: usize| {
+        let shared = shared_evidence(&signatures[x], &signatures[y]).shingles;
+        if shared as f64 >= EXCERPTS_UNRELATED * size(x).min(size(y)).max(1) as f64 {
+            return false;
+        }
+        let (wx, wy) = (words(x), words(y));
+        let common = wx.iter().filter(|w| wy.binary_search(w).is_ok()).count();
+        (common as f64) < EXCERPTS_WORDS_UNRELATED * wx.len().min(wy.len()).max(1) as f64
+    };
     // (container, excerpt): the excerpt is at most half the container's shingles.
     let mut held: Vec<(usize, usize)> = copies
         .iter()
@@ -1080,12 +1103,10 @@ fn without_excerpts_of_compilations(
         .filter(|group| {
             // The first few excerpts tell (a wire story has hundreds of trimmed copies).
             let group = &group[..group.len().min(MAX_EXCERPTS_COMPARED)];
-            group.iter().enumerate().any(|(i, &(_, x))| {
-                group[i + 1..].iter().any(|&(_, y)| {
-                    let shared = shared_evidence(&signatures[x], &signatures[y]).shingles;
-                    (shared as f64) < EXCERPTS_UNRELATED * size(x).min(size(y)).max(1) as f64
-                })
-            })
+            group
+                .iter()
+                .enumerate()
+                .any(|(i, &(_, x))| group[i + 1..].iter().any(|&(_, y)| unrelated(x, y)))
         })
         .map(|group| group[0].0)
         .collect();
@@ -1353,7 +1374,7 @@ pub fn cluster(
         })
         .filter_map(|(a, b)| Some((a, b, copy_containment(&signatures[a], &signatures[b])?)))
         .collect();
-    let (copies, compilations) = without_excerpts_of_compilations(copies, signatures);
+    let (copies, compilations) = without_excerpts_of_compilations(copies, signatures, features);
     let mut uf = UnionFind::new(n);
     let mut copy_links: Vec<(usize, usize, f64)> = Vec::new();
     // Copies of one day first: a report copied on several days joins its own day's.
@@ -1662,14 +1683,36 @@ mod tests {
         }
     }
 
+    /// One sentence with these content words.
+    fn words(hashes: impl Iterator<Item = u64>) -> Vec<SentenceFeatures> {
+        vec![SentenceFeatures {
+            content: hashes.collect(),
+            ..SentenceFeatures::default()
+        }]
+    }
+
     #[test]
     fn a_digest_holding_unrelated_articles_is_no_copy_of_them() {
         // 0, 1: two short stories; 2: a digest holding both and more.
         let signatures = [shingles(1..=10), shingles(11..=20), shingles(1..=40)];
         let copies = vec![(0, 2, 1.0), (1, 2, 1.0)];
-        let (kept, compilations) = without_excerpts_of_compilations(copies, &signatures);
+        let features = [words(1..=10), words(11..=20), words(1..=20)];
+        let (kept, compilations) = without_excerpts_of_compilations(copies, &signatures, &features);
         assert!(kept.is_empty(), "{kept:?}");
         assert_eq!(compilations, [2]);
+    }
+
+    #[test]
+    fn two_outlets_keeping_different_parts_of_one_wire_story_stay_its_copies() {
+        // 0: the wire story; 1: its first paragraphs; 2: later ones. No shingle in common,
+        // but the two name the same people and subject.
+        let signatures = [shingles(1..=40), shingles(1..=15), shingles(21..=35)];
+        let features = [words(1..=30), words(1..=15), words((1..=5).chain(16..=25))];
+        let copies = vec![(0, 1, 1.0), (0, 2, 1.0)];
+        let (kept, compilations) =
+            without_excerpts_of_compilations(copies.clone(), &signatures, &features);
+        assert_eq!(kept, copies);
+        assert!(compilations.is_empty());
     }
 
     #[test]
@@ -1681,7 +1724,13 @@ mod tests {
             shingles((1..=12).chain(100..=103)),
         ];
         let copies = vec![(0, 1, 1.0), (0, 2, 0.75), (1, 2, 0.75)];
-        let (kept, compilations) = without_excerpts_of_compilations(copies.clone(), &signatures);
+        let features = [
+            words(1..=40),
+            words(1..=15),
+            words((1..=12).chain(100..=103)),
+        ];
+        let (kept, compilations) =
+            without_excerpts_of_compilations(copies.clone(), &signatures, &features);
         assert_eq!(kept, copies);
         assert!(compilations.is_empty());
     }

@@ -24,8 +24,8 @@ use crate::text::features::{hash_words, SentenceFeatures};
 /// Articles with stories of their own that must carry a sentence before it can be outlet
 /// text: two may be one story told twice under two links and time stamps.
 pub const MIN_STORIES: usize = 3;
-/// Sentences shorter than this (in tokens) are never outlet text: "He did not elaborate."
-/// recurs because it is short, and says nothing either way.
+/// Sentences shorter than this (in tokens) are never outlet text: "Pay April 15." recurs
+/// because it is short, and says nothing either way.
 pub const MIN_TOKENS: usize = 4;
 /// Own texts at least this close (content cosine) tell one story.
 pub const SAME_STORY: f32 = 0.1;
@@ -197,7 +197,7 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
                 .collect();
             // Furniture is a line or three; more sentences carried by the same articles are a
             // story they re-ran (a wire story under each outlet's own introduction).
-            let block = story_docs
+            let carried_together = story_docs
                 .iter()
                 .map(|&d| {
                     carriers_per_sentence[d]
@@ -207,7 +207,7 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
                 })
                 .min()
                 .unwrap_or(0);
-            if block > MAX_OUTLET_SENTENCES {
+            if carried_together > MAX_OUTLET_SENTENCES {
                 return false;
             }
             // Articles that open alike (one headline, one lead) tell one story, whatever each
