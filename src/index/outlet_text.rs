@@ -316,11 +316,23 @@ mod tests {
         // Two articles may be one story under two links and time stamps.
         let (documents, features) = docs(&[&with_footer(STORIES[0]), &with_footer(STORIES[1])]);
         let marks = outlet_text(&documents, &features);
+        assert_nothing_marked(&marks);
+    }
+
+    /// Marks of `wire` run under each of `intros`.
+    fn under_introductions(intros: &[&str], wire: &str) -> Vec<Vec<bool>> {
+        let texts: Vec<String> = intros.iter().map(|i| format!("{i}\n\n{wire}")).collect();
+        let (documents, features) = docs(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        outlet_text(&documents, &features)
+    }
+
+    fn assert_nothing_marked(marks: &[Vec<bool>]) {
         assert!(marks.iter().flatten().all(|&m| !m), "{marks:?}");
     }
 
     #[test]
     fn a_wire_story_under_each_outlets_introduction_is_kept() {
+        // Two sentences, short as furniture: kept because the introductions are about them.
         let wire = "Brackley Mills will close its Eastfield plant in March, the company said. \
             The decision follows months of talks with the unions.";
         let intros = [
@@ -331,14 +343,12 @@ mod tests {
             "Eastfield councillors called on Brackley Mills to reverse the closure of the \
              town's largest plant.",
         ];
-        let texts: Vec<String> = intros.iter().map(|i| format!("{i}\n\n{wire}")).collect();
-        let (documents, features) = docs(&texts.iter().map(String::as_str).collect::<Vec<_>>());
-        let marks = outlet_text(&documents, &features);
-        assert!(marks.iter().flatten().all(|&m| !m), "{marks:?}");
+        assert_nothing_marked(&under_introductions(&intros, wire));
     }
 
     #[test]
     fn a_wire_story_under_introductions_that_share_no_word_with_it_is_kept() {
+        // Five sentences carried together: longer than furniture.
         let wire = "The grid operator will raise electricity prices by 12 percent from July. \
             Its chief executive blamed higher gas costs and new transmission lines. \
             The increase adds about 140 euros a year to the average household bill. \
@@ -349,17 +359,14 @@ mod tests {
             "Dairy farmers around Halden say milking parlours run around the clock.",
             "Pensioners in Vessa gathered at the community hall to ask the council for help.",
         ];
-        let texts: Vec<String> = intros.iter().map(|i| format!("{i}\n\n{wire}")).collect();
-        let (documents, features) = docs(&texts.iter().map(String::as_str).collect::<Vec<_>>());
-        let marks = outlet_text(&documents, &features);
-        assert!(marks.iter().flatten().all(|&m| !m), "{marks:?}");
+        assert_nothing_marked(&under_introductions(&intros, wire));
     }
 
     #[test]
     fn copies_of_one_story_keep_every_sentence() {
         let (documents, features) = docs(&[STORIES[0], STORIES[0], STORIES[0], STORIES[1]]);
         let marks = outlet_text(&documents, &features);
-        assert!(marks.iter().flatten().all(|&m| !m), "{marks:?}");
+        assert_nothing_marked(&marks);
     }
 
     #[test]
