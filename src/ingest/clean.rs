@@ -143,6 +143,7 @@ static RIGHTS_NOTICE: LazyLock<Gated> = LazyLock::new(|| {
         r"(?i)^\(?(?:(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|\(c\))(?:\s*[-–]\s*\d{4})?(?:\s+(?-i:[\p{Lu}©(])|[.,]|\s*$)|[^\n]{0,120}?\b(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|alle\s+rechten\s+voorbehouden|wszelkie\s+prawa\s+zastrzeżone)\b)",
     )
 });
+
 /// An outlet's note closing an article: where it first ran, whose views it gives, how to reach
 /// the writer, a prompt to follow or click.
 static END_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,9 +153,9 @@ static END_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
-/// Paragraphs read for a rights notice: the last ones of the text.
+/// Paragraphs read for a rights notice or a closing note: the last ones of the text.
 const RIGHTS_NOTICE_LAST_PARAGRAPHS: usize = 3;
-/// The longest paragraph read as a rights notice.
+/// The longest paragraph read as a rights notice or a closing note.
 const RIGHTS_NOTICE_MAX_BYTES: usize = 600;
 
 const DATELINE_MONTH: &str = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?";
