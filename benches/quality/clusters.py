@@ -8,7 +8,7 @@ events, with a TF-IDF + average-link baseline scored in the same run.
 
 `prepare` converts the public corpora into DATA/<set>/articles.jsonl + gold.tsv (id, event);
 `eval` scores every set found in DATA. `stress` scores the labelled sets again with text real
-news carries that is no event of theirs: an outlet's footer under a third of the articles, and
+news carries that is no event of theirs: an outlet's footer under three in ten articles, and
 digests that each hold two paragraphs of five articles of five events (scored on the original
 articles only). Corpora are never committed (see README.md).
 """
@@ -275,7 +275,7 @@ def stressed_sets(d, out, rng):
     gold = read_gold(d)
     variants = {"as is": arts}
     footed = []
-    for i, a in enumerate(arts):
+    for a in arts:
         a = dict(a)
         if rng.random() < 0.3:
             a["text"] = a["text"].rstrip() + "\n\n" + rng.choice(FOOTERS) + "\n"
