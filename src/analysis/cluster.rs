@@ -1080,12 +1080,11 @@ fn without_excerpts_of_compilations(
         w.dedup();
         w
     };
-    let unrelated = |x: usize, y: usize| {
+    let unrelated = |(x, wx): (usize, &[u64]), (y, wy): (usize, &[u64])| {
         let shared = shared_evidence(&signatures[x], &signatures[y]).shingles;
         if shared as f64 >= EXCERPTS_UNRELATED * size(x).min(size(y)).max(1) as f64 {
             return false;
         }
-        let (wx, wy) = (words(x), words(y));
         let common = wx.iter().filter(|w| wy.binary_search(w).is_ok()).count();
         (common as f64) < EXCERPTS_WORDS_UNRELATED * wx.len().min(wy.len()).max(1) as f64
     };
@@ -1103,10 +1102,11 @@ fn without_excerpts_of_compilations(
         .filter(|group| {
             // The first few excerpts tell (a wire story has hundreds of trimmed copies).
             let group = &group[..group.len().min(MAX_EXCERPTS_COMPARED)];
-            group
-                .iter()
-                .enumerate()
-                .any(|(i, &(_, x))| group[i + 1..].iter().any(|&(_, y)| unrelated(x, y)))
+            // Each excerpt's words once, not once per pair.
+            let sets: Vec<Vec<u64>> = group.iter().map(|&(_, x)| words(x)).collect();
+            group.iter().enumerate().any(|(i, &(_, x))| {
+                (i + 1..group.len()).any(|j| unrelated((x, &sets[i]), (group[j].1, &sets[j])))
+            })
         })
         .map(|group| group[0].0)
         .collect();

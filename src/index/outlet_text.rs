@@ -43,6 +43,21 @@ const DF_SAMPLE: usize = 20_000;
 /// Carriers compared per recurring sentence (every pair of them), the first in input order.
 const MAX_STORIES: usize = 20;
 
+/// The content words of a document's event evidence, once per sentence, of the sentences
+/// (by index) that `keep` holds.
+fn evidence_words<'a>(
+    doc: &'a Document,
+    features: &'a [SentenceFeatures],
+    keep: impl Fn(usize) -> bool + 'a,
+) -> impl Iterator<Item = u64> + 'a {
+    doc.sentences
+        .iter()
+        .zip(features)
+        .enumerate()
+        .filter(move |&(k, (s, _))| s.kind.is_event_evidence() && keep(k))
+        .flat_map(|(_, (_, f))| f.content.iter().copied())
+}
+
 /// Per document, per sentence: whether the sentence is outlet text.
 pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -> Vec<Vec<bool>> {
     let hashes: Vec<Vec<Option<u64>>> = documents
@@ -98,13 +113,8 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
     let mut terms: Vec<u64> = sampled
         .par_iter()
         .flat_map_iter(|&d| {
-            let mut words: Vec<u64> = documents[d]
-                .sentences
-                .iter()
-                .zip(&features[d])
-                .filter(|(s, _)| s.kind.is_event_evidence())
-                .flat_map(|(_, f)| f.content.iter().copied())
-                .collect();
+            let mut words: Vec<u64> =
+                evidence_words(&documents[d], &features[d], |_| true).collect();
             words.sort_unstable();
             words.dedup();
             words
@@ -126,14 +136,7 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
             }
             let skip: Vec<bool> = hs.iter().map(recurs).collect();
             // A copy has no own text to count (most articles of a syndicated input).
-            let own_words: usize = doc
-                .sentences
-                .iter()
-                .zip(f)
-                .zip(&skip)
-                .filter(|((s, _), &r)| s.kind.is_event_evidence() && !r)
-                .map(|((_, f), _)| f.content.len())
-                .sum::<usize>()
+            let own_words = evidence_words(doc, f, |k| !skip[k]).count()
                 + doc
                     .meta
                     .title
@@ -147,14 +150,7 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
                 return None;
             }
             // The recurring sentences' content words, once per sentence.
-            let mut recurring_words: Vec<u64> = doc
-                .sentences
-                .iter()
-                .zip(f)
-                .zip(&skip)
-                .filter(|((s, _), &r)| s.kind.is_event_evidence() && r)
-                .flat_map(|((_, f), _)| f.content.iter().copied())
-                .collect();
+            let mut recurring_words: Vec<u64> = evidence_words(doc, f, |k| skip[k]).collect();
             recurring_words.sort_unstable();
             let block: Vec<(u64, f32)> = recurring_words
                 .chunk_by(|a, b| a == b)
