@@ -17,7 +17,9 @@
 //!    similarity over all their pairs reaches the threshold, so one bridging pair cannot chain
 //!    two events together; a merge never makes a cluster's dated articles span more than
 //!    `max_date_span_days` (an undated article never bridges two dated groups).
-//! 5. A last pass attaches a lone article to the one cluster it clearly belongs to.
+//! 5. A last pass attaches a lone article to the one cluster it clearly belongs to: closer
+//!    to it than to any other, and either close enough on average or a neighbour of nearly
+//!    all of a widely covered event's articles.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
@@ -128,6 +130,14 @@ const NARRATIVE_MIN_WORDS: usize = 250;
 /// A narrative alone after the linkage joins a small cluster of narratives it clearly belongs
 /// to (twice as close as to any other) at this share of the threshold.
 const NARRATIVE_ATTACH_SHARE: f64 = 0.75;
+/// A lone article joins a cluster of at least this many units that it is a graph neighbour
+/// of nearly all of (see [`COVERED_SHARE`]): a widely covered event, told by many outlets in
+/// many words, whose average similarity with one more account in its own words stays low.
+const COVERED_CLUSTER_MIN: usize = 8;
+/// See [`COVERED_CLUSTER_MIN`]: the share of the cluster's units the lone article must
+/// neighbour. A story that is only near the event (another company's results on the day of
+/// a takeover bid) neighbours a few of its accounts, not nearly all.
+const COVERED_SHARE: f64 = 0.8;
 /// A person named in at least this many sentences of an article, and in this many times as
 /// many as any other person, is the one it is about (its focus).
 const FOCUS_MIN_SENTENCES: u32 = 3;
@@ -1264,6 +1274,17 @@ impl Linkage<'_> {
         }
     }
 
+    /// The group each unit is in.
+    fn group_of_units(&self) -> Vec<usize> {
+        let mut group_of_unit = vec![0usize; self.groups.len()];
+        for (g, group) in self.groups.iter().enumerate() {
+            for &u in &group.units {
+                group_of_unit[u] = g;
+            }
+        }
+        group_of_unit
+    }
+
     /// Merges group `b` into group `a`.
     fn merge(&mut self, a: usize, b: usize) {
         let gb = std::mem::take(&mut self.groups[b].units);
@@ -1532,6 +1553,12 @@ pub fn cluster(
         .filter(|&g| linkage.groups[g].alive && linkage.groups[g].units.len() == 1)
         .collect();
     let narrative = |u: usize| linkage.facts[linkage.rep[u]].words >= NARRATIVE_MIN_WORDS;
+    let group_of_unit = linkage.group_of_units();
+    let mut unit_neighbours: Vec<Vec<usize>> = vec![Vec::new(); units];
+    for &(u, v, _) in &edges {
+        unit_neighbours[u].push(v);
+        unit_neighbours[v].push(u);
+    }
     let attach: Vec<(usize, usize, f64)> = lone
         .par_iter()
         .filter_map(|&g| {
@@ -1559,10 +1586,15 @@ pub fn cluster(
                 })
                 .collect();
             scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
-            let (best, bar, o) = *scored.first()?;
-            let second = scored.get(1).map_or(0.0, |s| s.0);
-            (best >= bar && best >= 2.0 * second && linkage.dates_compatible(g, o))
-                .then_some((g, o, best))
+            let clearly = scored.first().and_then(|&(best, bar, o)| {
+                let second = scored.get(1).map_or(0.0, |s| s.0);
+                (best >= bar && best >= 2.0 * second && linkage.dates_compatible(g, o))
+                    .then_some((g, o, best))
+            });
+            clearly.or_else(|| {
+                let (o, average) = covered_cluster(&linkage, &unit_neighbours, &group_of_unit, g)?;
+                Some((g, o, average))
+            })
         })
         .collect();
     for (g, o, score) in attach {
@@ -1577,12 +1609,7 @@ pub fn cluster(
     // Documents to clusters, in document order.
     let mut of_document = vec![usize::MAX; n];
     let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut group_of_unit = vec![0usize; units];
-    for (g, group) in linkage.groups.iter().enumerate() {
-        for &u in &group.units {
-            group_of_unit[u] = g;
-        }
-    }
+    let group_of_unit = linkage.group_of_units();
     let mut cluster_of_group: BTreeMap<usize, usize> = BTreeMap::new();
     for d in 0..n {
         let g = group_of_unit[unit_of[d]];
@@ -1630,6 +1657,35 @@ pub fn cluster(
         },
         links,
     )
+}
+
+/// The cluster a lone unit `g` neighbours nearly all of (see [`COVERED_CLUSTER_MIN`]), when
+/// its summed similarity with that cluster is twice that with any other: the cluster and the
+/// unit's average similarity with it.
+fn covered_cluster(
+    linkage: &Linkage<'_>,
+    unit_neighbours: &[Vec<usize>],
+    group_of_unit: &[usize],
+    g: usize,
+) -> Option<(usize, f64)> {
+    let u = *linkage.groups[g].units.first()?;
+    let mut neighbours_in: BTreeMap<usize, usize> = BTreeMap::new();
+    for &v in &unit_neighbours[u] {
+        *neighbours_in.entry(group_of_unit[v]).or_default() += 1;
+    }
+    let sum = |o: usize| linkage.adjacency[g].get(&o).copied().unwrap_or(0.0);
+    let mut by_sum: Vec<(f64, usize)> = neighbours_in.keys().map(|&o| (sum(o), o)).collect();
+    by_sum.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let &(best, o) = by_sum.first()?;
+    let second = by_sum.get(1).map_or(0.0, |s| s.0);
+    let size = linkage.groups[o].units.len();
+    let covered = neighbours_in[&o] as f64 >= COVERED_SHARE * size as f64;
+    (size >= COVERED_CLUSTER_MIN
+        && covered
+        && best > 0.0
+        && best >= 2.0 * second
+        && linkage.dates_compatible(g, o))
+    .then(|| (o, best / size as f64))
 }
 
 /// The most similar pair of units across two groups (for evidence).
@@ -1869,6 +1925,82 @@ mod tests {
         let week = p.date_factor(Some(9));
         assert!((week - 0.5).abs() < 1e-9, "{week}");
         assert_eq!(p.date_factor(Some(p.max_date_span_days + 1)), 0.0);
+    }
+
+    /// [`covered_cluster`] for a lone unit next to `clusters`: one list per cluster, one entry
+    /// per unit, the lone unit's similarity with it (zero: not a graph neighbour).
+    fn covered(clusters: &[Vec<f64>]) -> Option<(usize, f64)> {
+        let params = ClusterParams::default();
+        let mut groups: Vec<Group> = Vec::new();
+        let mut links: Vec<(usize, f64)> = Vec::new();
+        for sims in clusters {
+            let first = groups.len();
+            for (k, &s) in sims.iter().enumerate() {
+                groups.push(Group {
+                    units: if k == 0 {
+                        (first..first + sims.len()).collect()
+                    } else {
+                        Vec::new()
+                    },
+                    first_date: None,
+                    last_date: None,
+                    alive: k == 0,
+                    version: 0,
+                });
+                if s > 0.0 {
+                    links.push((first + k, s));
+                }
+            }
+        }
+        let lone = groups.len();
+        groups.push(Group {
+            units: vec![lone],
+            first_date: None,
+            last_date: None,
+            alive: true,
+            version: 0,
+        });
+        let mut linkage = Linkage {
+            params: &params,
+            vectors: &[],
+            facts: &[],
+            rep: &[],
+            groups,
+            adjacency: vec![BTreeMap::new(); lone + 1],
+            known: HashMap::default(),
+        };
+        let group_of_unit = linkage.group_of_units();
+        let mut unit_neighbours: Vec<Vec<usize>> = vec![Vec::new(); lone + 1];
+        for &(v, s) in &links {
+            unit_neighbours[lone].push(v);
+            unit_neighbours[v].push(lone);
+            *linkage.adjacency[lone].entry(group_of_unit[v]).or_default() += s;
+        }
+        covered_cluster(&linkage, &unit_neighbours, &group_of_unit, lone)
+    }
+
+    #[test]
+    fn a_lone_account_near_nearly_every_article_of_a_wide_event_joins_it() {
+        // Eight accounts, the lone one in its own words near seven of them: averages 0.105.
+        let event = vec![0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.0];
+        let (cluster, average) = covered(std::slice::from_ref(&event)).expect("joins");
+        assert_eq!(cluster, 0);
+        assert!((average - 0.105).abs() < 1e-9, "{average}");
+        // Another cluster it is near, at less than half the sum, changes nothing.
+        assert_eq!(covered(&[event, vec![0.2, 0.2]]).map(|c| c.0), Some(0));
+    }
+
+    #[test]
+    fn a_story_near_a_few_accounts_of_a_wide_event_stays_apart() {
+        // Near half of the accounts, however closely: a story next to the event.
+        assert_eq!(
+            covered(&[vec![0.3, 0.3, 0.3, 0.3, 0.0, 0.0, 0.0, 0.0]]),
+            None
+        );
+        // Near every account of a cluster too small to tell (seven).
+        assert_eq!(covered(&[vec![0.15; 7]]), None);
+        // Near every account of two events alike: it belongs to neither clearly.
+        assert_eq!(covered(&[vec![0.12; 8], vec![0.12; 8]]), None);
     }
 
     #[test]
