@@ -1660,8 +1660,9 @@ pub fn cluster(
 }
 
 /// The cluster a lone unit `g` neighbours nearly all of (see [`COVERED_CLUSTER_MIN`]), when
-/// its summed similarity with that cluster is twice that with any other: the cluster and the
-/// unit's average similarity with it.
+/// its summed similarity with that cluster is twice that with any other and, dated, it lies
+/// within the date grace period of the cluster's days: the cluster and the unit's average
+/// similarity with it.
 fn covered_cluster(
     linkage: &Linkage<'_>,
     unit_neighbours: &[Vec<usize>],
@@ -1680,10 +1681,23 @@ fn covered_cluster(
     let second = by_sum.get(1).map_or(0.0, |s| s.0);
     let size = linkage.groups[o].units.len();
     let covered = neighbours_in[&o] as f64 >= COVERED_SHARE * size as f64;
+    // It joins the event on the days it is told: within the grace period of them.
+    let grace = linkage.params.date_grace_days;
+    let (lone, event) = (&linkage.groups[g], &linkage.groups[o]);
+    let on_its_days = match (
+        lone.first_date,
+        lone.last_date,
+        event.first_date,
+        event.last_date,
+    ) {
+        (Some(a), Some(b), Some(first), Some(last)) => a >= first - grace && b <= last + grace,
+        _ => true,
+    };
     (size >= COVERED_CLUSTER_MIN
         && covered
         && best > 0.0
         && best >= 2.0 * second
+        && on_its_days
         && linkage.dates_compatible(g, o))
     .then(|| (o, best / size as f64))
 }
@@ -1930,6 +1944,16 @@ mod tests {
     /// [`covered_cluster`] for a lone unit next to `clusters`: one list per cluster, one entry
     /// per unit, the lone unit's similarity with it (zero: not a graph neighbour).
     fn covered(clusters: &[Vec<f64>]) -> Option<(usize, f64)> {
+        covered_on_days(clusters, None, None)
+    }
+
+    /// [`covered`] with the first cluster's articles dated on `event_days` (first and last)
+    /// and the lone one on `lone_day`.
+    fn covered_on_days(
+        clusters: &[Vec<f64>],
+        event_days: Option<(i64, i64)>,
+        lone_day: Option<i64>,
+    ) -> Option<(usize, f64)> {
         let params = ClusterParams::default();
         let mut groups: Vec<Group> = Vec::new();
         let mut links: Vec<(usize, f64)> = Vec::new();
@@ -1952,11 +1976,15 @@ mod tests {
                 }
             }
         }
+        if let Some((first, last)) = event_days {
+            groups[0].first_date = Some(first);
+            groups[0].last_date = Some(last);
+        }
         let lone = groups.len();
         groups.push(Group {
             units: vec![lone],
-            first_date: None,
-            last_date: None,
+            first_date: lone_day,
+            last_date: lone_day,
             alive: true,
             version: 0,
         });
@@ -2001,6 +2029,17 @@ mod tests {
         assert_eq!(covered(&[vec![0.15; 7]]), None);
         // Near every account of two events alike: it belongs to neither clearly.
         assert_eq!(covered(&[vec![0.12; 8], vec![0.12; 8]]), None);
+    }
+
+    #[test]
+    fn a_lone_account_joins_a_wide_event_only_on_its_days() {
+        let event = [vec![0.15; 8]];
+        // Told on days 10 to 12: a story of day 14 is within the grace period, one of day 6
+        // (a fight four days before the offensive) is not.
+        assert!(covered_on_days(&event, Some((10, 12)), Some(14)).is_some());
+        assert!(covered_on_days(&event, Some((10, 12)), Some(8)).is_some());
+        assert_eq!(covered_on_days(&event, Some((10, 12)), Some(6)), None);
+        assert!(covered_on_days(&event, Some((10, 12)), None).is_some());
     }
 
     #[test]
