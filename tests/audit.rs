@@ -449,6 +449,26 @@ fn a_third_outlets_own_account_of_one_flood_joins_the_other_two() {
 }
 
 #[test]
+fn one_more_account_of_a_widely_covered_event_joins_it_and_a_story_beside_it_does_not() {
+    // Found on ECB+: of 13 obituaries of one model, five told in their own words averaged
+    // 0.10-0.19 with the other eight and were left alone. Here eight reports of a capsized
+    // ferry, a rescuer's account (a neighbour of seven of them) and the harbour board's
+    // breakwater story that names the capsizing once (a neighbour of three): the account
+    // joins, the board's story stays apart, as do three stories of other things.
+    let r = audit("fixtures/audit/wide_event_account_in_own_words");
+    assert_eq!(
+        clusters_by_line_id(&r),
+        [
+            vec!["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+            vec!["10"],
+            vec!["11"],
+            vec!["12"],
+            vec!["13"]
+        ]
+    );
+}
+
+#[test]
 fn a_short_report_in_its_own_words_is_held_to_the_full_threshold() {
     // The near miss: the same account cut to 147 words is no narrative, and short reports
     // share template words more than events.
