@@ -466,6 +466,20 @@ fn one_more_account_of_a_widely_covered_event_joins_it_and_a_story_beside_it_doe
             vec!["13"]
         ]
     );
+    // The evidence says how the account joined: by coverage, at an average under the
+    // threshold, the other eight by content at or above it.
+    let evidence = r["clusters"][0]["evidence"].as_array().unwrap();
+    let account: Vec<&Value> = evidence
+        .iter()
+        .filter(|e| e["b"].as_str().unwrap().ends_with("#9"))
+        .collect();
+    assert_eq!(account.len(), 1);
+    assert_eq!(account[0]["kind"], "coverage");
+    assert!(account[0]["similarity"].as_f64().unwrap() < 0.2);
+    assert!(evidence
+        .iter()
+        .filter(|e| e["kind"] == "content")
+        .all(|e| e["similarity"].as_f64().unwrap() >= 0.2));
 }
 
 #[test]

@@ -197,6 +197,9 @@ pub enum LinkKind {
     Copy,
     /// Their content words, names and figures agree.
     Content,
+    /// One is a neighbour of nearly all of the other's cluster: one more account of a widely
+    /// covered event (see [`COVERED_CLUSTER_MIN`]).
+    Coverage,
 }
 
 impl LinkKind {
@@ -204,6 +207,7 @@ impl LinkKind {
         match self {
             LinkKind::Copy => "copy",
             LinkKind::Content => "content",
+            LinkKind::Coverage => "coverage",
         }
     }
 }
@@ -214,8 +218,9 @@ pub struct Link {
     pub a: usize,
     pub b: usize,
     pub kind: LinkKind,
-    /// For a content link: the average similarity (0-1, after the date discount) of the two
-    /// groups it joined; for a copy: the share of the shorter article found in the other.
+    /// For a content or coverage link: the average similarity (0-1, after the date discount)
+    /// of the two groups it joined; for a copy: the share of the shorter article found in the
+    /// other.
     pub similarity: f64,
     /// The shared terms that weigh most, as normalised words.
     pub shared_terms: Vec<String>,
@@ -1520,7 +1525,7 @@ pub fn cluster(
             vb: 0,
         })
         .collect();
-    let mut content_links: Vec<(usize, usize, f64)> = Vec::new();
+    let mut content_links: Vec<(usize, usize, f64, LinkKind)> = Vec::new();
     while let Some(c) = heap.pop() {
         if c.score < params.threshold {
             break;
@@ -1533,7 +1538,7 @@ pub fn cluster(
             continue;
         }
         let (u, v) = strongest_pair(&linkage, c.a, c.b);
-        content_links.push((rep[u], rep[v], c.score));
+        content_links.push((rep[u], rep[v], c.score, LinkKind::Content));
         linkage.merge(c.a, c.b);
         let neighbours: Vec<usize> = linkage.adjacency[c.a].keys().copied().collect();
         let fresh: Vec<Candidate> = neighbours
@@ -1559,7 +1564,7 @@ pub fn cluster(
         unit_neighbours[u].push(v);
         unit_neighbours[v].push(u);
     }
-    let attach: Vec<(usize, usize, f64)> = lone
+    let attach: Vec<(usize, usize, f64, LinkKind)> = lone
         .par_iter()
         .filter_map(|&g| {
             let lone_narrative = linkage.groups[g].units.iter().all(|&u| narrative(u));
@@ -1586,23 +1591,24 @@ pub fn cluster(
                 })
                 .collect();
             scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)));
-            let clearly = scored.first().and_then(|&(best, bar, o)| {
-                let second = scored.get(1).map_or(0.0, |s| s.0);
-                (best >= bar && best >= 2.0 * second && linkage.dates_compatible(g, o))
-                    .then_some((g, o, best))
-            });
+            let clearly =
+                scored.first().and_then(|&(best, bar, o)| {
+                    let second = scored.get(1).map_or(0.0, |s| s.0);
+                    (best >= bar && best >= 2.0 * second && linkage.dates_compatible(g, o))
+                        .then_some((g, o, best, LinkKind::Content))
+                });
             clearly.or_else(|| {
                 let (o, average) = covered_cluster(&linkage, &unit_neighbours, &group_of_unit, g)?;
-                Some((g, o, average))
+                Some((g, o, average, LinkKind::Coverage))
             })
         })
         .collect();
-    for (g, o, score) in attach {
+    for (g, o, score, kind) in attach {
         if !linkage.dates_compatible(g, o) {
             continue;
         }
         let (u, v) = strongest_pair(&linkage, o, g);
-        content_links.push((rep[u], rep[v], score));
+        content_links.push((rep[u], rep[v], score, kind));
         linkage.merge(o, g);
     }
 
@@ -1640,10 +1646,10 @@ pub fn cluster(
             shared_terms: Vec::new(),
             date_gap_days: date_gap(facts[a].date, facts[b].date),
         })
-        .chain(content_links.par_iter().map(|&(a, b, s)| Link {
+        .chain(content_links.par_iter().map(|&(a, b, s, kind)| Link {
             a: a.min(b),
             b: a.max(b),
-            kind: LinkKind::Content,
+            kind,
             similarity: s,
             shared_terms: words(a, b),
             date_gap_days: date_gap(facts[a].date, facts[b].date),

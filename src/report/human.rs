@@ -369,6 +369,11 @@ fn why_together(
                     l.similarity,
                     l.shared_terms.join(", ")
                 ),
+                crate::analysis::cluster::LinkKind::Coverage => format!(
+                    "{pair} near most of the cluster, similarity {:.2} on average ({}{gap})",
+                    l.similarity,
+                    l.shared_terms.join(", ")
+                ),
             }
         })
         .collect();

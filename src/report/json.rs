@@ -180,7 +180,7 @@ pub struct JsonCluster<'a> {
     /// it alone has.
     pub articles: Vec<JsonClusterArticle<'a>>,
     /// Why the articles are together: one link per join (contract: `a`, `b`, `similarity`,
-    /// `shared_terms`, `date_gap_days`; `kind` is `copy` or `content`).
+    /// `shared_terms`, `date_gap_days`; `kind` is `copy`, `content` or `coverage`).
     pub evidence: Vec<JsonEvidence<'a>>,
 }
 
