@@ -264,3 +264,59 @@ fn rules_lists_and_documents() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("unknown rule `name-variants`"));
 }
+
+/// A feature told in its own words is one more account of a widely covered event: it is
+/// checked against that event's reports, so a place name it misspells is caught. Before, its
+/// average similarity with the eight reports kept it in a cluster of its own, and the gate
+/// passed it.
+#[test]
+fn a_draft_in_its_own_words_is_checked_against_its_widely_covered_event() {
+    let fixture = std::fs::read_to_string(
+        root().join("fixtures/audit/wide_event_account_in_own_words/ferry.jsonl"),
+    )
+    .unwrap();
+    let rows: Vec<serde_json::Value> = fixture
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let account = rows.iter().find(|r| r["id"] == "9").unwrap();
+    let draft = format!(
+        "{}\n\n{}\n",
+        account["title"].as_str().unwrap(),
+        account["text"]
+            .as_str()
+            .unwrap()
+            .replace("Kestrel Point", "Kestral Point")
+    );
+    let corpus: String = fixture
+        .lines()
+        .zip(&rows)
+        .filter(|(_, r)| r["id"] != "9")
+        .map(|(l, _)| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), draft).unwrap();
+    std::fs::write(dir.path().join("corpus.jsonl"), corpus).unwrap();
+    let out = wirecheck_in(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "--against",
+            "corpus.jsonl",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let json = out.json();
+    let variants: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "name-variant")
+        .collect();
+    assert_eq!(variants.len(), 1, "{variants:#?}");
+    assert_eq!(variants[0]["found"], "Kestral");
+    assert_eq!(variants[0]["suggestion"], "Kestrel");
+}
