@@ -23,7 +23,10 @@ crate::declare_rule! {
     /// at most one figure, and they are mostly the same text (80% of one in the other); a
     /// figure in articles that share only their lead is flagged when two or more articles
     /// agree against it. Another day's report or another company's results in the
-    /// same template ("Payment is due March 17" / "March 18") are never compared. Formats are
+    /// same template ("Payment is due March 17" / "March 18") are never compared, nor two
+    /// sentences that open with the names of two subjects ("Keston Refining Co is being
+    /// awarded a 75 mln dlr contract" / "Marlow Oil USA Inc is being awarded a 50.3 mln dlr
+    /// contract": two companies' contracts in one notice template). Formats are
     /// normalised first: "€20 billion" = "20 billion euros" = "EUR 20bn", "5 percent" = "5%",
     /// "16-3/4" = 16.75, "9-11" is one range; a rounded figure equals the exact one ("2.15
     /// billion" = "2.145 billion", "140 mln" = "140.4 mln"). Numbers written as words ("the
@@ -161,6 +164,66 @@ const MAX_DIFFERENCES: usize = 1;
 /// March 17", "holders of record March 31") is shared by many different stories.
 const MIN_CONTAINMENT: f64 = 0.8;
 
+/// Words of a company's or a body's name that name no one in particular. Sorted.
+const GENERIC_NAME_WORDS: &[&str] = &[
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "group",
+    "inc",
+    "incorporated",
+    "llc",
+    "ltd",
+    "plc",
+];
+
+/// The name a run of sentences opens with ("The Island Sun Oil Co is …"): its capitalised
+/// words after an article, lower case, without function words and generic company words; and
+/// how many capitalised words it has. Nothing for a run in capitals (a headline), whose
+/// capitals name nothing.
+fn opening_name<'t>(text: &str, tokens: &'t [Token]) -> (Vec<&'t str>, usize) {
+    let start = usize::from(
+        tokens
+            .first()
+            .is_some_and(|t| matches!(t.norm.as_str(), "the" | "a" | "an")),
+    );
+    let run: Vec<&Token> = tokens[start.min(tokens.len())..]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word && t.capitalized)
+        .collect();
+    let in_capitals = run.iter().all(|t| {
+        text.get(t.range.clone())
+            .is_some_and(|w| !w.chars().any(char::is_lowercase))
+    });
+    if in_capitals {
+        return (Vec::new(), 0);
+    }
+    let words = run
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|w| {
+            !crate::index::is_function_word(w) && GENERIC_NAME_WORDS.binary_search(w).is_err()
+        })
+        .collect();
+    (words, run.len())
+}
+
+/// Whether two aligned runs open with the names of two subjects: names of two capitalised
+/// words or more with no word in common ("Keston Refining Co is being awarded a 75 mln dlr
+/// contract", "Marlow Oil USA Inc is being awarded a 50.3 mln dlr contract"). Two notices of
+/// one template are then about two companies, and their figures are not one figure told
+/// twice.
+fn other_subjects(text_a: &str, a: &[Token], text_b: &str, b: &[Token]) -> bool {
+    let (name_a, capitals_a) = opening_name(text_a, a);
+    let (name_b, capitals_b) = opening_name(text_b, b);
+    capitals_a >= 2
+        && capitals_b >= 2
+        && !name_a.is_empty()
+        && !name_b.is_empty()
+        && !name_a.iter().any(|w| name_b.contains(w))
+}
+
 /// The index of an article's lead: its first body sentence.
 fn lead(doc: &Document) -> Option<usize> {
     doc.sentences
@@ -185,6 +248,9 @@ fn compare_pair(
             && al.kind != AlignKind::Paraphrase;
         let ta = run_tokens(&docs[pair.a], &al.a);
         let tb = run_tokens(&docs[pair.b], &al.b);
+        if other_subjects(&docs[pair.a].text, &ta, &docs[pair.b].text, &tb) {
+            continue;
+        }
         let kind = if al.kind == AlignKind::Verbatim {
             AlignKind::NearDuplicate
         } else {
@@ -471,5 +537,39 @@ mod tests {
             got,
             [("eur:20000000000".to_string(), "eur:20000000000".to_string())]
         );
+    }
+
+    #[test]
+    fn sentences_opening_with_two_subjects_names_are_not_compared() {
+        assert!(GENERIC_NAME_WORDS.windows(2).all(|w| w[0] < w[1]));
+        let toks = |t: &str| tokenize(t);
+        let other = |a: &str, b: &str| other_subjects(a, &toks(a), b, &toks(b));
+        assert!(other(
+            "Keston Refining Co of Abilene is being awarded a 75 mln dlr contract.",
+            "Marlow Oil USA Inc, a unit of Marlow Corp, is being awarded a 50.3 mln dlr contract."
+        ));
+        assert!(other(
+            "The Island Sun Oil Co is being awarded a 42.4 mln dlr contract.",
+            "Keston Refining Co of Abilene is being awarded a 75 mln dlr contract."
+        ));
+        // One subject named alike, or a name and a common noun, or a one-word opening:
+        // compared as before.
+        assert!(!other(
+            "NATO Secretary General Jane Smith said allies pledged 20 billion euros.",
+            "Secretary General Jane Smith said allies pledged 25 billion euros."
+        ));
+        assert!(!other(
+            "Keston Refining Co is being awarded a 75 mln dlr contract.",
+            "The company is being awarded a 57 mln dlr contract."
+        ));
+        assert!(!other(
+            "Allies pledged 20 billion euros, NATO said.",
+            "Ministers pledged 25 billion euros, NATO said."
+        ));
+        // A headline in capitals names nothing by its capitals.
+        assert!(!other(
+            "KESTON REFINING GETS 75 MLN DLR CONTRACT",
+            "MARLOW OIL GETS 50.3 MLN DLR CONTRACT"
+        ));
     }
 }
