@@ -22,8 +22,12 @@ type TermMap<V> = HashMap<u64, V, foldhash::fast::FixedState>;
 
 /// Terms of each article that go into the inverted index (its highest-weighted ones).
 pub const INDEX_TERMS: usize = 32;
-/// Posting lists longer than this are skipped when generating candidates.
-pub const POSTING_CAP: usize = 200;
+/// Posting lists longer than this are skipped when generating candidates: a term among the
+/// strongest of more articles is a template's or a topic's ("offering", "dividend"), and
+/// proposes neighbours that share the template, not the event (it still counts in the exact
+/// similarity). The work per article is bounded by it; 200 let that work grow with the corpus
+/// up to 200,000 articles and proposed more template neighbours.
+pub const POSTING_CAP: usize = 100;
 /// Candidate neighbours kept per article (the strongest).
 pub const MAX_NEIGHBOURS: usize = 40;
 /// Candidates per article scored exactly: the best by their partial (indexed-term) score.
