@@ -872,3 +872,143 @@ fn routine_reports_under_varying_titles_are_an_edition_a_day() {
         ]
     );
 }
+
+/// Sentences of one event's coverage, each account telling seven of them in its own order.
+const FERRY_EVENT: [&str; 30] = [
+    "The passenger ferry Marisol capsized off Kestrel Point on Tuesday evening.",
+    "Three people are still missing after the ferry overturned in heavy swell.",
+    "Forty-one passengers and crew were pulled from the water, the coast guard said.",
+    "The vessel was crossing from the harbour to Harlow Island when it rolled onto its side.",
+    "Rescue boats and a helicopter searched the area through the night.",
+    "Survivors were taken to the regional hospital and treated for cold.",
+    "The operator suspended all crossings to Harlow Island until further notice.",
+    "Marine investigators boarded the wreck on Wednesday to examine the hull.",
+    "Relatives gathered at the harbour waiting for news of the missing.",
+    "Fishermen were the first to reach the scene and hauled eleven people aboard.",
+    "The ferry had passed its last safety inspection in March, the operator said.",
+    "Weather warnings for the strait had been issued on Tuesday afternoon.",
+    "Divers will inspect the hull once the sea calms, officials said.",
+    "The coast guard scaled back its search on Thursday.",
+    "Investigators will look at how the vessel was loaded before it sailed.",
+    "The mayor of Harlow Island called the capsizing a tragedy for the community.",
+    "Witnesses said the ferry listed sharply minutes before it went over.",
+    "A crew member said a wave struck the side of the vessel without warning.",
+    "The regional government ordered an inquiry into the disaster.",
+    "The Marisol, built in 1994, carried up to 120 passengers.",
+    "Churches on the island held vigils for the missing on Wednesday night.",
+    "Union leaders said the crossing had long been run with too few crew.",
+    "The harbour board met in emergency session after the accident.",
+    "Lifejackets were handed out as the ferry began to tilt, a survivor said.",
+    "Some passengers climbed onto the upturned hull to wait for rescue.",
+    "The coast guard said water temperatures were about nine degrees.",
+    "Families of the missing criticised the pace of the search.",
+    "Insurers were sending assessors to Kestrel Point, the operator said.",
+    "The strait between the harbour and Harlow Island is known for sudden squalls.",
+    "Schools on the island closed on Wednesday as the community mourned.",
+];
+
+/// Sentences of another ferry accident's coverage.
+const SECOND_FERRY_EVENT: [&str; 20] = [
+    "A car ferry, the Aurelia, sank near Gannet Head early on Saturday with 96 people aboard.",
+    "Seven passengers remain unaccounted for, according to the maritime rescue agency.",
+    "Navy divers recovered two bodies from the sunken ship on Sunday.",
+    "The Aurelia left Port Sendal shortly after midnight bound for Tollan.",
+    "Its engine failed in a gale and the ship drifted onto rocks, the agency said.",
+    "Eighty-nine people reached shore in lifeboats or were winched up by helicopters.",
+    "Prosecutors in Port Sendal opened a criminal investigation into the captain.",
+    "The shipping company, Sendal Lines, said it was cooperating fully.",
+    "Survivors described a loud bang and a sudden blackout below deck.",
+    "The prime minister flew to Gannet Head and promised a full inquiry.",
+    "Sendal Lines had been fined twice for safety lapses in the past five years.",
+    "Fuel from the wreck has formed a slick along the coast near Gannet Head.",
+    "Tollan's harbour master said the gale warning was issued hours before departure.",
+    "Many of those on board were lorry drivers heading to the Tollan market.",
+    "Hospitals in Port Sendal treated 23 people for hypothermia and injuries.",
+    "Salvage crews hope to raise the Aurelia within a month.",
+    "The captain, who survived, was questioned by police for several hours.",
+    "Flags flew at half mast across Tollan on Sunday.",
+    "Maritime unions called for older ferries on the route to be withdrawn.",
+    "The Aurelia was 38 years old and had been refitted in 2019.",
+];
+
+/// A JSON Lines corpus: `accounts` accounts of each event (each `per_account` of its
+/// sentences, drawn without repeats), then `others` articles of unrelated made-up words; and
+/// per cluster holding accounts, how many of each event's and of the others it holds.
+fn events_among_others(
+    events: &[(&str, &[&str], usize)],
+    per_account: usize,
+    others: usize,
+) -> Vec<Vec<usize>> {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    };
+    let mut lines = Vec::new();
+    for (name, sentences, accounts) in events {
+        for i in 0..*accounts {
+            let mut picked: Vec<usize> = Vec::new();
+            while picked.len() < per_account {
+                let k = next(sentences.len());
+                if !picked.contains(&k) {
+                    picked.push(k);
+                }
+            }
+            let text: Vec<&str> = picked.iter().map(|&k| sentences[k]).collect();
+            lines.push(serde_json::json!({"id": format!("{name}{i:03}"), "text": text.join(" ")}));
+        }
+    }
+    for i in 0..others {
+        let words: Vec<String> = (0..60).map(|_| format!("w{}", next(4000))).collect();
+        let sentences: Vec<String> = words
+            .chunks(12)
+            .map(|c| format!("{}.", c.join(" ")))
+            .collect();
+        lines.push(serde_json::json!({"id": format!("other{i:03}"), "text": sentences.join(" ")}));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coverage.jsonl");
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&path, body).unwrap();
+    let r = audit(path.to_str().unwrap());
+    clusters_by_line_id(&r)
+        .iter()
+        .map(|c| {
+            let mut counts: Vec<usize> = events
+                .iter()
+                .map(|(name, _, _)| c.iter().filter(|id| id.starts_with(name)).count())
+                .collect();
+            counts.push(c.iter().filter(|id| id.starts_with("other")).count());
+            counts
+        })
+        .filter(|counts| counts[..events.len()].iter().any(|&n| n > 0))
+        .collect()
+}
+
+#[test]
+fn a_widely_covered_event_told_in_many_words_is_one_cluster() {
+    // Found by trying 160 accounts of one event among 1,500 wire stories: they made four
+    // clusters of about 40. A unit keeps its 40 strongest neighbours in the graph, and the
+    // average of two large groups was read off the graph, its missing pairs as zero. Here
+    // 120 accounts (no two alike: seven of 30 sentences each) among 600 articles of
+    // unrelated words.
+    let got = events_among_others(&[("event", &FERRY_EVENT, 120)], 7, 600);
+    assert_eq!(got, [vec![120, 0]]);
+}
+
+#[test]
+fn two_widely_covered_events_of_one_kind_stay_apart() {
+    // The near miss: two ferry accidents, 80 accounts each, their averages now sampled
+    // beyond the graph's neighbours.
+    let got = events_among_others(
+        &[
+            ("first", &FERRY_EVENT, 80),
+            ("second", &SECOND_FERRY_EVENT, 80),
+        ],
+        6,
+        600,
+    );
+    assert_eq!(got, [vec![80, 0, 0], vec![0, 80, 0]]);
+}

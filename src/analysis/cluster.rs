@@ -73,7 +73,8 @@ const MAX_EXCERPTS_COMPARED: usize = 20;
 pub const COPY_CONTAINMENT: f64 = 0.6;
 /// And at least this many shared shingles.
 pub const COPY_MIN_SHINGLES: usize = 4;
-/// Clusters whose pairs number at most this are compared pair by pair, exactly.
+/// Clusters whose pairs number at most this are compared pair by pair, exactly; larger ones
+/// by a fixed sample of this many of their pairs.
 const EXACT_PAIRS: usize = 400;
 /// Articles with at least this many distinct figures are compared as possible recurring
 /// reports.
@@ -1228,8 +1229,8 @@ impl Linkage<'_> {
         }
     }
 
-    /// Average similarity over every pair of the two groups: exact for small groups, from
-    /// the graph's known pairs (missing pairs count as zero) for large ones.
+    /// Average similarity over every pair of the two groups: exact for small groups, over a
+    /// fixed sample of [`EXACT_PAIRS`] of their pairs for large ones.
     fn average(&self, a: usize, b: usize) -> f64 {
         let (ga, gb) = (&self.groups[a], &self.groups[b]);
         let pairs = ga.units.len() * gb.units.len();
@@ -1253,7 +1254,23 @@ impl Linkage<'_> {
             }
             sum / pairs as f64
         } else {
-            self.adjacency[a].get(&b).copied().unwrap_or(0.0) / pairs as f64
+            // The graph holds each unit's strongest neighbours only: a unit of a widely
+            // covered event knows a few dozen of its hundreds of accounts, and the graph's
+            // sum would read the rest as zero, parting the event into groups of that size.
+            let mut sum = 0.0;
+            for k in 0..EXACT_PAIRS {
+                let pair = sampled_pair(k, pairs);
+                let (u, v) = (
+                    ga.units[pair / gb.units.len()],
+                    gb.units[pair % gb.units.len()],
+                );
+                let (fu, fv) = (&self.facts[self.rep[u]], &self.facts[self.rep[v]]);
+                if routine_editions(fu, fv) || reports_of_other_markets(fu, fv) {
+                    return 0.0;
+                }
+                sum += self.unit_similarity(u, v);
+            }
+            sum / EXACT_PAIRS as f64
         }
     }
 
@@ -1706,6 +1723,17 @@ fn covered_cluster(
         && on_its_days
         && linkage.dates_compatible(g, o))
     .then(|| (o, best / size as f64))
+}
+
+/// The `k`th pair of a fixed sample of `pairs` pairs (an index below `pairs`), spread over
+/// them by a mixing function (splitmix64): the same for any run, unrelated to the order
+/// units were numbered in.
+fn sampled_pair(k: usize, pairs: usize) -> usize {
+    let mut x = (k as u64).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^= x >> 31;
+    (x % pairs.max(1) as u64) as usize
 }
 
 /// The most similar pair of units across two groups (for evidence).
