@@ -540,7 +540,7 @@ mod tests {
     }
 
     #[test]
-    fn sentences_opening_with_two_subjects_names_are_not_compared() {
+    fn sentences_opening_with_the_names_of_two_subjects_are_not_compared() {
         assert!(GENERIC_NAME_WORDS.windows(2).all(|w| w[0] < w[1]));
         let toks = |t: &str| tokenize(t);
         let other = |a: &str, b: &str| other_subjects(a, &toks(a), b, &toks(b));
