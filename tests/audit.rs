@@ -873,7 +873,7 @@ fn routine_reports_under_varying_titles_are_an_edition_a_day() {
     );
 }
 
-/// Sentences of one event's coverage, each account telling seven of them in its own order.
+/// Sentences of one event's coverage; each account tells a few of them, in its own order.
 const FERRY_EVENT: [&str; 30] = [
     "The passenger ferry Marisol capsized off Kestrel Point on Tuesday evening.",
     "Three people are still missing after the ferry overturned in heavy swell.",
