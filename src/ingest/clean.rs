@@ -785,17 +785,23 @@ mod tests {
         "The union said all members had the right to strike.",
     ];
 
+    /// The kind and text of the last hint of a short story that closes with `paragraph`.
+    fn last_hint_under_a_story(paragraph: &str) -> (SentenceKind, String) {
+        let doc = cleaned(&format!(
+            "Harbour bridge closed\n\nPolice closed the bridge on Tuesday after a lorry struck \
+             its railing.\n\n{paragraph}\n"
+        ));
+        let (range, kind) = doc.block_hints.last().expect("a hint").clone();
+        (kind, doc.text[range].to_string())
+    }
+
     #[test]
     fn a_long_rights_notice_at_the_end_is_a_credit() {
         for notice in RIGHTS_NOTICES {
             assert!(RIGHTS_NOTICE.is_match(notice), "{notice}");
-            let doc = cleaned(&format!(
-                "Harbour bridge closed\n\nPolice closed the bridge on Tuesday after a lorry \
-                 struck its railing.\n\n{notice}\n"
-            ));
-            let last = doc.block_hints.last().expect("a hint");
-            assert_eq!(last.1, SentenceKind::Credit, "{notice}");
-            assert!(doc.text[last.0.clone()].starts_with(&notice[..10]));
+            let (kind, text) = last_hint_under_a_story(notice);
+            assert_eq!(kind, SentenceKind::Credit, "{notice}");
+            assert!(text.starts_with(&notice[..10]));
         }
         for story in NOT_RIGHTS_NOTICES {
             assert!(!RIGHTS_NOTICE.is_match(story), "{story}");
@@ -817,12 +823,11 @@ mod tests {
             "Follow Jo Lund on Twitter.",
         ] {
             assert!(END_NOTE.is_match(note), "{note}");
-            let doc = cleaned(&format!(
-                "Harbour bridge closed\n\nPolice closed the bridge on Tuesday after a lorry \
-                 struck its railing.\n\n{note}\n"
-            ));
-            let last = doc.block_hints.last().expect("a hint");
-            assert_eq!(last.1, SentenceKind::Credit, "{note}");
+            assert_eq!(
+                last_hint_under_a_story(note).0,
+                SentenceKind::Credit,
+                "{note}"
+            );
         }
         for story in [
             "The story first appeared to be a hoax, police said.",
