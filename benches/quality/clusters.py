@@ -5,12 +5,16 @@ events, with a TF-IDF + average-link baseline scored in the same run.
     python3 benches/quality/clusters.py prepare DATA [--ecbplus DIR] [--basil GITDIR] [--reuters FILE]
     python3 benches/quality/clusters.py eval DATA [--wirecheck BIN] [--baseline-threshold T]
     python3 benches/quality/clusters.py stress DATA [--wirecheck BIN] [--baseline-threshold T]
+    python3 benches/quality/clusters.py dominant DATA [--wirecheck BIN] [--baseline-threshold T]
 
 `prepare` converts the public corpora into DATA/<set>/articles.jsonl + gold.tsv (id, event);
 `eval` scores every set found in DATA. `stress` scores the labelled sets again with text real
 news carries that is no event of theirs: an outlet's footer under three in ten articles, and
 digests that each hold two paragraphs of five articles of five events (scored on the original
-articles only). Corpora are never committed (see README.md).
+articles only). `dominant` scores small inputs where one story is most of the news: for
+each of ECB+'s 12 largest topics, its articles and one and a half times as many articles of
+other topics (50 at least), so the topic is two fifths of the input; pairwise figures pooled
+over the 12 runs. Corpora are never committed (see README.md).
 """
 import argparse
 import collections
@@ -121,19 +125,28 @@ def read_gold(d):
     return dict(l.rstrip("\n").split("\t") for l in open(os.path.join(d, "gold.tsv")))
 
 
-def pairwise(pred, gold):
-    """Pairwise P/R/F1 over all articles: pred and gold map id -> cluster label."""
+def pair_counts(pred, gold):
+    """True positive, false positive and false negative pairs: pred and gold map id ->
+    cluster label."""
     def pairs(labels):
         groups = collections.defaultdict(list)
         for k, v in labels.items():
             groups[v].append(k)
         return {tuple(sorted(p)) for g in groups.values() for p in itertools.combinations(g, 2)}
     p, g = pairs(pred), pairs(gold)
-    tp = len(p & g)
-    prec = tp / len(p) if p else 1.0
-    rec = tp / len(g) if g else 1.0
+    return len(p & g), len(p - g), len(g - p)
+
+
+def scores(tp, fp, fn):
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return prec, rec, f1
+
+
+def pairwise(pred, gold):
+    """Pairwise P/R/F1 over all articles: pred and gold map id -> cluster label."""
+    return scores(*pair_counts(pred, gold))
 
 
 def run_wirecheck(binary, d):
@@ -333,6 +346,42 @@ def stress(args):
                           f"{p:6.3f} {r:6.3f} {f:6.3f}")
 
 
+def dominant(args):
+    import random
+    import tempfile
+    d = os.path.join(args.data, "ecbplus")
+    arts = [json.loads(l) for l in open(os.path.join(d, "articles.jsonl"))]
+    gold = read_gold(d)
+    by_topic = collections.defaultdict(list)
+    for a in arts:
+        by_topic[str(a["id"]).split("_")[0]].append(a)
+    topics = sorted(by_topic, key=lambda t: (-len(by_topic[t]), int(t)))[:12]
+    systems = ["wirecheck (defaults)"] + [f"tfidf+avg-link t={t}" for t in args.baseline_threshold]
+    pooled = {s: collections.Counter() for s in systems}
+    print(f"{'topic':6} {'input':>5} {'system':28} {'P':>6} {'R':>6} {'F1':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for topic in topics:
+            rng = random.Random(int(topic))
+            own = by_topic[topic]
+            others = [a for a in arts if str(a["id"]).split("_")[0] != topic]
+            rows = own + rng.sample(others, max(50 - len(own), len(own) * 3 // 2))
+            rng.shuffle(rows)
+            vd = os.path.join(tmp, topic)
+            write_set(vd, [dict(a, event=gold[str(a["id"])]) for a in rows])
+            sub_gold = {str(a["id"]): gold[str(a["id"])] for a in rows}
+            results = {systems[0]: run_wirecheck(args.wirecheck, vd)[0]}
+            for thr, name in zip(args.baseline_threshold, systems[1:]):
+                results[name] = baseline(vd, thr)
+            for name, pred in results.items():
+                counts = pair_counts(pred, sub_gold)
+                pooled[name].update(dict(zip(("tp", "fp", "fn"), counts)))
+                p, r, f = scores(*counts)
+                print(f"{topic:6} {len(rows):5} {name:28} {p:6.3f} {r:6.3f} {f:6.3f}")
+    for name, c in pooled.items():
+        p, r, f = scores(c["tp"], c["fp"], c["fn"])
+        print(f"{'pooled':6} {'':5} {name:28} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -351,6 +400,10 @@ def main():
     st.add_argument("data")
     st.add_argument("--wirecheck", default="target/release/wirecheck")
     st.add_argument("--baseline-threshold", type=float, nargs="*", default=[0.2])
+    dm = sub.add_parser("dominant")
+    dm.add_argument("data")
+    dm.add_argument("--wirecheck", default="target/release/wirecheck")
+    dm.add_argument("--baseline-threshold", type=float, nargs="*", default=[0.2])
     args = ap.parse_args()
     if args.cmd == "prepare":
         if args.ecbplus:
@@ -361,6 +414,8 @@ def main():
             prepare_reuters(args.reuters, args.data, args.reuters_labels)
     elif args.cmd == "stress":
         stress(args)
+    elif args.cmd == "dominant":
+        dominant(args)
     else:
         evaluate(args)
 
