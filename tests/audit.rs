@@ -313,6 +313,23 @@ fn a_digest_holding_three_stories_joins_none_of_them() {
 }
 
 #[test]
+fn a_digest_holding_one_story_whole_and_passages_of_another_joins_neither() {
+    // A briefing holding a short story whole and two paragraphs of a longer one read as a
+    // copy of the first and close to the second: a bread award joined a storm's ferry
+    // cancellations. The rest of the briefing names none of the bread story's words, and the
+    // ferry story's passage is no part of that story.
+    let r = audit("fixtures/audit/digest_of_passages");
+    assert_eq!(
+        clusters(&r),
+        [
+            vec!["bakery.txt"],
+            vec!["briefing.txt"],
+            vec!["ferry.txt", "ferry_courier.txt"]
+        ]
+    );
+}
+
+#[test]
 fn chinese_articles_of_one_event_join_in_their_own_words() {
     // Chinese is written without spaces: each run between punctuation was one "word", shared
     // by no other article, and no two articles ever joined.

@@ -31,7 +31,7 @@ use crate::index::terms::{
 };
 use crate::index::{candidate_pairs, shared_evidence, Signature};
 use crate::model::Document;
-use crate::text::features::SentenceFeatures;
+use crate::text::features::{hash_words, SentenceFeatures};
 
 /// Maps keyed by hashes, indices or names: a fast fixed-seed hasher (no order is read off
 /// them).
@@ -69,6 +69,12 @@ const EXCERPTS_UNRELATED: f64 = 0.2;
 const EXCERPTS_WORDS_UNRELATED: f64 = 0.1;
 /// Excerpts of one article compared with one another for `without_excerpts_of_compilations`.
 const MAX_EXCERPTS_COMPARED: usize = 20;
+/// A word in at most one article in this many (or in [`RARE_WORD_MIN_DF`]) is rare: it tells
+/// which story, where "said" or "officials" do not.
+const RARE_WORD_SHARE: usize = 20;
+const RARE_WORD_MIN_DF: usize = 3;
+/// Rare words an excerpt needs before the rest of its container is judged by them.
+const REST_MIN_RARE_WORDS: usize = 5;
 /// Share of the smaller article's informative shingles the other must carry to be a copy.
 pub const COPY_CONTAINMENT: f64 = 0.6;
 /// And at least this many shared shingles.
@@ -1075,27 +1081,39 @@ fn copy_containment(a: &Signature, b: &Signature) -> Option<f64> {
     (shared >= COPY_MIN_SHINGLES.min(smaller) && share >= COPY_CONTAINMENT).then_some(share)
 }
 
+/// What [`without_excerpts_of_compilations`] reads of every article.
+struct Shared<'a> {
+    signatures: &'a [Signature],
+    features: &'a [Vec<SentenceFeatures>],
+    /// Sentences of each article that are its outlet's own text (footers, sign-offs).
+    outlet: &'a [Vec<bool>],
+    /// Article pairs sharing a shingle, `(a, b)` with `a < b`, sorted.
+    passages: &'a [(u32, u32)],
+}
+
 /// Copies less the excerpts of compilations; and the compilations, sorted. An article that
 /// holds whole short articles of unrelated stories (a digest of the day's news, a roundup) is
 /// no copy of any of them: joined as one, it would carry each into the others' events. Two
 /// excerpts are unrelated when they share under [`EXCERPTS_UNRELATED`] of the smaller one's
 /// shingles and under [`EXCERPTS_WORDS_UNRELATED`] of its content words (two outlets keeping
 /// different paragraphs of one wire story still name its people and its subject).
+///
+/// A digest holding one short article whole and passages of longer ones is a compilation
+/// too, when the rest of it names none of the article's rarer words (see
+/// [`rest_tells_other_stories`]) and a passage of it is another article's, unrelated to the
+/// first. A wire story's trimmed copy shares its people and subject with the rest of the
+/// story; an outlet's own footer under a copy is nobody's passage.
 fn without_excerpts_of_compilations(
     copies: Vec<(usize, usize, f64)>,
-    signatures: &[Signature],
-    features: &[Vec<SentenceFeatures>],
+    shared: &Shared<'_>,
 ) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
+    let Shared {
+        signatures,
+        features,
+        ..
+    } = *shared;
     let size = |d: usize| signatures[d].shingles.len();
-    let words = |d: usize| {
-        let mut w: Vec<u64> = features[d]
-            .iter()
-            .flat_map(|f| f.content.iter().copied())
-            .collect();
-        w.sort_unstable();
-        w.dedup();
-        w
-    };
+    let words = |d: usize| content_words(&features[d], |_| true);
     let unrelated = |(x, wx): (usize, &[u64]), (y, wy): (usize, &[u64])| {
         let shared = shared_evidence(&signatures[x], &signatures[y]).shingles;
         if shared as f64 >= EXCERPTS_UNRELATED * size(x).min(size(y)).max(1) as f64 {
@@ -1113,6 +1131,42 @@ fn without_excerpts_of_compilations(
         })
         .collect();
     held.sort_unstable();
+    // Containers of one excerpt, with every article they share a shingle with.
+    let mut partners: BTreeMap<usize, Vec<usize>> = held
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|group| group.len() == 1)
+        .map(|group| (group[0].0, Vec::new()))
+        .collect();
+    if !partners.is_empty() {
+        for &(a, b) in shared.passages {
+            let (a, b) = (a as usize, b as usize);
+            if let Some(list) = partners.get_mut(&a) {
+                list.push(b);
+            }
+            if let Some(list) = partners.get_mut(&b) {
+                list.push(a);
+            }
+        }
+    }
+    let frequencies = std::sync::OnceLock::new();
+    let rare = |w: &u64| {
+        let df = frequencies.get_or_init(|| {
+            document_frequencies((0..features.len()).map(|d| words(d).into_iter()))
+        });
+        df.get(w).copied().unwrap_or(0) <= (features.len() / RARE_WORD_SHARE).max(RARE_WORD_MIN_DF)
+    };
+    let one_among_other_stories = |container: usize, excerpt: usize, wx: &[u64]| {
+        let Some(others) = partners.get(&container) else {
+            return false;
+        };
+        rest_tells_other_stories(shared, container, excerpt, wx, &rare)
+            && others.iter().any(|&y| {
+                y != excerpt
+                    && shared_evidence(&signatures[container], &signatures[y]).shingles
+                        >= COPY_MIN_SHINGLES
+                    && unrelated((excerpt, wx), (y, &words(y)))
+            })
+    };
     let mut compilations: Vec<usize> = held
         .chunk_by(|x, y| x.0 == y.0)
         .filter(|group| {
@@ -1122,7 +1176,7 @@ fn without_excerpts_of_compilations(
             let sets: Vec<Vec<u64>> = group.iter().map(|&(_, x)| words(x)).collect();
             group.iter().enumerate().any(|(i, &(_, x))| {
                 (i + 1..group.len()).any(|j| unrelated((x, &sets[i]), (group[j].1, &sets[j])))
-            })
+            }) || (group.len() == 1 && one_among_other_stories(group[0].0, group[0].1, &sets[0]))
         })
         .map(|group| group[0].0)
         .collect();
@@ -1141,6 +1195,55 @@ fn without_excerpts_of_compilations(
         })
         .collect();
     (copies, compilations)
+}
+
+/// Content words of the sentences of an article that `keep` lets through (by sentence
+/// index), sorted and distinct.
+fn content_words(features: &[SentenceFeatures], keep: impl Fn(usize) -> bool) -> Vec<u64> {
+    let mut w: Vec<u64> = features
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| keep(k))
+        .flat_map(|(_, f)| f.content.iter().copied())
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// Whether the rest of `container` (its sentences that `excerpt` does not hold, the outlet's
+/// own text left out) uses under [`EXCERPTS_WORDS_UNRELATED`] of the excerpt's rare words
+/// (`wx`, its content words, filtered by `rare`): it tells other stories. Needs
+/// [`REST_MIN_RARE_WORDS`] rare words to judge.
+fn rest_tells_other_stories(
+    shared: &Shared<'_>,
+    container: usize,
+    excerpt: usize,
+    wx: &[u64],
+    rare: &dyn Fn(&u64) -> bool,
+) -> bool {
+    let rare_words: Vec<u64> = wx.iter().copied().filter(|w| rare(w)).collect();
+    if rare_words.len() < REST_MIN_RARE_WORDS {
+        return false;
+    }
+    let mut held: Vec<u64> = shared.features[excerpt]
+        .iter()
+        .map(|f| hash_words(&f.norms))
+        .collect();
+    held.sort_unstable();
+    let own = shared.outlet.get(container).map_or(&[][..], Vec::as_slice);
+    let sentences = &shared.features[container];
+    let rest = content_words(sentences, |k| {
+        !own.get(k).copied().unwrap_or(false)
+            && held
+                .binary_search(&hash_words(&sentences[k].norms))
+                .is_err()
+    });
+    let common = rare_words
+        .iter()
+        .filter(|w| rest.binary_search(w).is_ok())
+        .count();
+    (common as f64) < EXCERPTS_WORDS_UNRELATED * rare_words.len() as f64
 }
 
 /// A group of units being clustered.
@@ -1400,7 +1503,8 @@ pub fn cluster(
     }
 
     // 1. Copies.
-    let copies: Vec<(usize, usize, f64)> = candidate_pairs(signatures)
+    let passages = candidate_pairs(signatures);
+    let copies: Vec<(usize, usize, f64)> = passages
         .par_iter()
         .map(|&(a, b)| (a as usize, b as usize))
         .filter(|&(a, b)| {
@@ -1417,7 +1521,16 @@ pub fn cluster(
         })
         .filter_map(|(a, b)| Some((a, b, copy_containment(&signatures[a], &signatures[b])?)))
         .collect();
-    let (copies, compilations) = without_excerpts_of_compilations(copies, signatures, features);
+    let (copies, compilations) = without_excerpts_of_compilations(
+        copies,
+        &Shared {
+            signatures,
+            features,
+            outlet,
+            passages: &passages,
+        },
+    );
+    drop(passages);
     let mut uf = UnionFind::new(n);
     let mut copy_links: Vec<(usize, usize, f64)> = Vec::new();
     // Copies of one day first: a report copied on several days joins its own day's.
@@ -1795,13 +1908,104 @@ mod tests {
         }]
     }
 
+    /// One sentence per range of words, each word a content word.
+    fn sentences(ranges: &[std::ops::RangeInclusive<u64>]) -> Vec<SentenceFeatures> {
+        ranges
+            .iter()
+            .map(|r| SentenceFeatures {
+                norms: r.clone().collect(),
+                content: r.clone().collect(),
+                ..SentenceFeatures::default()
+            })
+            .collect()
+    }
+
+    /// [`without_excerpts_of_compilations`] with no outlet text, every pair of articles a
+    /// candidate passage.
+    fn compile(
+        copies: Vec<(usize, usize, f64)>,
+        signatures: &[Signature],
+        features: &[Vec<SentenceFeatures>],
+    ) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
+        let n = signatures.len() as u32;
+        let passages: Vec<(u32, u32)> = (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .collect();
+        let outlet = vec![Vec::new(); signatures.len()];
+        without_excerpts_of_compilations(
+            copies,
+            &Shared {
+                signatures,
+                features,
+                outlet: &outlet,
+                passages: &passages,
+            },
+        )
+    }
+
+    #[test]
+    fn a_digest_holding_one_article_whole_and_a_passage_of_another_is_no_copy_of_either() {
+        // 0: a short story; 1: a long story of another event; 2: a briefing holding 0 whole,
+        // two sentences of 1 and a third story.
+        let signatures = [
+            shingles(1..=10),
+            shingles(100..=160),
+            shingles((1..=10).chain(100..=120).chain(200..=230)),
+        ];
+        let features = [
+            sentences(&[1..=5, 6..=10]),
+            sentences(&[100..=110, 111..=120, 121..=160]),
+            sentences(&[100..=110, 111..=120, 1..=5, 6..=10, 200..=230]),
+        ];
+        let (kept, compilations) = compile(vec![(0, 2, 1.0)], &signatures, &features);
+        assert!(kept.is_empty(), "{kept:?}");
+        assert_eq!(compilations, [2]);
+    }
+
+    #[test]
+    fn a_story_holding_its_trimmed_copy_stays_its_copy() {
+        // 2 is the whole wire story; 0 its lead re-run; the rest of 2 names the lead's
+        // people again (words 3, 5, 7, 9). 1 shares a background sentence with it.
+        let signatures = [
+            shingles(1..=10),
+            shingles(100..=160),
+            shingles((1..=10).chain(100..=110).chain(200..=230)),
+        ];
+        let features = [
+            sentences(&[1..=5, 6..=10]),
+            sentences(&[100..=110, 111..=160]),
+            sentences(&[1..=5, 6..=10, 100..=110, 200..=230, 3..=9]),
+        ];
+        let (kept, compilations) = compile(vec![(0, 2, 1.0)], &signatures, &features);
+        assert_eq!(kept, [(0, 2, 1.0)]);
+        assert!(compilations.is_empty());
+    }
+
+    #[test]
+    fn a_copy_under_an_outlets_own_long_footer_stays_a_copy() {
+        // 2 is 0 with a footer that shares no word with it and is no other article's passage.
+        let signatures = [
+            shingles(1..=10),
+            shingles(100..=160),
+            shingles((1..=10).chain(300..=340)),
+        ];
+        let features = [
+            sentences(&[1..=5, 6..=10]),
+            sentences(&[100..=160]),
+            sentences(&[1..=5, 6..=10, 300..=340]),
+        ];
+        let (kept, compilations) = compile(vec![(0, 2, 1.0)], &signatures, &features);
+        assert_eq!(kept, [(0, 2, 1.0)]);
+        assert!(compilations.is_empty());
+    }
+
     #[test]
     fn a_digest_holding_unrelated_articles_is_no_copy_of_them() {
         // 0, 1: two short stories; 2: a digest holding both and more.
         let signatures = [shingles(1..=10), shingles(11..=20), shingles(1..=40)];
         let copies = vec![(0, 2, 1.0), (1, 2, 1.0)];
         let features = [words(1..=10), words(11..=20), words(1..=20)];
-        let (kept, compilations) = without_excerpts_of_compilations(copies, &signatures, &features);
+        let (kept, compilations) = compile(copies, &signatures, &features);
         assert!(kept.is_empty(), "{kept:?}");
         assert_eq!(compilations, [2]);
     }
@@ -1813,8 +2017,7 @@ mod tests {
         let signatures = [shingles(1..=40), shingles(1..=15), shingles(21..=35)];
         let features = [words(1..=30), words(1..=15), words((1..=5).chain(16..=25))];
         let copies = vec![(0, 1, 1.0), (0, 2, 1.0)];
-        let (kept, compilations) =
-            without_excerpts_of_compilations(copies.clone(), &signatures, &features);
+        let (kept, compilations) = compile(copies.clone(), &signatures, &features);
         assert_eq!(kept, copies);
         assert!(compilations.is_empty());
     }
@@ -1833,8 +2036,7 @@ mod tests {
             words(1..=15),
             words((1..=12).chain(100..=103)),
         ];
-        let (kept, compilations) =
-            without_excerpts_of_compilations(copies.clone(), &signatures, &features);
+        let (kept, compilations) = compile(copies.clone(), &signatures, &features);
         assert_eq!(kept, copies);
         assert!(compilations.is_empty());
     }
