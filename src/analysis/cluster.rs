@@ -73,8 +73,12 @@ const MAX_EXCERPTS_COMPARED: usize = 20;
 /// which story, where "said" or "officials" do not.
 const RARE_WORD_SHARE: usize = 20;
 const RARE_WORD_MIN_DF: usize = 3;
+/// Articles sampled for those document frequencies.
+const RARE_WORD_SAMPLE: usize = 20_000;
 /// Rare words an excerpt needs before the rest of its container is judged by them.
 const REST_MIN_RARE_WORDS: usize = 5;
+/// Shingles two articles share for one to hold a passage of the other (a sentence or so).
+const PASSAGE_MIN_SHINGLES: usize = 8;
 /// Share of the smaller article's informative shingles the other must carry to be a copy.
 pub const COPY_CONTAINMENT: f64 = 0.6;
 /// And at least this many shared shingles.
@@ -1069,26 +1073,26 @@ impl ClusterParams {
     }
 }
 
-/// Whether `a` and `b` are copies of one text: the share of the smaller one's informative
-/// shingles that the other carries, when it is enough.
-fn copy_containment(a: &Signature, b: &Signature) -> Option<f64> {
+/// Whether `a` and `b`, which share `shared` shingles, are copies of one text: the share of
+/// the smaller one's informative shingles that the other carries, when it is enough.
+fn copy_containment(a: &Signature, b: &Signature, shared: usize) -> Option<f64> {
     let smaller = a.shingles.len().min(b.shingles.len());
     if smaller == 0 {
         return None;
     }
-    let shared = shared_evidence(a, b).shingles;
     let share = shared as f64 / smaller as f64;
     (shared >= COPY_MIN_SHINGLES.min(smaller) && share >= COPY_CONTAINMENT).then_some(share)
 }
 
 /// What [`without_excerpts_of_compilations`] reads of every article.
 struct Shared<'a> {
+    documents: &'a [Document],
     signatures: &'a [Signature],
     features: &'a [Vec<SentenceFeatures>],
     /// Sentences of each article that are its outlet's own text (footers, sign-offs).
     outlet: &'a [Vec<bool>],
-    /// Article pairs sharing a shingle, `(a, b)` with `a < b`, sorted.
-    passages: &'a [(u32, u32)],
+    /// Article pairs sharing a shingle, `(a, b, shingles shared)` with `a < b`, sorted.
+    passages: &'a [(usize, usize, usize)],
 }
 
 /// Copies less the excerpts of compilations; and the compilations, sorted. An article that
@@ -1098,11 +1102,13 @@ struct Shared<'a> {
 /// shingles and under [`EXCERPTS_WORDS_UNRELATED`] of its content words (two outlets keeping
 /// different paragraphs of one wire story still name its people and its subject).
 ///
-/// A digest holding one short article whole and passages of longer ones is a compilation
-/// too, when the rest of it names none of the article's rarer words (see
-/// [`rest_tells_other_stories`]) and a passage of it is another article's, unrelated to the
-/// first. A wire story's trimmed copy shares its people and subject with the rest of the
-/// story; an outlet's own footer under a copy is nobody's passage.
+/// An article holding passages of two unrelated articles (each a sentence or more, at most
+/// half of it; whole short articles too) is a compilation as well when the rest of it names
+/// none of either article's rarer words (see [`rest_tells_other_stories`]): a digest quoting
+/// a short story whole and two paragraphs of a long one. A market report quoting an earlier
+/// report of its market and a company's news tells their story in the rest; a wire story's
+/// trimmed copy shares its people and subject with the rest of the story; an outlet's own
+/// footer under a copy is nobody's passage.
 fn without_excerpts_of_compilations(
     copies: Vec<(usize, usize, f64)>,
     shared: &Shared<'_>,
@@ -1131,55 +1137,89 @@ fn without_excerpts_of_compilations(
         })
         .collect();
     held.sort_unstable();
-    // Containers of one excerpt, with every article they share a shingle with.
-    let mut partners: BTreeMap<usize, Vec<usize>> = held
-        .chunk_by(|x, y| x.0 == y.0)
-        .filter(|group| group.len() == 1)
-        .map(|group| (group[0].0, Vec::new()))
-        .collect();
-    if !partners.is_empty() {
-        for &(a, b) in shared.passages {
-            let (a, b) = (a as usize, b as usize);
-            if let Some(list) = partners.get_mut(&a) {
-                list.push(b);
-            }
-            if let Some(list) = partners.get_mut(&b) {
-                list.push(a);
+    // Articles of which each container holds a passage (whole ones included): at most half
+    // of the container.
+    let mut partners: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // Every article's neighbours by a shared run of words (a clause or more), sorted.
+    let mut neighbours: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(a, b, shingles) in shared.passages {
+        if shingles < COPY_MIN_SHINGLES {
+            continue;
+        }
+        for (container, other) in [(a, b), (b, a)] {
+            neighbours.entry(container).or_default().push(other);
+            if shingles >= PASSAGE_MIN_SHINGLES
+                && 2 * shingles <= size(container)
+                && holds_a_paragraph_of(shared, container, other)
+            {
+                partners.entry(container).or_default().push(other);
             }
         }
     }
-    let frequencies = std::sync::OnceLock::new();
-    let rare = |w: &u64| {
-        let df = frequencies.get_or_init(|| {
-            document_frequencies((0..features.len()).map(|d| words(d).into_iter()))
-        });
-        df.get(w).copied().unwrap_or(0) <= (features.len() / RARE_WORD_SHARE).max(RARE_WORD_MIN_DF)
-    };
-    let one_among_other_stories = |container: usize, excerpt: usize, wx: &[u64]| {
-        let Some(others) = partners.get(&container) else {
+    partners.retain(|_, list| list.len() >= 2);
+    for list in neighbours.values_mut() {
+        list.sort_unstable();
+    }
+    // Two articles whose passages a third article besides the container also holds are
+    // told together elsewhere: accounts of one event built from one wire's sentences.
+    let told_together_elsewhere = |container: usize, x: usize, y: usize| {
+        let (Some(nx), Some(ny)) = (neighbours.get(&x), neighbours.get(&y)) else {
             return false;
         };
-        rest_tells_other_stories(shared, container, excerpt, wx, &rare)
-            && others.iter().any(|&y| {
-                y != excerpt
-                    && shared_evidence(&signatures[container], &signatures[y]).shingles
-                        >= COPY_MIN_SHINGLES
-                    && unrelated((excerpt, wx), (y, &words(y)))
+        nx.iter()
+            .any(|z| *z != container && *z != y && ny.binary_search(z).is_ok())
+    };
+    let frequencies = std::sync::OnceLock::new();
+    let rare = |w: &u64| {
+        let (sampled, df) = frequencies.get_or_init(|| word_frequencies(features));
+        df.df(*w) <= (sampled / RARE_WORD_SHARE).max(RARE_WORD_MIN_DF)
+    };
+    let whole_excerpts_unrelated = |group: &[(usize, usize)]| {
+        // The first few excerpts tell (a wire story has hundreds of trimmed copies).
+        let group = &group[..group.len().min(MAX_EXCERPTS_COMPARED)];
+        // Each excerpt's words once, not once per pair.
+        let sets: Vec<Vec<u64>> = group.iter().map(|&(_, x)| words(x)).collect();
+        group.iter().enumerate().any(|(i, &(_, x))| {
+            (i + 1..group.len()).any(|j| unrelated((x, &sets[i]), (group[j].1, &sets[j])))
+        })
+    };
+    // Passages of two unrelated articles, and the rest of the container tells neither's story
+    // (a market report quoting an earlier report of its market and a company's news is no
+    // digest).
+    let passages_of_other_stories = |container: usize, list: &[usize]| {
+        let list = &list[..list.len().min(MAX_EXCERPTS_COMPARED)];
+        let sets: Vec<Vec<u64>> = list.iter().map(|&x| words(x)).collect();
+        let tells: Vec<std::cell::OnceCell<bool>> =
+            list.iter().map(|_| std::cell::OnceCell::new()).collect();
+        let other = |i: usize| {
+            *tells[i].get_or_init(|| {
+                rest_tells_other_stories(shared, container, list[i], &sets[i], &rare)
             })
+        };
+        (0..list.len()).any(|i| {
+            (i + 1..list.len()).any(|j| {
+                unrelated((list[i], &sets[i]), (list[j], &sets[j]))
+                    && !told_together_elsewhere(container, list[i], list[j])
+                    && other(i)
+                    && other(j)
+            })
+        })
     };
     let mut compilations: Vec<usize> = held
         .chunk_by(|x, y| x.0 == y.0)
-        .filter(|group| {
-            // The first few excerpts tell (a wire story has hundreds of trimmed copies).
-            let group = &group[..group.len().min(MAX_EXCERPTS_COMPARED)];
-            // Each excerpt's words once, not once per pair.
-            let sets: Vec<Vec<u64>> = group.iter().map(|&(_, x)| words(x)).collect();
-            group.iter().enumerate().any(|(i, &(_, x))| {
-                (i + 1..group.len()).any(|j| unrelated((x, &sets[i]), (group[j].1, &sets[j])))
-            }) || (group.len() == 1 && one_among_other_stories(group[0].0, group[0].1, &sets[0]))
-        })
+        .filter(|group| whole_excerpts_unrelated(group))
         .map(|group| group[0].0)
         .collect();
+    compilations.sort_unstable();
+    compilations.extend(
+        partners
+            .par_iter()
+            .filter(|(c, list)| {
+                compilations.binary_search(c).is_err() && passages_of_other_stories(**c, list)
+            })
+            .map(|(&c, _)| c)
+            .collect::<Vec<usize>>(),
+    );
     compilations.sort_unstable();
     if compilations.is_empty() {
         return (copies, compilations);
@@ -1195,6 +1235,48 @@ fn without_excerpts_of_compilations(
         })
         .collect();
     (copies, compilations)
+}
+
+/// Whether a paragraph of `container` is all sentences of `other`: a digest copies whole
+/// paragraphs (an account in its own words that reuses a wire sentence or two does not).
+fn holds_a_paragraph_of(shared: &Shared<'_>, container: usize, other: usize) -> bool {
+    let (Some(doc), Some(features)) = (
+        shared.documents.get(container),
+        shared.features.get(container),
+    ) else {
+        return false;
+    };
+    let mut theirs: Vec<u64> = shared.features[other]
+        .iter()
+        .filter(|f| !f.norms.is_empty())
+        .map(|f| hash_words(&f.norms))
+        .collect();
+    theirs.sort_unstable();
+    let mut first = 0;
+    doc.paragraphs.iter().any(|p| {
+        // Sentences are in text order; those of this paragraph follow the earlier ones'.
+        first += doc.sentences[first..].partition_point(|s| s.range.start < p.start);
+        let inside = doc.sentences[first..].partition_point(|s| s.range.start < p.end);
+        let sentences = &features[first..(first + inside).min(features.len())];
+        !sentences.is_empty()
+            && sentences
+                .iter()
+                .all(|f| !f.norms.is_empty() && theirs.binary_search(&hash_words(&f.norms)).is_ok())
+    })
+}
+
+/// Document frequencies of content words over an even sample of at most
+/// [`RARE_WORD_SAMPLE`] articles, and the sample's size: enough to tell a rare word from a
+/// common one, at no more cost for a large input.
+fn word_frequencies(features: &[Vec<SentenceFeatures>]) -> (usize, Idf) {
+    let step = features.len().div_ceil(RARE_WORD_SAMPLE).max(1);
+    let sampled: Vec<usize> = (0..features.len()).step_by(step).collect();
+    let mut words: Vec<u64> = sampled
+        .par_iter()
+        .flat_map_iter(|&d| content_words(&features[d], |_| true))
+        .collect();
+    words.par_sort_unstable();
+    (sampled.len(), Idf::from_sorted_terms(sampled.len(), &words))
 }
 
 /// Content words of the sentences of an article that `keep` lets through (by sentence
@@ -1503,11 +1585,21 @@ pub fn cluster(
     }
 
     // 1. Copies.
-    let passages = candidate_pairs(signatures);
+    // Pairs sharing a shingle, with how many.
+    let passages: Vec<(usize, usize, usize)> = candidate_pairs(signatures)
+        .par_iter()
+        .map(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            (
+                a,
+                b,
+                shared_evidence(&signatures[a], &signatures[b]).shingles,
+            )
+        })
+        .collect();
     let copies: Vec<(usize, usize, f64)> = passages
         .par_iter()
-        .map(|&(a, b)| (a as usize, b as usize))
-        .filter(|&(a, b)| {
+        .filter(|&&(a, b, _)| {
             // A re-run counts within the date span (a short report of figures within a working
             // day, see `routine_editions`); a template reused months later does not.
             let gap = date_gap(facts[a].date, facts[b].date);
@@ -1519,11 +1611,18 @@ pub fn cluster(
                 && !never_linked(fa, fb)
                 && !other_market
         })
-        .filter_map(|(a, b)| Some((a, b, copy_containment(&signatures[a], &signatures[b])?)))
+        .filter_map(|&(a, b, shared)| {
+            Some((
+                a,
+                b,
+                copy_containment(&signatures[a], &signatures[b], shared)?,
+            ))
+        })
         .collect();
     let (copies, compilations) = without_excerpts_of_compilations(
         copies,
         &Shared {
+            documents,
             signatures,
             features,
             outlet,
@@ -1920,21 +2019,67 @@ mod tests {
             .collect()
     }
 
+    /// An article of `features.len()` sentences ("s. " each) in paragraphs of the given
+    /// numbers of sentences (one paragraph of all when none are given).
+    fn laid_out(features: &[SentenceFeatures], paragraphs: &[usize]) -> Document {
+        let sentences = features.len();
+        let mut doc = Document::new("t", "s. ".repeat(sentences), crate::model::Origin::Identity);
+        doc.sentences = (0..sentences)
+            .map(|k| crate::model::Sentence {
+                range: 3 * k..3 * k + 2,
+                kind: crate::model::SentenceKind::Body,
+                language: None,
+            })
+            .collect();
+        let default = [sentences];
+        let sizes = if paragraphs.is_empty() {
+            &default[..]
+        } else {
+            paragraphs
+        };
+        let mut start = 0;
+        doc.paragraphs = sizes
+            .iter()
+            .map(|&n| {
+                let p = 3 * start..3 * (start + n) - 1;
+                start += n;
+                p
+            })
+            .collect();
+        doc
+    }
+
     /// [`without_excerpts_of_compilations`] with no outlet text, every pair of articles a
-    /// candidate passage.
-    fn compile(
+    /// candidate passage, each article one paragraph unless `layouts` gives its paragraphs'
+    /// sentence counts.
+    fn compile_laid_out(
         copies: Vec<(usize, usize, f64)>,
         signatures: &[Signature],
         features: &[Vec<SentenceFeatures>],
+        layouts: &[&[usize]],
     ) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
-        let n = signatures.len() as u32;
-        let passages: Vec<(u32, u32)> = (0..n)
+        let documents: Vec<Document> = features
+            .iter()
+            .enumerate()
+            .map(|(d, f)| laid_out(f, layouts.get(d).copied().unwrap_or(&[])))
+            .collect();
+        let n = signatures.len();
+        let passages: Vec<(usize, usize, usize)> = (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .map(|(a, b)| {
+                (
+                    a,
+                    b,
+                    shared_evidence(&signatures[a], &signatures[b]).shingles,
+                )
+            })
+            .filter(|&(_, _, shingles)| shingles > 0)
             .collect();
         let outlet = vec![Vec::new(); signatures.len()];
         without_excerpts_of_compilations(
             copies,
             &Shared {
+                documents: &documents,
                 signatures,
                 features,
                 outlet: &outlet,
@@ -1943,10 +2088,18 @@ mod tests {
         )
     }
 
+    fn compile(
+        copies: Vec<(usize, usize, f64)>,
+        signatures: &[Signature],
+        features: &[Vec<SentenceFeatures>],
+    ) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
+        compile_laid_out(copies, signatures, features, &[])
+    }
+
     #[test]
     fn a_digest_holding_one_article_whole_and_a_passage_of_another_is_no_copy_of_either() {
         // 0: a short story; 1: a long story of another event; 2: a briefing holding 0 whole,
-        // two sentences of 1 and a third story.
+        // the first paragraph of 1 and a third story.
         let signatures = [
             shingles(1..=10),
             shingles(100..=160),
@@ -1957,9 +2110,32 @@ mod tests {
             sentences(&[100..=110, 111..=120, 121..=160]),
             sentences(&[100..=110, 111..=120, 1..=5, 6..=10, 200..=230]),
         ];
-        let (kept, compilations) = compile(vec![(0, 2, 1.0)], &signatures, &features);
+        let layouts: [&[usize]; 3] = [&[2], &[2, 1], &[2, 2, 1]];
+        let (kept, compilations) =
+            compile_laid_out(vec![(0, 2, 1.0)], &signatures, &features, &layouts);
         assert!(kept.is_empty(), "{kept:?}");
         assert_eq!(compilations, [2]);
+    }
+
+    #[test]
+    fn an_account_reusing_sentences_inside_its_own_paragraphs_is_no_digest() {
+        // The briefing's words, but the sentences of 0 and 1 run inside paragraphs of its own
+        // (an account of one event retelling a wire's sentences in its own order).
+        let signatures = [
+            shingles(1..=10),
+            shingles(100..=160),
+            shingles((1..=10).chain(100..=120).chain(200..=230)),
+        ];
+        let features = [
+            sentences(&[1..=5, 6..=10]),
+            sentences(&[100..=110, 111..=120, 121..=160]),
+            sentences(&[100..=110, 111..=120, 1..=5, 6..=10, 200..=230]),
+        ];
+        let layouts: [&[usize]; 3] = [&[2], &[2, 1], &[1, 3, 1]];
+        let (kept, compilations) =
+            compile_laid_out(vec![(0, 2, 1.0)], &signatures, &features, &layouts);
+        assert_eq!(kept, [(0, 2, 1.0)]);
+        assert!(compilations.is_empty());
     }
 
     #[test]
@@ -1976,7 +2152,9 @@ mod tests {
             sentences(&[100..=110, 111..=160]),
             sentences(&[1..=5, 6..=10, 100..=110, 200..=230, 3..=9]),
         ];
-        let (kept, compilations) = compile(vec![(0, 2, 1.0)], &signatures, &features);
+        let layouts: [&[usize]; 3] = [&[2], &[1, 1], &[2, 1, 2]];
+        let (kept, compilations) =
+            compile_laid_out(vec![(0, 2, 1.0)], &signatures, &features, &layouts);
         assert_eq!(kept, [(0, 2, 1.0)]);
         assert!(compilations.is_empty());
     }
