@@ -29,7 +29,7 @@ use rayon::prelude::*;
 use crate::index::terms::{
     overlap, shared_terms, similar_pairs, term_counts, Idf, Overlap, TermVector, MAX_NEIGHBOURS,
 };
-use crate::index::{candidate_pairs, shared_evidence, Signature};
+use crate::index::{candidate_pairs, shared_shingles, Signature};
 use crate::model::Document;
 use crate::text::features::{hash_words, SentenceFeatures};
 
@@ -1121,7 +1121,7 @@ fn without_excerpts_of_compilations(
     let size = |d: usize| signatures[d].shingles.len();
     let words = |d: usize| content_words(&features[d], |_| true);
     let unrelated = |(x, wx): (usize, &[u64]), (y, wy): (usize, &[u64])| {
-        let shared = shared_evidence(&signatures[x], &signatures[y]).shingles;
+        let shared = shared_shingles(&signatures[x], &signatures[y]);
         if shared as f64 >= EXCERPTS_UNRELATED * size(x).min(size(y)).max(1) as f64 {
             return false;
         }
@@ -1590,11 +1590,7 @@ pub fn cluster(
         .par_iter()
         .map(|&(a, b)| {
             let (a, b) = (a as usize, b as usize);
-            (
-                a,
-                b,
-                shared_evidence(&signatures[a], &signatures[b]).shingles,
-            )
+            (a, b, shared_shingles(&signatures[a], &signatures[b]))
         })
         .collect();
     let copies: Vec<(usize, usize, f64)> = passages
@@ -2066,13 +2062,7 @@ mod tests {
         let n = signatures.len();
         let passages: Vec<(usize, usize, usize)> = (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
-            .map(|(a, b)| {
-                (
-                    a,
-                    b,
-                    shared_evidence(&signatures[a], &signatures[b]).shingles,
-                )
-            })
+            .map(|(a, b)| (a, b, shared_shingles(&signatures[a], &signatures[b])))
             .filter(|&(_, _, shingles)| shingles > 0)
             .collect();
         let outlet = vec![Vec::new(); signatures.len()];

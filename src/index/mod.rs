@@ -160,6 +160,24 @@ pub struct SharedEvidence {
     pub longest_passage_words: usize,
 }
 
+/// How many shingles two documents share ([`SharedEvidence::shingles`] alone, without the
+/// passages: cheaper, for the many candidate pairs that need only the count).
+pub fn shared_shingles(a: &Signature, b: &Signature) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.shingles.len() && j < b.shingles.len() {
+        match a.shingles[i].0.cmp(&b.shingles[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
 pub fn shared_evidence(a: &Signature, b: &Signature) -> SharedEvidence {
     let mut positions = Vec::new();
     let (mut i, mut j) = (0, 0);
