@@ -1257,7 +1257,10 @@ fn holds_a_paragraph_of(shared: &Shared<'_>, container: usize, other: usize) -> 
         // Sentences are in text order; those of this paragraph follow the earlier ones'.
         first += doc.sentences[first..].partition_point(|s| s.range.start < p.start);
         let inside = doc.sentences[first..].partition_point(|s| s.range.start < p.end);
-        let sentences = &features[first..(first + inside).min(features.len())];
+        // Features are one per sentence; read defensively all the same.
+        let Some(sentences) = features.get(first..(first + inside).min(features.len())) else {
+            return false;
+        };
         !sentences.is_empty()
             && sentences
                 .iter()
