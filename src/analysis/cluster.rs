@@ -1102,13 +1102,15 @@ struct Shared<'a> {
 /// shingles and under [`EXCERPTS_WORDS_UNRELATED`] of its content words (two outlets keeping
 /// different paragraphs of one wire story still name its people and its subject).
 ///
-/// An article holding passages of two unrelated articles (each a sentence or more, at most
-/// half of it; whole short articles too) is a compilation as well when the rest of it names
-/// none of either article's rarer words (see [`rest_tells_other_stories`]): a digest quoting
-/// a short story whole and two paragraphs of a long one. A market report quoting an earlier
-/// report of its market and a company's news tells their story in the rest; a wire story's
-/// trimmed copy shares its people and subject with the rest of the story; an outlet's own
-/// footer under a copy is nobody's passage.
+/// An article holding whole paragraphs of two unrelated articles (a sentence or more of
+/// each, at most half of it; whole short articles too) is a compilation as well when no third
+/// article holds passages of both and the rest of it names next to none of either article's
+/// rarer words (see [`rest_tells_other_stories`]): a digest quoting a short story whole and
+/// two paragraphs of a long one. A market report quoting an earlier report of its market and
+/// a company's news tells their story in the rest; accounts of one event retelling a wire's
+/// sentences are told together by other accounts; a wire story's trimmed copy shares its
+/// people and subject with the rest of the story; an outlet's own footer under a copy is
+/// nobody's passage.
 fn without_excerpts_of_compilations(
     copies: Vec<(usize, usize, f64)>,
     shared: &Shared<'_>,
