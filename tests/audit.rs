@@ -1019,15 +1019,23 @@ fn a_widely_covered_event_told_in_many_words_is_one_cluster() {
 fn two_widely_covered_events_of_one_kind_stay_apart() {
     // The near miss: two ferry accidents, 80 accounts each, their averages now sampled
     // beyond the graph's neighbours.
-    let got = events_among_others(
+    assert_eq!(
+        two_ferry_accidents(80, 600),
+        [vec![80, 0, 0], vec![0, 80, 0]]
+    );
+}
+
+/// Two ferry accidents told by `accounts` accounts each (six sentences of its pool) among
+/// `others` articles of unrelated words: their clusters' counts, as [`events_among_others`].
+fn two_ferry_accidents(accounts: usize, others: usize) -> Vec<Vec<usize>> {
+    events_among_others(
         &[
-            ("first", &FERRY_EVENT, 80),
-            ("second", &SECOND_FERRY_EVENT, 80),
+            ("first", &FERRY_EVENT, accounts),
+            ("second", &SECOND_FERRY_EVENT, accounts),
         ],
         6,
-        600,
-    );
-    assert_eq!(got, [vec![80, 0, 0], vec![0, 80, 0]]);
+        others,
+    )
 }
 
 #[test]
@@ -1042,13 +1050,5 @@ fn an_input_of_one_event_only_is_one_cluster() {
 #[test]
 fn two_events_of_one_kind_filling_a_small_input_stay_apart() {
     // The near miss: their shared words ("ferry", "harbour") are no longer dropped.
-    let got = events_among_others(
-        &[
-            ("first", &FERRY_EVENT, 40),
-            ("second", &SECOND_FERRY_EVENT, 40),
-        ],
-        6,
-        0,
-    );
-    assert_eq!(got, [vec![40, 0, 0], vec![0, 40, 0]]);
+    assert_eq!(two_ferry_accidents(40, 0), [vec![40, 0, 0], vec![0, 40, 0]]);
 }

@@ -2091,10 +2091,9 @@ mod tests {
         compile_laid_out(copies, signatures, features, &[])
     }
 
-    #[test]
-    fn a_digest_holding_one_article_whole_and_a_passage_of_another_is_no_copy_of_either() {
-        // 0: a short story; 1: a long story of another event; 2: a briefing holding 0 whole,
-        // the first paragraph of 1 and a third story.
+    /// 0: a short story; 1: a long story of another event; 2: a briefing holding 0 whole,
+    /// the first two sentences of 1 and a third story, in paragraphs of `briefing` sentences.
+    fn briefing_laid_out(briefing: &[usize]) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
         let signatures = [
             shingles(1..=10),
             shingles(100..=160),
@@ -2105,30 +2104,23 @@ mod tests {
             sentences(&[100..=110, 111..=120, 121..=160]),
             sentences(&[100..=110, 111..=120, 1..=5, 6..=10, 200..=230]),
         ];
-        let layouts: [&[usize]; 3] = [&[2], &[2, 1], &[2, 2, 1]];
-        let (kept, compilations) =
-            compile_laid_out(vec![(0, 2, 1.0)], &signatures, &features, &layouts);
+        let layouts: [&[usize]; 3] = [&[2], &[2, 1], briefing];
+        compile_laid_out(vec![(0, 2, 1.0)], &signatures, &features, &layouts)
+    }
+
+    #[test]
+    fn a_digest_holding_one_article_whole_and_a_passage_of_another_is_no_copy_of_either() {
+        // The paragraphs: 1's first two sentences, 0 whole, the third story.
+        let (kept, compilations) = briefing_laid_out(&[2, 2, 1]);
         assert!(kept.is_empty(), "{kept:?}");
         assert_eq!(compilations, [2]);
     }
 
     #[test]
     fn an_account_reusing_sentences_inside_its_own_paragraphs_is_no_digest() {
-        // The briefing's words, but the sentences of 0 and 1 run inside paragraphs of its own
-        // (an account of one event retelling a wire's sentences in its own order).
-        let signatures = [
-            shingles(1..=10),
-            shingles(100..=160),
-            shingles((1..=10).chain(100..=120).chain(200..=230)),
-        ];
-        let features = [
-            sentences(&[1..=5, 6..=10]),
-            sentences(&[100..=110, 111..=120, 121..=160]),
-            sentences(&[100..=110, 111..=120, 1..=5, 6..=10, 200..=230]),
-        ];
-        let layouts: [&[usize]; 3] = [&[2], &[2, 1], &[1, 3, 1]];
-        let (kept, compilations) =
-            compile_laid_out(vec![(0, 2, 1.0)], &signatures, &features, &layouts);
+        // The same words, but the sentences of 0 run inside a paragraph of its own (an
+        // account of one event retelling a wire's sentences in its own order).
+        let (kept, compilations) = briefing_laid_out(&[1, 3, 1]);
         assert_eq!(kept, [(0, 2, 1.0)]);
         assert!(compilations.is_empty());
     }

@@ -163,35 +163,31 @@ pub struct SharedEvidence {
 /// How many shingles two documents share ([`SharedEvidence::shingles`] alone, without the
 /// passages: cheaper, for the many candidate pairs that need only the count).
 pub fn shared_shingles(a: &Signature, b: &Signature) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.shingles.len() && j < b.shingles.len() {
-        match a.shingles[i].0.cmp(&b.shingles[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut shared = 0;
+    for_each_shared_shingle(a, b, |_| shared += 1);
     shared
 }
 
-pub fn shared_evidence(a: &Signature, b: &Signature) -> SharedEvidence {
-    let mut positions = Vec::new();
+/// Calls `f` with the position in `a` of every shingle the two share (both are sorted by
+/// hash).
+fn for_each_shared_shingle(a: &Signature, b: &Signature, mut f: impl FnMut(u32)) {
     let (mut i, mut j) = (0, 0);
     while i < a.shingles.len() && j < b.shingles.len() {
         match a.shingles[i].0.cmp(&b.shingles[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                positions.push(a.shingles[i].1);
+                f(a.shingles[i].1);
                 i += 1;
                 j += 1;
             }
         }
     }
+}
+
+pub fn shared_evidence(a: &Signature, b: &Signature) -> SharedEvidence {
+    let mut positions = Vec::new();
+    for_each_shared_shingle(a, b, |p| positions.push(p));
     positions.sort_unstable();
     let mut evidence = SharedEvidence {
         shingles: positions.len(),
