@@ -37,6 +37,7 @@ fn names(c: &mut Criterion) {
             clusters: Clusters {
                 of_document: (0..n).map(|d| d / size).collect(),
                 members,
+                compilations: Vec::new(),
             },
             links: Vec::new(),
             pairs: Vec::new(),

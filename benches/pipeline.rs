@@ -144,6 +144,7 @@ fn single_article_rules(c: &mut Criterion) {
             clusters: Clusters {
                 of_document: (0..documents.len()).collect(),
                 members: (0..documents.len()).map(|d| vec![d]).collect(),
+                compilations: Vec::new(),
             },
             links: Vec::new(),
             pairs: Vec::new(),

@@ -327,6 +327,21 @@ fn a_digest_holding_one_story_whole_and_passages_of_another_joins_neither() {
             vec!["ferry.txt", "ferry_courier.txt"]
         ]
     );
+    // The report says why the briefing stands alone, and only there.
+    let held: Vec<Vec<String>> = r["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c.get("compilation_of"))
+        .map(|pair| pair.as_array().unwrap().iter().map(short).collect())
+        .collect();
+    assert_eq!(held, [vec!["bakery.txt", "ferry.txt"]]);
+    let human = wirecheck(&["audit", "fixtures/audit/digest_of_passages"]);
+    assert!(
+        human.stdout.contains("read as a compilation: it holds passages of fixtures/audit/digest_of_passages/bakery.txt and fixtures/audit/digest_of_passages/ferry.txt"),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]

@@ -54,6 +54,7 @@ fn main() {
     let clusters = Clusters {
         of_document,
         members,
+        compilations: Vec::new(),
     };
     let corpus = Corpus {
         names: wirecheck::analysis::names::analyse(&documents, &clusters),

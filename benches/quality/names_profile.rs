@@ -49,6 +49,7 @@ fn main() {
     let clusters = Clusters {
         of_document: (0..n).map(|d| d / size).collect(),
         members,
+        compilations: Vec::new(),
     };
     // The name stage as `analyse` runs it, then both name rules.
     let names = wirecheck::analysis::names::analyse(&documents, &clusters);

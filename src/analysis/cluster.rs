@@ -193,12 +193,24 @@ pub fn days(iso: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Clusters {
     /// Cluster index of every document.
     pub of_document: Vec<usize>,
     /// Members of every cluster, in document order; clusters ordered by their first member.
     pub members: Vec<Vec<usize>>,
+    /// Compilations (digests, roundups) that join no event, sorted: the document and two
+    /// unrelated articles it holds (see [`Compilation`]).
+    pub compilations: Vec<Compilation>,
+}
+
+/// An article read as a compilation: it holds passages of two unrelated articles (a digest
+/// of the day's news), so it joins neither's event, nor any other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Compilation {
+    pub document: usize,
+    /// Two articles it holds whole or in passages, unrelated to each other.
+    pub holds: [usize; 2],
 }
 
 /// Why two articles were joined.
@@ -1114,7 +1126,7 @@ struct Shared<'a> {
 fn without_excerpts_of_compilations(
     copies: Vec<(usize, usize, f64)>,
     shared: &Shared<'_>,
-) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
+) -> (Vec<(usize, usize, f64)>, Vec<Compilation>) {
     let Shared {
         signatures,
         features,
@@ -1181,8 +1193,10 @@ fn without_excerpts_of_compilations(
         let group = &group[..group.len().min(MAX_EXCERPTS_COMPARED)];
         // Each excerpt's words once, not once per pair.
         let sets: Vec<Vec<u64>> = group.iter().map(|&(_, x)| words(x)).collect();
-        group.iter().enumerate().any(|(i, &(_, x))| {
-            (i + 1..group.len()).any(|j| unrelated((x, &sets[i]), (group[j].1, &sets[j])))
+        group.iter().enumerate().find_map(|(i, &(_, x))| {
+            (i + 1..group.len())
+                .find(|&j| unrelated((x, &sets[i]), (group[j].1, &sets[j])))
+                .map(|j| [x, group[j].1])
         })
     };
     // Passages of two unrelated articles, and the rest of the container tells neither's story
@@ -1198,29 +1212,41 @@ fn without_excerpts_of_compilations(
                 rest_tells_other_stories(shared, container, list[i], &sets[i], &rare)
             })
         };
-        (0..list.len()).any(|i| {
-            (i + 1..list.len()).any(|j| {
-                unrelated((list[i], &sets[i]), (list[j], &sets[j]))
-                    && !told_together_elsewhere(container, list[i], list[j])
-                    && other(i)
-                    && other(j)
-            })
+        (0..list.len()).find_map(|i| {
+            (i + 1..list.len())
+                .find(|&j| {
+                    unrelated((list[i], &sets[i]), (list[j], &sets[j]))
+                        && !told_together_elsewhere(container, list[i], list[j])
+                        && other(i)
+                        && other(j)
+                })
+                .map(|j| [list[i], list[j]])
         })
     };
-    let mut compilations: Vec<usize> = held
+    let mut compilations: Vec<Compilation> = held
         .chunk_by(|x, y| x.0 == y.0)
-        .filter(|group| whole_excerpts_unrelated(group))
-        .map(|group| group[0].0)
+        .filter_map(|group| {
+            let holds = whole_excerpts_unrelated(group)?;
+            Some(Compilation {
+                document: group[0].0,
+                holds,
+            })
+        })
         .collect();
     compilations.sort_unstable();
+    let is_compilation =
+        |list: &[Compilation], d: usize| list.binary_search_by_key(&d, |c| c.document).is_ok();
     compilations.extend(
         partners
             .par_iter()
-            .filter(|(c, list)| {
-                compilations.binary_search(c).is_err() && passages_of_other_stories(**c, list)
+            .filter(|(c, _)| !is_compilation(&compilations, **c))
+            .filter_map(|(&c, list)| {
+                Some(Compilation {
+                    document: c,
+                    holds: passages_of_other_stories(c, list)?,
+                })
             })
-            .map(|(&c, _)| c)
-            .collect::<Vec<usize>>(),
+            .collect::<Vec<Compilation>>(),
     );
     compilations.sort_unstable();
     if compilations.is_empty() {
@@ -1230,7 +1256,7 @@ fn without_excerpts_of_compilations(
         .into_iter()
         .filter(|&(a, b, _)| {
             let excerpt_of = |container: usize, excerpt: usize| {
-                compilations.binary_search(&container).is_ok()
+                is_compilation(&compilations, container)
                     && held.binary_search(&(container, excerpt)).is_ok()
             };
             !excerpt_of(a, b) && !excerpt_of(b, a)
@@ -1735,7 +1761,13 @@ pub fn cluster(
     // A compilation tells many events: it joins none of them (nor joins them to each other).
     let compiled: Vec<bool> = unit_members
         .iter()
-        .map(|m| m.iter().any(|d| compilations.binary_search(d).is_ok()))
+        .map(|m| {
+            m.iter().any(|&d| {
+                compilations
+                    .binary_search_by_key(&d, |c| c.document)
+                    .is_ok()
+            })
+        })
         .collect();
     let edges: Vec<(usize, usize, f64)> = edges
         .into_iter()
@@ -1890,6 +1922,7 @@ pub fn cluster(
         Clusters {
             of_document,
             members,
+            compilations,
         },
         links,
     )
@@ -2058,7 +2091,7 @@ mod tests {
         signatures: &[Signature],
         features: &[Vec<SentenceFeatures>],
         layouts: &[&[usize]],
-    ) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
+    ) -> (Vec<(usize, usize, f64)>, Vec<Compilation>) {
         let documents: Vec<Document> = features
             .iter()
             .enumerate()
@@ -2087,13 +2120,13 @@ mod tests {
         copies: Vec<(usize, usize, f64)>,
         signatures: &[Signature],
         features: &[Vec<SentenceFeatures>],
-    ) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
+    ) -> (Vec<(usize, usize, f64)>, Vec<Compilation>) {
         compile_laid_out(copies, signatures, features, &[])
     }
 
     /// 0: a short story; 1: a long story of another event; 2: a briefing holding 0 whole,
     /// the first two sentences of 1 and a third story, in paragraphs of `briefing` sentences.
-    fn briefing_laid_out(briefing: &[usize]) -> (Vec<(usize, usize, f64)>, Vec<usize>) {
+    fn briefing_laid_out(briefing: &[usize]) -> (Vec<(usize, usize, f64)>, Vec<Compilation>) {
         let signatures = [
             shingles(1..=10),
             shingles(100..=160),
@@ -2113,7 +2146,13 @@ mod tests {
         // The paragraphs: 1's first two sentences, 0 whole, the third story.
         let (kept, compilations) = briefing_laid_out(&[2, 2, 1]);
         assert!(kept.is_empty(), "{kept:?}");
-        assert_eq!(compilations, [2]);
+        assert_eq!(
+            compilations,
+            [Compilation {
+                document: 2,
+                holds: [0, 1]
+            }]
+        );
     }
 
     #[test]
@@ -2172,7 +2211,13 @@ mod tests {
         let features = [words(1..=10), words(11..=20), words(1..=20)];
         let (kept, compilations) = compile(copies, &signatures, &features);
         assert!(kept.is_empty(), "{kept:?}");
-        assert_eq!(compilations, [2]);
+        assert_eq!(
+            compilations,
+            [Compilation {
+                document: 2,
+                holds: [0, 1]
+            }]
+        );
     }
 
     #[test]

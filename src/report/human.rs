@@ -444,6 +444,18 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
                 E(&date)
             )?;
         }
+        if let [d] = members.as_slice() {
+            let compilations = &corpus.clusters.compilations;
+            if let Ok(i) = compilations.binary_search_by_key(d, |c| c.document) {
+                let [x, y] = compilations[i].holds;
+                writeln!(
+                    out,
+                    "  {DIM}read as a compilation: it holds passages of {} and {}, two unrelated stories, and joins no event{DIM:#}",
+                    E(&docs[x].name),
+                    E(&docs[y].name)
+                )?;
+            }
+        }
         if members.len() < 2 {
             continue;
         }

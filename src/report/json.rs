@@ -182,6 +182,10 @@ pub struct JsonCluster<'a> {
     /// Why the articles are together: one link per join (contract: `a`, `b`, `similarity`,
     /// `shared_terms`, `date_gap_days`; `kind` is `copy`, `content` or `coverage`).
     pub evidence: Vec<JsonEvidence<'a>>,
+    /// For an article read as a compilation (a digest): two unrelated articles it holds,
+    /// whose events it joins neither of. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compilation_of: Option<[&'a str; 2]>,
 }
 
 #[derive(Serialize)]
@@ -326,6 +330,7 @@ impl<'a> JsonReport<'a> {
                 .map(|(id, members)| JsonCluster {
                     id,
                     evidence: evidence.next().unwrap_or_default(),
+                    compilation_of: compilation_of(analysis, members),
                     documents: members.iter().map(|&d| docs[d].name.as_str()).collect(),
                     articles: members
                         .iter()
@@ -427,4 +432,19 @@ pub fn write_inspect(documents: &[Document], out: &mut dyn std::io::Write) -> st
     let locator = Locator::new(documents);
     serde_json::to_writer_pretty(&mut *out, &JsonInspect::new(documents, &locator))?;
     writeln!(out)
+}
+
+/// The two articles a one-article cluster's compilation holds (see
+/// [`crate::analysis::cluster::Compilation`]).
+fn compilation_of<'a>(analysis: &'a Analysis, members: &[usize]) -> Option<[&'a str; 2]> {
+    let [d] = members else {
+        return None;
+    };
+    let compilations = &analysis.corpus.clusters.compilations;
+    let c = compilations
+        .binary_search_by_key(d, |c| c.document)
+        .ok()
+        .map(|i| compilations[i])?;
+    let name = |k: usize| analysis.documents.get(k).map(|doc| doc.name.as_str());
+    Some([name(c.holds[0])?, name(c.holds[1])?])
 }
