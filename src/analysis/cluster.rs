@@ -193,7 +193,7 @@ pub fn days(iso: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clusters {
     /// Cluster index of every document.
     pub of_document: Vec<usize>,

@@ -182,8 +182,8 @@ pub struct JsonCluster<'a> {
     /// Why the articles are together: one link per join (contract: `a`, `b`, `similarity`,
     /// `shared_terms`, `date_gap_days`; `kind` is `copy`, `content` or `coverage`).
     pub evidence: Vec<JsonEvidence<'a>>,
-    /// For an article read as a compilation (a digest): two unrelated articles it holds,
-    /// whose events it joins neither of. Absent otherwise.
+    /// For a cluster of one article read as a compilation (a digest): two unrelated articles
+    /// it holds, whose events it joins neither of. Absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compilation_of: Option<[&'a str; 2]>,
 }
