@@ -73,8 +73,6 @@ const MAX_EXCERPTS_COMPARED: usize = 20;
 /// which story, where "said" or "officials" do not.
 const RARE_WORD_SHARE: usize = 20;
 const RARE_WORD_MIN_DF: usize = 3;
-/// Articles sampled for those document frequencies.
-const RARE_WORD_SAMPLE: usize = 20_000;
 /// Rare words an excerpt needs before the rest of its container is judged by them.
 const REST_MIN_RARE_WORDS: usize = 5;
 /// Shingles two articles share for one to hold a passage of the other (a sentence or so).
@@ -1105,6 +1103,50 @@ struct Shared<'a> {
     outlet: &'a [Vec<bool>],
     /// Article pairs sharing a shingle, `(a, b, shingles shared)` with `a < b`, sorted.
     passages: &'a [(usize, usize, usize)],
+    /// Each article's [`SentenceHashes`], made when first asked for.
+    sentence_hashes: Vec<std::sync::OnceLock<SentenceHashes>>,
+}
+
+/// An article's sentences as hashes of their words: in order (`None` for a sentence without
+/// words), and the distinct ones sorted.
+struct SentenceHashes {
+    by_sentence: Vec<Option<u64>>,
+    sorted: Vec<u64>,
+}
+
+impl<'a> Shared<'a> {
+    fn new(
+        documents: &'a [Document],
+        signatures: &'a [Signature],
+        features: &'a [Vec<SentenceFeatures>],
+        outlet: &'a [Vec<bool>],
+        passages: &'a [(usize, usize, usize)],
+    ) -> Self {
+        Shared {
+            documents,
+            signatures,
+            features,
+            outlet,
+            passages,
+            sentence_hashes: features.iter().map(|_| Default::default()).collect(),
+        }
+    }
+
+    fn sentence_hashes(&self, d: usize) -> &SentenceHashes {
+        self.sentence_hashes[d].get_or_init(|| {
+            let by_sentence: Vec<Option<u64>> = self.features[d]
+                .iter()
+                .map(|f| (!f.norms.is_empty()).then(|| hash_words(&f.norms)))
+                .collect();
+            let mut sorted: Vec<u64> = by_sentence.iter().flatten().copied().collect();
+            sorted.sort_unstable();
+            sorted.dedup();
+            SentenceHashes {
+                by_sentence,
+                sorted,
+            }
+        })
+    }
 }
 
 /// Copies less the excerpts of compilations; and the compilations, sorted. An article that
@@ -1185,8 +1227,10 @@ fn without_excerpts_of_compilations(
     };
     let frequencies = std::sync::OnceLock::new();
     let rare = |w: &u64| {
-        let (sampled, df) = frequencies.get_or_init(|| word_frequencies(features));
-        df.df(*w) <= (sampled / RARE_WORD_SHARE).max(RARE_WORD_MIN_DF)
+        let df = frequencies.get_or_init(|| {
+            Idf::sampled(features.len(), |d| content_words(&features[d], |_| true))
+        });
+        df.df(*w) <= (df.articles() / RARE_WORD_SHARE).max(RARE_WORD_MIN_DF)
     };
     let whole_excerpts_unrelated = |group: &[(usize, usize)]| {
         // The first few excerpts tell (a wire story has hundreds of trimmed copies).
@@ -1268,46 +1312,25 @@ fn without_excerpts_of_compilations(
 /// Whether a paragraph of `container` is all sentences of `other`: a digest copies whole
 /// paragraphs (an account in its own words that reuses a wire sentence or two does not).
 fn holds_a_paragraph_of(shared: &Shared<'_>, container: usize, other: usize) -> bool {
-    let (Some(doc), Some(features)) = (
-        shared.documents.get(container),
-        shared.features.get(container),
-    ) else {
+    let Some(doc) = shared.documents.get(container) else {
         return false;
     };
-    let mut theirs: Vec<u64> = shared.features[other]
-        .iter()
-        .filter(|f| !f.norms.is_empty())
-        .map(|f| hash_words(&f.norms))
-        .collect();
-    theirs.sort_unstable();
+    let theirs = &shared.sentence_hashes(other).sorted;
+    let ours = &shared.sentence_hashes(container).by_sentence;
     let mut first = 0;
     doc.paragraphs.iter().any(|p| {
         // Sentences are in text order; those of this paragraph follow the earlier ones'.
         first += doc.sentences[first..].partition_point(|s| s.range.start < p.start);
         let inside = doc.sentences[first..].partition_point(|s| s.range.start < p.end);
-        // Features are one per sentence; read defensively all the same.
-        let Some(sentences) = features.get(first..(first + inside).min(features.len())) else {
+        // Hashes are one per sentence; read defensively all the same.
+        let Some(sentences) = ours.get(first..(first + inside).min(ours.len())) else {
             return false;
         };
         !sentences.is_empty()
             && sentences
                 .iter()
-                .all(|f| !f.norms.is_empty() && theirs.binary_search(&hash_words(&f.norms)).is_ok())
+                .all(|h| h.is_some_and(|h| theirs.binary_search(&h).is_ok()))
     })
-}
-
-/// Document frequencies of content words over an even sample of at most
-/// [`RARE_WORD_SAMPLE`] articles, and the sample's size: enough to tell a rare word from a
-/// common one, at no more cost for a large input.
-fn word_frequencies(features: &[Vec<SentenceFeatures>]) -> (usize, Idf) {
-    let step = features.len().div_ceil(RARE_WORD_SAMPLE).max(1);
-    let sampled: Vec<usize> = (0..features.len()).step_by(step).collect();
-    let mut words: Vec<u64> = sampled
-        .par_iter()
-        .flat_map_iter(|&d| content_words(&features[d], |_| true))
-        .collect();
-    words.par_sort_unstable();
-    (sampled.len(), Idf::from_sorted_terms(sampled.len(), &words))
 }
 
 /// Content words of the sentences of an article that `keep` lets through (by sentence
@@ -1339,18 +1362,13 @@ fn rest_tells_other_stories(
     if rare_words.len() < REST_MIN_RARE_WORDS {
         return false;
     }
-    let mut held: Vec<u64> = shared.features[excerpt]
-        .iter()
-        .map(|f| hash_words(&f.norms))
-        .collect();
-    held.sort_unstable();
+    let held = &shared.sentence_hashes(excerpt).sorted;
+    let ours = &shared.sentence_hashes(container).by_sentence;
     let own = shared.outlet.get(container).map_or(&[][..], Vec::as_slice);
-    let sentences = &shared.features[container];
-    let rest = content_words(sentences, |k| {
+    // A sentence without words has no content words either.
+    let rest = content_words(&shared.features[container], |k| {
         !own.get(k).copied().unwrap_or(false)
-            && held
-                .binary_search(&hash_words(&sentences[k].norms))
-                .is_err()
+            && ours[k].is_none_or(|h| held.binary_search(&h).is_err())
     });
     let common = rare_words
         .iter()
@@ -1648,13 +1666,7 @@ pub fn cluster(
         .collect();
     let (copies, compilations) = without_excerpts_of_compilations(
         copies,
-        &Shared {
-            documents,
-            signatures,
-            features,
-            outlet,
-            passages: &passages,
-        },
+        &Shared::new(documents, signatures, features, outlet, &passages),
     );
     drop(passages);
     let mut uf = UnionFind::new(n);
@@ -2106,13 +2118,7 @@ mod tests {
         let outlet = vec![Vec::new(); signatures.len()];
         without_excerpts_of_compilations(
             copies,
-            &Shared {
-                documents: &documents,
-                signatures,
-                features,
-                outlet: &outlet,
-                passages: &passages,
-            },
+            &Shared::new(&documents, signatures, features, &outlet, &passages),
         )
     }
 

@@ -38,8 +38,6 @@ pub const ABOUT_THE_STORY: f32 = 0.05;
 /// The most sentences an outlet's furniture runs to (a copyright line, a plug, a line about
 /// the paper).
 pub const MAX_OUTLET_SENTENCES: usize = 3;
-/// Articles sampled for the document frequencies of own texts.
-const DF_SAMPLE: usize = 20_000;
 /// Carriers compared per recurring sentence (every pair of them), the first in input order.
 const MAX_STORIES: usize = 20;
 
@@ -106,23 +104,13 @@ pub fn outlet_text(documents: &[Document], features: &[Vec<SentenceFeatures>]) -
     }
     let recurs = |h: &Option<u64>| h.is_some_and(|h| recurring.binary_search(&h).is_ok());
     // Document frequencies over the articles' event evidence (each article once per term),
-    // from an even sample of at most DF_SAMPLE articles: this only tells a common word from a
-    // rare one, and a large input then costs no more than a sample of it.
-    let step = documents.len().div_ceil(DF_SAMPLE).max(1);
-    let sampled: Vec<usize> = (0..documents.len()).step_by(step).collect();
-    let mut terms: Vec<u64> = sampled
-        .par_iter()
-        .flat_map_iter(|&d| {
-            let mut words: Vec<u64> =
-                evidence_words(&documents[d], &features[d], |_| true).collect();
-            words.sort_unstable();
-            words.dedup();
-            words
-        })
-        .collect();
-    terms.par_sort_unstable();
-    let idf = Idf::from_sorted_terms(sampled.len(), &terms);
-    drop(terms);
+    // from a sample of them.
+    let idf = Idf::sampled(documents.len(), |d| {
+        let mut words: Vec<u64> = evidence_words(&documents[d], &features[d], |_| true).collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    });
     // Own texts of the candidates: what no other article carries word for word, and a title
     // given apart from the text (see `term_counts`); and their recurring text.
     let texts: Vec<Option<(TermVector, TermVector)>> = documents

@@ -42,6 +42,10 @@ pub const COMMON_SHARE: f64 = 0.2;
 /// that event into groups by their details.
 pub const COMMON_MIN_DOCS: usize = 500;
 
+/// Articles sampled for document frequencies that only tell a common word from a rare one
+/// (see [`Idf::sampled`]).
+pub const DF_SAMPLE: usize = 20_000;
+
 /// A headline's terms count this many times a body sentence's.
 const HEADLINE_WEIGHT: f32 = 2.0;
 
@@ -149,6 +153,22 @@ impl Idf {
             n: counts.len(),
             df,
         }
+    }
+
+    /// Document frequencies over an even sample of at most [`DF_SAMPLE`] of `n` articles,
+    /// `terms_of(article)` giving each one's distinct terms: enough to tell a common term from
+    /// a rare one, and a large input then costs no more than a sample of it.
+    pub fn sampled(n: usize, terms_of: impl Fn(usize) -> Vec<u64> + Sync + Send) -> Self {
+        let step = n.div_ceil(DF_SAMPLE).max(1);
+        let sampled: Vec<usize> = (0..n).step_by(step).collect();
+        let mut terms: Vec<u64> = sampled.par_iter().flat_map_iter(|&d| terms_of(d)).collect();
+        terms.par_sort_unstable();
+        Idf::from_sorted_terms(sampled.len(), &terms)
+    }
+
+    /// The number of articles the frequencies count (the sample's, for [`Idf::sampled`]).
+    pub fn articles(&self) -> usize {
+        self.n
     }
 
     /// From the sorted, distinct terms of each of `n` articles.
