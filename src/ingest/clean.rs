@@ -468,6 +468,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "had", "be", "been", "from", "as", "its", "this", "which", "who", "but", "not", "than",
 ];
 
+static FUNCTION_WORD_SET: std::sync::LazyLock<crate::text::wordset::WordSet> =
+    std::sync::LazyLock::new(|| crate::text::wordset::WordSet::new(FUNCTION_WORDS));
+
 /// A table cell that is a figure: "1.20", "1,655.8", "(4,161.0)", "1986/87", "12.5%", "nil".
 fn is_figure(token: &str) -> bool {
     let t =
@@ -494,9 +497,14 @@ fn table_profile(s: &str) -> (usize, usize, usize, bool) {
         words += 1;
         figures += usize::from(is_figure(t));
         let w = t.trim_matches(|c: char| !c.is_alphanumeric());
-        // No function word is longer than five letters: longer words need no comparisons.
-        function +=
-            usize::from(w.len() <= 5 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)));
+        // No function word is longer than five letters: longer words need no lookup.
+        if w.len() <= 5 {
+            let mut lower = [0u8; 5];
+            let lower = &mut lower[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            function += usize::from(FUNCTION_WORD_SET.contains_bytes(lower));
+        }
         vs |= matches!(t, "vs" | "vs." | "v.");
     }
     (words, figures, function, vs)
