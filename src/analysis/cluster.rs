@@ -31,7 +31,7 @@ use crate::index::terms::{
 };
 use crate::index::{candidate_pairs, shared_shingles, Signature};
 use crate::model::Document;
-use crate::text::features::{hash_words, SentenceFeatures};
+use crate::text::features::{hash_words, token_hash, SentenceFeatures};
 
 /// Maps keyed by hashes, indices or names: a fast fixed-seed hasher (no order is read off
 /// them).
@@ -167,6 +167,14 @@ const SAME_NAME_SIMILARITY: f64 = 0.85;
 const TITLE_FRAME_PREFIX: usize = 1;
 /// Title words shorter than this are never taken for a respelling of each other.
 const TITLE_RESPELLING_MIN_LETTERS: usize = 5;
+/// A name in at most this many articles may be read as a respelling of a name the input
+/// attests more (see [`respelt_names`]): a translation's slip is one outlet's.
+const RESPELT_MAX_ARTICLES: usize = 1;
+/// The spelling it is read as is in at least this many times as many articles, and in two.
+const RESPELT_ATTESTED_FACTOR: usize = 2;
+/// Names shorter than this are never read as respellings: short names have many real
+/// neighbours ("Jonas", "Jones"; "Marie", "Mario").
+const RESPELT_MIN_LETTERS: usize = 6;
 /// A title's subject is one or two words ("OMAHA", "ST LOUIS").
 const TITLE_SUBJECT_WORDS: usize = 2;
 /// Terms shown as a link's evidence.
@@ -1565,6 +1573,124 @@ impl Linkage<'_> {
     }
 }
 
+/// Names of one article that are a letter apart from a name more articles of the
+/// input use ("christe" where others write "christie"), each as the term hash of that better
+/// attested name, by the respelling's term hash. When two names fit equally, neither is used.
+///
+/// A machine translation that respells the person a story is about loses the name the other
+/// outlets share, often the strongest term they share, and the story fell out of its event's
+/// cluster, where the respelling is caught.
+fn respelt_names(facts: &[DocFacts], features: &[Vec<SentenceFeatures>]) -> FastMap<u64, u64> {
+    let df = document_frequencies(facts.iter().map(|f| f.names.iter().map(String::as_str)));
+    // A word the input also writes in lower case is a common word in a title ("Audit",
+    // "Billion"), not a name.
+    let mut lower_case: Vec<u64> = features
+        .par_iter()
+        .flat_map_iter(|f| {
+            f.iter().flat_map(|s| {
+                s.norms
+                    .iter()
+                    .zip(&s.informative)
+                    .filter(|(_, &informative)| informative)
+                    .map(|(&t, _)| t)
+            })
+        })
+        .collect();
+    lower_case.par_sort_unstable();
+    lower_case.dedup();
+    let long = |name: &str| {
+        name.chars().count() >= RESPELT_MIN_LETTERS
+            && lower_case.binary_search(&token_hash(name)).is_err()
+    };
+    let mut attested: Vec<(&str, usize)> = df
+        .iter()
+        .filter(|&(name, &count)| count >= RESPELT_ATTESTED_FACTOR && long(name))
+        .map(|(&name, &count)| (name, count))
+        .collect();
+    attested.sort_unstable();
+    // Each attested name under itself and each form with one letter deleted: a respelling
+    // one substitution, insertion, deletion or swap away shares one of those forms.
+    let mut by_form: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, &(name, _)) in attested.iter().enumerate() {
+        for form in one_letter_deleted(name) {
+            by_form.entry(form).or_default().push(i);
+        }
+    }
+    let mut rare: Vec<(&str, usize)> = df
+        .iter()
+        .filter(|&(name, &count)| count <= RESPELT_MAX_ARTICLES && long(name))
+        .map(|(&name, &count)| (name, count))
+        .collect();
+    rare.sort_unstable();
+    let mut respelt = FastMap::default();
+    for (name, count) in rare {
+        let mut near: Vec<usize> = one_letter_deleted(name)
+            .iter()
+            .filter_map(|form| by_form.get(form))
+            .flatten()
+            .copied()
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        let fits: Vec<(usize, &str)> = near
+            .into_iter()
+            .map(|i| (attested[i].1, attested[i].0))
+            .filter(|&(c, other)| {
+                other != name && c >= RESPELT_ATTESTED_FACTOR * count && one_slip(name, other)
+            })
+            .collect();
+        let best = fits.iter().map(|&(c, _)| c).max();
+        let mut best_fits = fits.iter().filter(|&&(c, _)| Some(c) == best);
+        if let (Some(&(_, other)), None) = (best_fits.next(), best_fits.next()) {
+            respelt.insert(token_hash(name), token_hash(other));
+        }
+    }
+    respelt
+}
+
+/// Whether `a` and `b` are one slip apart (a letter changed, added, dropped, or two swapped)
+/// past their first letter, and neither is the other with a letter added at the end
+/// ("Andrews", "Andrew"; "Ethiopian", "Ethiopia").
+fn one_slip(a: &str, b: &str) -> bool {
+    a.chars().next() == b.chars().next()
+        && !a.starts_with(b)
+        && !b.starts_with(a)
+        && strsim::osa_distance(a, b) == 1
+}
+
+/// `name` itself and every form of it with one letter deleted.
+fn one_letter_deleted(name: &str) -> Vec<String> {
+    let mut forms = vec![name.to_string()];
+    for (i, c) in name.char_indices() {
+        let mut form = String::with_capacity(name.len());
+        form.push_str(&name[..i]);
+        form.push_str(&name[i + c.len_utf8()..]);
+        forms.push(form);
+    }
+    forms
+}
+
+/// Term counts with each respelt name counted as the name it respells (see
+/// [`respelt_names`]), still sorted by term hash.
+fn with_respellings_read(counts: Vec<(u64, f32)>, respelt: &FastMap<u64, u64>) -> Vec<(u64, f32)> {
+    if !counts.iter().any(|(t, _)| respelt.contains_key(t)) {
+        return counts;
+    }
+    let mut read: Vec<(u64, f32)> = counts
+        .into_iter()
+        .map(|(t, c)| (respelt.get(&t).copied().unwrap_or(t), c))
+        .collect();
+    read.sort_unstable_by_key(|&(t, _)| t);
+    let mut merged: Vec<(u64, f32)> = Vec::with_capacity(read.len());
+    for (t, c) in read {
+        match merged.last_mut() {
+            Some(last) if last.0 == t => last.1 += c,
+            _ => merged.push((t, c)),
+        }
+    }
+    merged
+}
+
 /// In how many of the lists each item occurs (an item repeated in one list counts once).
 fn document_frequencies<K: Ord + std::hash::Hash>(
     lists: impl Iterator<Item = impl Iterator<Item = K>>,
@@ -1726,9 +1852,15 @@ pub fn cluster(
         .collect();
 
     // 2. Content vectors per unit; document frequencies count a syndicated story once.
+    let respelt = respelt_names(&facts, features);
     let counts: Vec<Vec<(u64, f32)>> = rep
         .par_iter()
-        .map(|&d| term_counts(&documents[d], &features[d], &outlet[d]))
+        .map(|&d| {
+            with_respellings_read(
+                term_counts(&documents[d], &features[d], &outlet[d]),
+                &respelt,
+            )
+        })
         .collect();
     let idf = Idf::new(&counts);
     let vectors: Vec<TermVector> = counts.par_iter().map(|c| idf.vector(c)).collect();
@@ -2479,6 +2611,99 @@ mod tests {
         assert_eq!(covered(&[vec![0.15; 7]]), None);
         // Near every account of two events alike: it belongs to neither clearly.
         assert_eq!(covered(&[vec![0.12; 8], vec![0.12; 8]]), None);
+    }
+
+    /// The respellings read in articles naming these names (lower case), with `lower` the
+    /// words the input also writes in lower case: (respelling, read as).
+    fn respellings(articles: &[&[&str]], lower: &[&str]) -> Vec<(String, String)> {
+        let facts: Vec<DocFacts> = articles
+            .iter()
+            .map(|names| DocFacts {
+                names: names.iter().map(|n| n.to_string()).collect(),
+                ..DocFacts::default()
+            })
+            .collect();
+        let lower_case = SentenceFeatures {
+            norms: lower.iter().map(|w| token_hash(w)).collect(),
+            informative: vec![true; lower.len()],
+            ..SentenceFeatures::default()
+        };
+        let mut features = vec![Vec::new(); articles.len()];
+        features[0].push(lower_case);
+        let respelt = respelt_names(&facts, &features);
+        let all: Vec<&str> = articles.iter().flat_map(|a| a.iter().copied()).collect();
+        let word = |h: u64| all.iter().find(|w| token_hash(w) == h).unwrap().to_string();
+        let mut out: Vec<(String, String)> =
+            respelt.iter().map(|(&r, &c)| (word(r), word(c))).collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_name_respelt_in_one_article_is_read_as_the_name_others_use() {
+        let found = respellings(
+            &[&["castellano"], &["castellano"], &["castelano", "vordmann"]],
+            &[],
+        );
+        assert_eq!(found, [("castelano".to_string(), "castellano".to_string())]);
+        // Swapped letters and a changed letter are one slip too.
+        let found = respellings(
+            &[
+                &["castellano"],
+                &["castellano"],
+                &["catsellano"],
+                &["kastellano"],
+            ],
+            &[],
+        );
+        assert_eq!(
+            found,
+            [("catsellano".to_string(), "castellano".to_string())]
+        );
+    }
+
+    #[test]
+    fn names_that_are_not_one_slip_of_a_better_attested_name_stay_as_written() {
+        // Each pair is a near miss: short names ("Jonas", "Jones"), a name with a letter
+        // added at its end ("Andrews", "Andrew"; "Ethiopian", "Ethiopia"), another first
+        // letter ("Kastner", "Castner"), two slips apart, or as often used as the other; a
+        // word the input writes in lower case ("Billion" in a title, "Bullion" elsewhere).
+        let cases: [&[&[&str]]; 6] = [
+            &[&["jones"], &["jones"], &["jonas"]],
+            &[&["andrew"], &["andrew"], &["andrews"]],
+            &[&["ethiopia"], &["ethiopia"], &["ethiopian"]],
+            &[&["castner"], &["castner"], &["kastner"]],
+            &[&["castellano"], &["castellano"], &["kastelano"]],
+            &[&["castellano"], &["castelano"]],
+        ];
+        for articles in cases {
+            assert_eq!(respellings(articles, &[]), [], "{articles:?}");
+        }
+        let titles: &[&[&str]] = &[&["bullion"], &["bullion"], &["billion"]];
+        assert_eq!(respellings(titles, &["billion"]), []);
+        assert_eq!(respellings(titles, &[]).len(), 1);
+        // Two names fit equally: neither is read.
+        let two: &[&[&str]] = &[
+            &["martinez"],
+            &["martinez"],
+            &["martines"],
+            &["martines"],
+            &["martinex"],
+        ];
+        assert_eq!(respellings(two, &[]), []);
+    }
+
+    #[test]
+    fn counts_of_a_respelt_name_join_the_name_it_respells() {
+        let mut respelt = FastMap::default();
+        respelt.insert(7, 3);
+        let read = with_respellings_read(vec![(1, 1.0), (3, 2.0), (7, 1.0), (9, 1.0)], &respelt);
+        assert_eq!(read, [(1, 1.0), (3, 3.0), (9, 1.0)]);
+        let untouched = vec![(1, 1.0), (2, 1.0)];
+        assert_eq!(
+            with_respellings_read(untouched.clone(), &respelt),
+            untouched
+        );
     }
 
     #[test]
