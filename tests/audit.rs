@@ -1067,3 +1067,45 @@ fn two_events_of_one_kind_filling_a_small_input_stay_apart() {
     // The near miss: their shared words ("ferry", "harbour") are no longer dropped.
     assert_eq!(two_ferry_accidents(40, 0), [vec![40, 0, 0], vec![0, 40, 0]]);
 }
+
+#[test]
+fn an_account_that_respells_the_main_name_stays_with_its_event_and_is_flagged() {
+    // Found with respelt names injected into BASIL: a translated account that writes
+    // "Haldersen" for "Haldorsen" throughout lost the name the other outlets share and fell
+    // out of the event's cluster, where `name-variant` would catch it. The ski jumper
+    // Halvorsen, a name one letter from hers, stays in a story of his own.
+    let r = audit("fixtures/audit/respelt_main_name");
+    assert_eq!(
+        clusters(&r),
+        [
+            vec![
+                "harbour_paper.txt",
+                "harbour_translated.txt",
+                "harbour_wire.txt"
+            ],
+            vec!["ski_jump.txt"]
+        ]
+    );
+    let variants: Vec<(String, String)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "name-variant")
+        .map(|f| {
+            (
+                short(&f["document"]),
+                format!("{} -> {}", f["found"], f["suggestion"]),
+            )
+        })
+        .collect();
+    assert!(!variants.is_empty());
+    for v in &variants {
+        assert_eq!(
+            v,
+            &(
+                "harbour_translated.txt".to_string(),
+                "\"Haldersen\" -> \"Haldorsen\"".to_string()
+            )
+        );
+    }
+}
