@@ -1598,8 +1598,11 @@ fn respelt_names(facts: &[DocFacts], features: &[Vec<SentenceFeatures>]) -> Fast
         .collect();
     lower_case.par_sort_unstable();
     lower_case.dedup();
+    // A word with a figure is a model or a code ("A340", "Aa3-rated"): one digit apart is
+    // another one.
     let long = |name: &str| {
         name.chars().count() >= RESPELT_MIN_LETTERS
+            && !name.chars().any(|c| c.is_ascii_digit())
             && lower_case.binary_search(&token_hash(name)).is_err()
     };
     let mut attested: Vec<(&str, usize)> = df
@@ -2667,7 +2670,8 @@ mod tests {
         // Each pair is a near miss: short names ("Jonas", "Jones"), a name with a letter
         // added at its end ("Andrews", "Andrew"; "Ethiopian", "Ethiopia"), another first
         // letter ("Kastner", "Castner"), two slips apart, or as often used as the other; a
-        // word the input writes in lower case ("Billion" in a title, "Bullion" elsewhere).
+        // word the input writes in lower case ("Billion" in a title, "Bullion" elsewhere), or
+        // a model number.
         let cases: [&[&[&str]]; 6] = [
             &[&["jones"], &["jones"], &["jonas"]],
             &[&["andrew"], &["andrew"], &["andrews"]],
@@ -2679,6 +2683,8 @@ mod tests {
         for articles in cases {
             assert_eq!(respellings(articles, &[]), [], "{articles:?}");
         }
+        let models: &[&[&str]] = &[&["a310-300"], &["a310-300"], &["a340-300"]];
+        assert_eq!(respellings(models, &[]), []);
         let titles: &[&[&str]] = &[&["bullion"], &["bullion"], &["billion"]];
         assert_eq!(respellings(titles, &["billion"]), []);
         assert_eq!(respellings(titles, &[]).len(), 1);
