@@ -1582,6 +1582,16 @@ impl Linkage<'_> {
 /// cluster, where the respelling is caught.
 fn respelt_names(facts: &[DocFacts], features: &[Vec<SentenceFeatures>]) -> FastMap<u64, u64> {
     let df = document_frequencies(facts.iter().map(|f| f.names.iter().map(String::as_str)));
+    // A word with a figure is a model or a code ("A340", "Aa3-rated"): one digit apart is
+    // another one.
+    let may_be_read = |name: &str| {
+        name.chars().count() >= RESPELT_MIN_LETTERS && !name.chars().any(|c| c.is_ascii_digit())
+    };
+    let candidates: FastMap<u64, ()> = df
+        .keys()
+        .filter(|name| may_be_read(name))
+        .map(|name| (token_hash(name), ()))
+        .collect();
     // A word the input also writes in lower case is a common word in a title ("Audit",
     // "Billion"), not a name.
     let mut lower_case: Vec<u64> = features
@@ -1591,20 +1601,15 @@ fn respelt_names(facts: &[DocFacts], features: &[Vec<SentenceFeatures>]) -> Fast
                 s.norms
                     .iter()
                     .zip(&s.informative)
-                    .filter(|(_, &informative)| informative)
+                    .filter(|&(t, &informative)| informative && candidates.contains_key(t))
                     .map(|(&t, _)| t)
             })
         })
         .collect();
-    lower_case.par_sort_unstable();
+    lower_case.sort_unstable();
     lower_case.dedup();
-    // A word with a figure is a model or a code ("A340", "Aa3-rated"): one digit apart is
-    // another one.
-    let long = |name: &str| {
-        name.chars().count() >= RESPELT_MIN_LETTERS
-            && !name.chars().any(|c| c.is_ascii_digit())
-            && lower_case.binary_search(&token_hash(name)).is_err()
-    };
+    let long =
+        |name: &str| may_be_read(name) && lower_case.binary_search(&token_hash(name)).is_err();
     let mut attested: Vec<(&str, usize)> = df
         .iter()
         .filter(|&(name, &count)| count >= RESPELT_ATTESTED_FACTOR && long(name))
