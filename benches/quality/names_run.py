@@ -19,7 +19,9 @@ For each set:
     is an "other" finding; `name-variant` findings on the untouched set are false alarms (both
     per 100 articles).
   * end to end (all 300 injected articles in one audit, clustering decides): recall, and how
-    many respelled articles ended up in no cluster with another outlet of their event.
+    many respelled articles ended up in no cluster with another outlet of their event, and
+    of those how many are apart in the untouched set too (all its articles in one audit):
+    the rest are parted from their event by the respelling.
 Figures are summed over all sets given.
 """
 
@@ -67,6 +69,7 @@ def main():
     e2e = Counter()
     e2e_caught = Counter()
     not_clustered = 0
+    apart_untouched = 0
     articles = 0
     clean_alarms = []
     others = []
@@ -113,21 +116,28 @@ def main():
                     suggested[m["pattern"]] += int(ok)
                 else:
                     missed.append((m["pattern"], m["original"], m["variant"], event, os.path.basename(set_dir), m["file"]))
-        # End to end: every injected article of the set in one audit.
-        paths = [os.path.join(set_dir, "injected", e) for e in events]
-        report = audit(binary, paths)
-        cluster_of = {}
-        for c in report["clusters"]:
-            for d in c["documents"]:
-                cluster_of[d] = c["id"]
+        # End to end: every injected article of the set in one audit; the untouched set too,
+        # to tell the articles the respelling parts from its event from those apart anyway.
+        reports = {kind: audit(binary, [os.path.join(set_dir, kind, e) for e in events])
+                   for kind in ("injected", "clean")}
+        cluster_of = {kind: {d: c["id"] for c in r["clusters"] for d in c["documents"]}
+                      for kind, r in reports.items()}
+
+        def apart(kind, m):
+            path = os.path.join(set_dir, kind, m["event"], m["file"])
+            mates = [os.path.join(set_dir, kind, m["event"], f)
+                     for f in os.listdir(os.path.join(set_dir, kind, m["event"])) if f != m["file"]]
+            of = cluster_of[kind]
+            return not any(of.get(p) is not None and of.get(p) == of.get(path) for p in mates)
+
         for m in manifest:
             path = os.path.join(set_dir, "injected", m["event"], m["file"])
             e2e[m["pattern"]] += 1
-            mates = [os.path.join(set_dir, "injected", m["event"], f)
-                     for f in os.listdir(os.path.join(set_dir, "injected", m["event"])) if f != m["file"]]
-            if not any(cluster_of.get(p) is not None and cluster_of.get(p) == cluster_of.get(path) for p in mates):
+            if apart("injected", m):
                 not_clustered += 1
-            if any(f["document"] == path and f["found"] == m["variant"] for f in name_findings(report)):
+                apart_untouched += int(apart("clean", m))
+            if any(f["document"] == path and f["found"] == m["variant"]
+                   for f in name_findings(reports["injected"])):
                 e2e_caught[m["pattern"]] += 1
 
     print(f"sets: {len(sys.argv) - 2}, articles per set: {articles // (len(sys.argv) - 2)}")
@@ -154,7 +164,8 @@ def main():
     print("end to end (all articles of a set in one audit):")
     n2 = sum(e2e.values())
     print(f"  recall {sum(e2e_caught.values())}/{n2} = {sum(e2e_caught.values()) / max(n2, 1):.2f}; "
-          f"respelled articles in no cluster with their event's other outlets: {not_clustered}")
+          f"respelled articles in no cluster with their event's other outlets: {not_clustered} "
+          f"(apart without the respelling too: {apart_untouched})")
     for p in ["vowel", "double", "drop", "transpose", "translit", "realword"]:
         if e2e[p]:
             print(f"    {p:10} {e2e_caught[p]}/{e2e[p]}")
