@@ -2047,7 +2047,7 @@ pub fn cluster(
             .take(EVIDENCE_TERMS)
             .map(|(t, _)| t)
             .collect();
-        term_words(&documents[a], &top)
+        term_words(&[&documents[a], &documents[b]], &top)
     };
     let mut links: Vec<Link> = copy_links
         .par_iter()
@@ -2156,20 +2156,27 @@ fn strongest_pair(linkage: &Linkage<'_>, a: usize, b: usize) -> (usize, usize) {
     (best.1, best.2)
 }
 
-/// The normalised words of `doc` whose hashes are `terms`, in the order of `terms`.
-fn term_words(doc: &Document, terms: &[u64]) -> Vec<String> {
+/// The normalised words whose hashes are `terms`, in the order of `terms`, as the first of
+/// `docs` that has each writes it, in its text or else in a title given apart from it: a
+/// term one article has under a respelling (see [`respelt_names`]), or only in its title, or
+/// only a copy of it has, is read from the other.
+fn term_words(docs: &[&Document], terms: &[u64]) -> Vec<String> {
     let mut found: Vec<Option<String>> = vec![None; terms.len()];
-    for s in &doc.sentences {
-        for t in crate::text::tokens::tokenize(doc.sentence_text(s)) {
+    let sentences = docs
+        .iter()
+        .flat_map(|doc| doc.sentences.iter().map(move |s| doc.sentence_text(s)));
+    let titles = docs.iter().filter_map(|doc| doc.meta.title.as_deref());
+    for text in sentences.chain(titles) {
+        if found.iter().all(Option::is_some) {
+            break;
+        }
+        for t in crate::text::tokens::tokenize(text) {
             let h = crate::text::features::token_hash(&t.norm);
             if let Some(k) = terms.iter().position(|&x| x == h) {
                 if found[k].is_none() {
                     found[k] = Some(t.norm);
                 }
             }
-        }
-        if found.iter().all(Option::is_some) {
-            break;
         }
     }
     found.into_iter().flatten().collect()
@@ -2705,6 +2712,32 @@ mod tests {
             &["martinex"],
         ];
         assert_eq!(respellings(two, &[]), []);
+    }
+
+    #[test]
+    fn evidence_words_are_read_from_either_article_and_from_titles() {
+        let article = |text: &str, title: Option<&str>| {
+            let mut doc = Document::new("t", text.to_string(), crate::model::Origin::Identity);
+            crate::text::segment_document(&mut doc);
+            doc.meta.title = title.map(str::to_string);
+            doc
+        };
+        let a = article("Haldersen resigned from the harbour board.", None);
+        let b = article(
+            "Haldorsen left the harbour board.",
+            Some("Dredging inquiry"),
+        );
+        let terms: Vec<u64> = ["haldorsen", "harbour", "dredging", "absent"]
+            .iter()
+            .map(|w| token_hash(w))
+            .collect();
+        // The name only the second writes so, the title's word, in the order asked; a term
+        // neither has is left out.
+        assert_eq!(
+            term_words(&[&a, &b], &terms),
+            ["haldorsen", "harbour", "dredging"]
+        );
+        assert_eq!(term_words(&[&a], &terms), ["harbour"]);
     }
 
     #[test]
