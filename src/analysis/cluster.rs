@@ -175,6 +175,8 @@ const RESPELT_ATTESTED_FACTOR: usize = 2;
 /// Names shorter than this are never read as respellings: short names have many real
 /// neighbours ("Jonas", "Jones"; "Marie", "Mario").
 const RESPELT_MIN_LETTERS: usize = 6;
+/// Nor are words longer than this (a run of letters without a space in a hostile input).
+const RESPELT_MAX_LETTERS: usize = 40;
 /// A title's subject is one or two words ("OMAHA", "ST LOUIS").
 const TITLE_SUBJECT_WORDS: usize = 2;
 /// Terms shown as a link's evidence.
@@ -1583,9 +1585,11 @@ impl Linkage<'_> {
 fn respelt_names(facts: &[DocFacts], features: &[Vec<SentenceFeatures>]) -> FastMap<u64, u64> {
     let df = document_frequencies(facts.iter().map(|f| f.names.iter().map(String::as_str)));
     // A word with a figure is a model or a code ("A340", "Aa3-rated"): one digit apart is
-    // another one.
+    // another one. A "name" longer than any name is no name (and its forms with a letter
+    // deleted would take its length squared).
     let may_be_read = |name: &str| {
-        name.chars().count() >= RESPELT_MIN_LETTERS && !name.chars().any(|c| c.is_ascii_digit())
+        (RESPELT_MIN_LETTERS..=RESPELT_MAX_LETTERS).contains(&name.chars().count())
+            && !name.chars().any(|c| c.is_ascii_digit())
     };
     let candidates: FastMap<u64, ()> = df
         .keys()
@@ -2700,6 +2704,12 @@ mod tests {
         }
         let models: &[&[&str]] = &[&["a310-300"], &["a310-300"], &["a340-300"]];
         assert_eq!(respellings(models, &[]), []);
+        // A run of letters longer than any name (a hostile input) is never looked at: its
+        // forms with one letter deleted would take its length squared.
+        let long = "k".repeat(20_000);
+        let slipped = format!("{long}x");
+        let runs: &[&[&str]] = &[&[&long], &[&long], &[&slipped]];
+        assert_eq!(respellings(runs, &[]), []);
         let titles: &[&[&str]] = &[&["bullion"], &["bullion"], &["billion"]];
         assert_eq!(respellings(titles, &["billion"]), []);
         assert_eq!(respellings(titles, &[]).len(), 1);
