@@ -320,3 +320,36 @@ fn a_draft_in_its_own_words_is_checked_against_its_widely_covered_event() {
     assert_eq!(variants[0]["found"], "Kestral");
     assert_eq!(variants[0]["suggestion"], "Kestrel");
 }
+
+/// Found with respelt names injected into BASIL: a translated draft that writes "Haldersen"
+/// throughout for the "Haldorsen" of the other outlets lost the name they share, was compared
+/// with no event, and passed the gate without a word.
+#[test]
+fn a_draft_respelling_the_name_its_event_is_about_is_flagged() {
+    let fixture = root().join("fixtures/audit/respelt_main_name");
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["harbour_wire.txt", "harbour_paper.txt", "ski_jump.txt"] {
+        std::fs::copy(fixture.join(name), dir.path().join(name)).unwrap();
+    }
+    let draft = fixture.join("harbour_translated.txt");
+    let out = wirecheck(&[
+        "check",
+        draft.to_str().unwrap(),
+        "--against",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json = out.json();
+    let variants: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "name-variant")
+        .collect();
+    assert!(!variants.is_empty(), "{}", out.stdout);
+    for f in variants {
+        assert_eq!(f["found"], "Haldersen");
+        assert_eq!(f["suggestion"], "Haldorsen");
+    }
+}
