@@ -310,12 +310,7 @@ fn a_draft_in_its_own_words_is_checked_against_its_widely_covered_event() {
         None,
     );
     let json = out.json();
-    let variants: Vec<&serde_json::Value> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "name-variant")
-        .collect();
+    let variants = name_variants(&json);
     assert_eq!(variants.len(), 1, "{variants:#?}");
     assert_eq!(variants[0]["found"], "Kestral");
     assert_eq!(variants[0]["suggestion"], "Kestrel");
@@ -341,15 +336,20 @@ fn a_draft_respelling_the_name_its_event_is_about_is_flagged() {
         "json",
     ]);
     let json = out.json();
-    let variants: Vec<&serde_json::Value> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "name-variant")
-        .collect();
+    let variants = name_variants(&json);
     assert!(!variants.is_empty(), "{}", out.stdout);
     for f in variants {
         assert_eq!(f["found"], "Haldersen");
         assert_eq!(f["suggestion"], "Haldorsen");
     }
+}
+
+/// The `name-variant` findings of a JSON report.
+fn name_variants(json: &serde_json::Value) -> Vec<&serde_json::Value> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "name-variant")
+        .collect()
 }
