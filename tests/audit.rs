@@ -1109,3 +1109,45 @@ fn an_account_that_respells_the_main_name_stays_with_its_event_and_is_flagged() 
         );
     }
 }
+
+#[test]
+fn a_respelt_account_carried_by_two_outlets_still_joins_its_event() {
+    // The respelling is one slip however many outlets carry the translated story: names are
+    // counted once per syndicated story, as document frequencies are. Counted per article,
+    // "Haldersen" was in two and read as a name of its own, and both copies stayed apart.
+    let fixture = common::root().join("fixtures/audit/respelt_main_name");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&fixture).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(
+        fixture.join("harbour_translated.txt"),
+        dir.path().join("harbour_translated_copy.txt"),
+    )
+    .unwrap();
+    let r = audit(dir.path().to_str().unwrap());
+    assert_eq!(
+        clusters(&r),
+        [
+            vec![
+                "harbour_paper.txt",
+                "harbour_translated.txt",
+                "harbour_translated_copy.txt",
+                "harbour_wire.txt"
+            ],
+            vec!["ski_jump.txt"]
+        ]
+    );
+    let flagged: std::collections::BTreeSet<String> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "name-variant" && f["found"] == "Haldersen")
+        .map(|f| short(&f["document"]))
+        .collect();
+    assert_eq!(
+        flagged.into_iter().collect::<Vec<_>>(),
+        ["harbour_translated.txt", "harbour_translated_copy.txt"]
+    );
+}

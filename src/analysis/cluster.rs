@@ -1575,15 +1575,20 @@ impl Linkage<'_> {
     }
 }
 
-/// Names of one article that are a letter apart from a name more articles of the
-/// input use ("christe" where others write "christie"), each as the term hash of that better
+/// Names of one article (or its copies) that are a letter apart from a name more articles of
+/// the input use ("christe" where others write "christie"), each as the term hash of that better
 /// attested name, by the respelling's term hash. When two names fit equally, neither is used.
 ///
 /// A machine translation that respells the person a story is about loses the name the other
 /// outlets share, often the strongest term they share, and the story fell out of its event's
 /// cluster, where the respelling is caught.
-fn respelt_names(facts: &[DocFacts], features: &[Vec<SentenceFeatures>]) -> FastMap<u64, u64> {
-    let df = document_frequencies(facts.iter().map(|f| f.names.iter().map(String::as_str)));
+fn respelt_names<'a>(
+    units: impl Iterator<Item = &'a DocFacts>,
+    features: &[Vec<SentenceFeatures>],
+) -> FastMap<u64, u64> {
+    // Counted per unit, as document frequencies are: a respelt story carried by two outlets
+    // is still one slip, a story syndicated ten times one attestation.
+    let df = document_frequencies(units.map(|f| f.names.iter().map(String::as_str)));
     // A word with a figure is a model or a code ("A340", "Aa3-rated"): one digit apart is
     // another one. A "name" longer than any name is no name (and its forms with a letter
     // deleted would take its length squared).
@@ -1864,7 +1869,7 @@ pub fn cluster(
         .collect();
 
     // 2. Content vectors per unit; document frequencies count a syndicated story once.
-    let respelt = respelt_names(&facts, features);
+    let respelt = respelt_names(rep.iter().map(|&d| &facts[d]), features);
     let counts: Vec<Vec<(u64, f32)>> = rep
         .par_iter()
         .map(|&d| {
@@ -2649,7 +2654,7 @@ mod tests {
         };
         let mut features = vec![Vec::new(); articles.len()];
         features[0].push(lower_case);
-        let respelt = respelt_names(&facts, &features);
+        let respelt = respelt_names(facts.iter(), &features);
         let all: Vec<&str> = articles.iter().flat_map(|a| a.iter().copied()).collect();
         let word = |h: u64| all.iter().find(|w| token_hash(w) == h).unwrap().to_string();
         let mut out: Vec<(String, String)> =
