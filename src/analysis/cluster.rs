@@ -2421,6 +2421,52 @@ mod tests {
             prop_assert!(!close || may_be_respelling(&a, &b));
         }
 
+        // The index of forms with one letter deleted finds every pair one slip apart: a
+        // respelling the rule accepts is never missed for want of a candidate.
+        #[test]
+        fn every_pair_one_slip_apart_shares_a_form(
+            a in "[a-dé]{2,9}",
+            at in 1usize..9,
+            edit in 0u8..4,
+            letter in "[a-dé]",
+        ) {
+            // `b` is `a` with one slip at a letter past the first: changed, added, dropped,
+            // or swapped with the next.
+            let mut chars: Vec<char> = a.chars().collect();
+            let at = at.min(chars.len() - 1);
+            let letter = letter.chars().next().unwrap();
+            match edit {
+                0 => chars[at] = letter,
+                1 => chars.insert(at, letter),
+                2 => {
+                    chars.remove(at);
+                }
+                _ if at + 1 < chars.len() => chars.swap(at, at + 1),
+                _ => {}
+            }
+            let b: String = chars.into_iter().collect();
+            prop_assert!(one_slip(&a, &b) || strsim::osa_distance(&a, &b) != 1
+                || a.starts_with(b.as_str()) || b.starts_with(a.as_str()));
+            if one_slip(&a, &b) {
+                let forms = one_letter_deleted(&a);
+                prop_assert!(one_letter_deleted(&b).iter().any(|f| forms.contains(f)));
+            }
+        }
+
+        // Reading respellings keeps the counts sorted by term, each term once, and their sum.
+        #[test]
+        fn reading_respellings_keeps_counts_sorted_and_whole(
+            terms in proptest::collection::btree_map(0u64..20, 1u8..5, 0..12),
+            pairs in proptest::collection::vec((0u64..20, 0u64..20), 0..6),
+        ) {
+            let counts: Vec<(u64, f32)> = terms.iter().map(|(&t, &c)| (t, f32::from(c))).collect();
+            let respelt: FastMap<u64, u64> = pairs.into_iter().filter(|(r, c)| r != c).collect();
+            let read = with_respellings_read(counts.clone(), &respelt);
+            prop_assert!(read.windows(2).all(|w| w[0].0 < w[1].0));
+            let sum = |v: &[(u64, f32)]| v.iter().map(|(_, c)| c).sum::<f32>();
+            prop_assert_eq!(sum(&read), sum(&counts));
+        }
+
         // Any text before a stock symbol, multi-byte marks included, reads without a panic.
         #[test]
         fn company_words_read_any_text(
