@@ -167,8 +167,9 @@ const SAME_NAME_SIMILARITY: f64 = 0.85;
 const TITLE_FRAME_PREFIX: usize = 1;
 /// Title words shorter than this are never taken for a respelling of each other.
 const TITLE_RESPELLING_MIN_LETTERS: usize = 5;
-/// A name in at most this many articles may be read as a respelling of a name the input
-/// attests more (see [`respelt_names`]): a translation's slip is one outlet's.
+/// A name in at most this many articles (a syndicated story and its copies counted once) may
+/// be read as a respelling of a name the input attests more (see [`respelt_names`]): a
+/// translation's slip is one outlet's.
 const RESPELT_MAX_ARTICLES: usize = 1;
 /// The spelling it is read as is in at least this many times as many articles, and in two.
 const RESPELT_ATTESTED_FACTOR: usize = 2;
@@ -1596,11 +1597,13 @@ fn respelt_names<'a>(
         (RESPELT_MIN_LETTERS..=RESPELT_MAX_LETTERS).contains(&name.chars().count())
             && !name.chars().any(|c| c.is_ascii_digit())
     };
-    let candidates: FastMap<u64, ()> = df
-        .keys()
-        .filter(|name| may_be_read(name))
-        .map(|name| (token_hash(name), ()))
+    let mut readable: Vec<(&str, usize)> = df
+        .iter()
+        .filter(|&(name, _)| may_be_read(name))
+        .map(|(&name, &count)| (name, count))
         .collect();
+    let candidates: std::collections::HashSet<u64, foldhash::fast::FixedState> =
+        readable.iter().map(|&(name, _)| token_hash(name)).collect();
     // A word the input also writes in lower case is a common word in a title ("Audit",
     // "Billion"), not a name.
     let mut lower_case: Vec<u64> = features
@@ -1610,21 +1613,20 @@ fn respelt_names<'a>(
                 s.norms
                     .iter()
                     .zip(&s.informative)
-                    .filter(|&(t, &informative)| informative && candidates.contains_key(t))
+                    .filter(|&(t, &informative)| informative && candidates.contains(t))
                     .map(|(&t, _)| t)
             })
         })
         .collect();
     lower_case.sort_unstable();
     lower_case.dedup();
-    let long =
-        |name: &str| may_be_read(name) && lower_case.binary_search(&token_hash(name)).is_err();
-    let mut attested: Vec<(&str, usize)> = df
+    readable.retain(|&(name, _)| lower_case.binary_search(&token_hash(name)).is_err());
+    readable.sort_unstable();
+    let attested: Vec<(&str, usize)> = readable
         .iter()
-        .filter(|&(name, &count)| count >= RESPELT_ATTESTED_FACTOR && long(name))
-        .map(|(&name, &count)| (name, count))
+        .filter(|&&(_, count)| count >= RESPELT_ATTESTED_FACTOR)
+        .copied()
         .collect();
-    attested.sort_unstable();
     // Each attested name under itself and each form with one letter deleted: a respelling
     // one substitution, insertion, deletion or swap away shares one of those forms.
     let mut by_form: FastMap<String, Vec<usize>> = FastMap::default();
@@ -1633,14 +1635,11 @@ fn respelt_names<'a>(
             by_form.entry(form).or_default().push(i);
         }
     }
-    let mut rare: Vec<(&str, usize)> = df
+    let rare = readable
         .iter()
-        .filter(|&(name, &count)| count <= RESPELT_MAX_ARTICLES && long(name))
-        .map(|(&name, &count)| (name, count))
-        .collect();
-    rare.sort_unstable();
+        .filter(|&&(_, count)| count <= RESPELT_MAX_ARTICLES);
     let mut respelt = FastMap::default();
-    for (name, count) in rare {
+    for &(name, count) in rare {
         let mut near: Vec<usize> = one_letter_deleted(name)
             .iter()
             .filter_map(|form| by_form.get(form))
