@@ -86,7 +86,7 @@ impl Config {
             }
         })?;
         let defaults = (ClusterParams::default(), AlignSettings::default());
-        let bounded: [(&str, f64, f64, f64, f64); 5] = [
+        let bounded: [(&str, f64, f64, f64, f64); 6] = [
             // (key, value, lowest, highest, default)
             (
                 "threshold",
@@ -115,6 +115,13 @@ impl Config {
                 0.0,
                 36600.0,
                 defaults.0.max_date_span_days as f64,
+            ),
+            (
+                "background_articles",
+                raw.cluster.background_articles,
+                0.0,
+                100_000.0,
+                defaults.0.background_articles,
             ),
             (
                 "max_all_pairs",
@@ -219,10 +226,12 @@ mod tests {
     fn cluster_and_align_settings_are_read() {
         let cfg = Config::parse(
             Path::new("w.toml"),
-            "[cluster]\nthreshold = 0.3\nmax_date_span_days = 7\n\n[align]\nmax_all_pairs = 4\n",
+            "[cluster]\nthreshold = 0.3\nmax_date_span_days = 7\nbackground_articles = 100\n\n[align]\nmax_all_pairs = 4\n",
         )
         .unwrap();
         assert_eq!(cfg.cluster.threshold, 0.3);
+        assert_eq!(cfg.cluster.background_articles, 100.0);
+        assert_eq!(Config::default().cluster.background_articles, 0.0);
         assert_eq!(cfg.cluster.max_date_span_days, 7);
         assert_eq!(cfg.cluster.date_grace_days, 2);
         assert_eq!(cfg.align.max_all_pairs, 4);

@@ -49,6 +49,10 @@ pub struct ClusterParams {
     pub date_half_life_days: f64,
     /// The dated articles of one cluster never span more days than this.
     pub max_date_span_days: i64,
+    /// Articles of text at large whose word counts are pooled with the input's when words
+    /// are weighed (0: the input's own counts only). For an input that is the coverage of one
+    /// story, whose words are in every article of it: see [`crate::index::background`].
+    pub background_articles: f64,
 }
 
 impl Default for ClusterParams {
@@ -58,6 +62,7 @@ impl Default for ClusterParams {
             date_grace_days: 2,
             date_half_life_days: 7.0,
             max_date_span_days: 14,
+            background_articles: 0.0,
         }
     }
 }
@@ -1878,7 +1883,7 @@ pub fn cluster(
             )
         })
         .collect();
-    let idf = Idf::new(&counts);
+    let idf = Idf::new(&counts).with_background(params.background_articles);
     let vectors: Vec<TermVector> = counts.par_iter().map(|c| idf.vector(c)).collect();
     drop(counts);
     let min_edge = (params.threshold * 0.5) as f32;

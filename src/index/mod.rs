@@ -8,6 +8,7 @@
 
 use rayon::prelude::*;
 
+pub mod background;
 pub mod outlet_text;
 pub mod terms;
 

@@ -139,6 +139,9 @@ pub struct TermVector {
 pub struct Idf {
     n: usize,
     df: TermMap<u32>,
+    /// Articles of text at large the frequencies are pooled with (see
+    /// [`Idf::with_background`]); 0 for the corpus alone.
+    background: f64,
 }
 
 impl Idf {
@@ -152,7 +155,15 @@ impl Idf {
         Idf {
             n: counts.len(),
             df,
+            background: 0.0,
         }
+    }
+
+    /// Frequencies pooled with `articles` articles of text at large, in which each word is
+    /// as common as it is in general use (see [`super::background`]).
+    pub fn with_background(mut self, articles: f64) -> Self {
+        self.background = articles;
+        self
     }
 
     /// Document frequencies over an even sample of at most [`DF_SAMPLE`] of `n` articles,
@@ -177,7 +188,11 @@ impl Idf {
         for run in terms.chunk_by(|a, b| a == b) {
             df.insert(run[0], run.len() as u32);
         }
-        Idf { n, df }
+        Idf {
+            n,
+            df,
+            background: 0.0,
+        }
     }
 
     pub fn df(&self, term: u64) -> usize {
@@ -189,6 +204,14 @@ impl Idf {
         let df = self.df(term);
         if self.n >= COMMON_MIN_DOCS && df as f64 > COMMON_SHARE * self.n as f64 {
             return None;
+        }
+        if self.background > 0.0 {
+            // The input's counts pooled with those expected of as many articles of text at
+            // large: in a few articles of one story, the story's own words are in all of them
+            // and would weigh no more than "said".
+            let m = self.background;
+            let expected = m * f64::from(super::background::article_share(term));
+            return Some((((self.n as f64 + m) / (df as f64 + expected)).ln() + 1.0) as f32);
         }
         Some((((self.n + 1) as f64 / (df + 1) as f64).ln() + 1.0) as f32)
     }
@@ -500,6 +523,44 @@ mod tests {
         // In a small corpus nothing is dropped: two articles can still be compared.
         let idf = Idf::new(&counts[..2]);
         assert!(idf.weight(7).is_some());
+    }
+
+    #[test]
+    fn pooled_with_text_at_large_the_words_of_one_storys_coverage_weigh_by_their_rarity() {
+        let h = |w: &str| crate::text::features::token_hash(w);
+        // Four accounts of one harbour closure: its words in all of them, each with a detail.
+        let counts: Vec<Vec<(u64, f32)>> = ["pilots", "tugboat", "ferries", "cargo"]
+            .iter()
+            .map(|detail| {
+                let mut c = vec![(h("harbour"), 1.0), (h("people"), 1.0), (h(detail), 1.0)];
+                c.sort_unstable_by_key(|&(t, _)| t);
+                c
+            })
+            .collect();
+        // Alone, the input cannot tell its story's word from a word of every story.
+        let own = Idf::new(&counts);
+        assert_eq!(own.weight(h("harbour")), own.weight(h("people")));
+        let pooled = Idf::new(&counts).with_background(100.0);
+        let (harbour, people) = (
+            pooled.weight(h("harbour")).unwrap(),
+            pooled.weight(h("people")).unwrap(),
+        );
+        assert!(harbour > people + 1.0, "{harbour} vs {people}");
+        // What the accounts share weighs nearly as much as a detail one of them adds, where
+        // alone it weighed half as much.
+        let share_of_detail =
+            |idf: &Idf| idf.weight(h("harbour")).unwrap() / idf.weight(h("pilots")).unwrap();
+        assert!(share_of_detail(&own) < 0.55, "{}", share_of_detail(&own));
+        assert!(
+            share_of_detail(&pooled) > 0.75,
+            "{}",
+            share_of_detail(&pooled)
+        );
+        // Without the setting, weights are the input's own.
+        assert_eq!(
+            Idf::new(&counts).with_background(0.0).weight(h("harbour")),
+            own.weight(h("harbour"))
+        );
     }
 
     #[test]
