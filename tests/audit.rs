@@ -1151,3 +1151,50 @@ fn a_respelt_account_carried_by_two_outlets_still_joins_its_event() {
         ["harbour_translated.txt", "harbour_translated_copy.txt"]
     );
 }
+
+/// Runs `audit` on `path` with `toml` as its wirecheck.toml.
+fn audit_with_config(path: &str, toml: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("wirecheck.toml");
+    std::fs::write(&config, toml).unwrap();
+    let out = wirecheck(&[
+        "audit",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--config",
+        config.to_str().unwrap(),
+        path,
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.json()
+}
+
+#[test]
+fn an_input_of_one_storys_coverage_stays_whole_when_weighed_against_text_at_large() {
+    // Four outlets' accounts of one crane collapse, each in its own words. In the input alone
+    // the story's words ("crane", "Vellmarsk") are in every account and weigh like "said":
+    // the union's account, told from the quay, falls out.
+    let fixture = "fixtures/audit/one_story_alone";
+    let own = clusters(&audit(fixture));
+    assert!(
+        own.contains(&vec!["local_radio.txt".to_string()]),
+        "{own:?}"
+    );
+    let pooled = clusters(&audit_with_config(
+        fixture,
+        "[cluster]\nbackground_articles = 100\n",
+    ));
+    assert_eq!(pooled.len(), 1, "{pooled:?}");
+    assert_eq!(pooled[0].len(), 4);
+    // Stories that share only a press release's boilerplate stay apart all the same.
+    let boilerplate = "fixtures/audit/shared_boilerplate_only";
+    assert_eq!(
+        clusters(&audit_with_config(
+            boilerplate,
+            "[cluster]\nbackground_articles = 100\n"
+        )),
+        clusters(&audit(boilerplate))
+    );
+}

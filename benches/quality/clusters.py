@@ -41,7 +41,7 @@ def detok(tokens):
     return out.replace("``", "\"").replace("''", "\"")
 
 
-def write_set(out_dir, rows):
+def write_set(out_dir, rows, quiet=False):
     os.makedirs(out_dir, exist_ok=True)
     with open(os.path.join(out_dir, "articles.jsonl"), "w") as f, open(
         os.path.join(out_dir, "gold.tsv"), "w"
@@ -50,7 +50,8 @@ def write_set(out_dir, rows):
             art = {k: r[k] for k in ("id", "title", "date", "text") if r.get(k)}
             f.write(json.dumps(art, ensure_ascii=False) + "\n")
             g.write(f"{r['id']}\t{r['event']}\n")
-    print(f"{out_dir}: {len(rows)} articles, {len(set(r['event'] for r in rows))} events")
+    if not quiet:
+        print(f"{out_dir}: {len(rows)} articles, {len(set(r['event'] for r in rows))} events")
 
 
 def prepare_ecbplus(src, out):
@@ -149,9 +150,10 @@ def pairwise(pred, gold):
     return scores(*pair_counts(pred, gold))
 
 
-def run_wirecheck(binary, d):
+def run_wirecheck(binary, d, config=None):
     t = time.time()
-    out = subprocess.run([binary, "audit", "--format", "json", "--fail-on", "never",
+    extra = ["--config", config] if config else []
+    out = subprocess.run([binary, "audit", "--format", "json", "--fail-on", "never", *extra,
                           os.path.join(d, "articles.jsonl")], capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(out.stderr)
@@ -182,10 +184,11 @@ def evaluate(args):
         if not os.path.exists(os.path.join(d, "gold.tsv")):
             continue
         gold = read_gold(d)
-        pred, secs, _ = run_wirecheck(args.wirecheck, d)
+        pred, secs, _ = run_wirecheck(args.wirecheck, d, args.config)
         pred = {k: v for k, v in pred.items() if k in gold}
         p, r, f = pairwise(pred, gold)
-        print(f"{name:18} {'wirecheck (defaults)':28} {p:6.3f} {r:6.3f} {f:6.3f} "
+        system = "wirecheck (--config)" if args.config else "wirecheck (defaults)"
+        print(f"{name:18} {system:28} {p:6.3f} {r:6.3f} {f:6.3f} "
               f"{len(set(pred.values())):8} {secs:6.1f}s")
         if name == "reuters-labelled" and os.path.exists(
                 os.path.join(args.data, "reuters-all", "articles.jsonl")):
@@ -203,7 +206,8 @@ def in_archive(args, gold):
     """The labelled stories scored inside a run over the whole archive (the IDF, the
     neighbours and the clusters of a real run), with the archive's largest clusters and the
     labelled pairs joined across days."""
-    pred, secs, report = run_wirecheck(args.wirecheck, os.path.join(args.data, "reuters-all"))
+    pred, secs, report = run_wirecheck(args.wirecheck, os.path.join(args.data, "reuters-all"),
+                                       args.config)
     labelled = {k: v for k, v in pred.items() if k in gold}
     p, r, f = pairwise(labelled, gold)
     print(f"{'reuters-labelled':18} {'wirecheck, whole archive':28} {p:6.3f} {r:6.3f} {f:6.3f} "
@@ -356,7 +360,8 @@ def dominant(args):
     for a in arts:
         by_topic[str(a["id"]).split("_")[0]].append(a)
     topics = sorted(by_topic, key=lambda t: (-len(by_topic[t]), int(t)))[:12]
-    systems = ["wirecheck (defaults)"] + [f"tfidf+avg-link t={t}" for t in args.baseline_threshold]
+    own = "wirecheck (--config)" if args.config else "wirecheck (defaults)"
+    systems = [own] + [f"tfidf+avg-link t={t}" for t in args.baseline_threshold]
     pooled = {s: collections.Counter() for s in systems}
     print(f"{'topic':6} {'input':>5} {'system':28} {'P':>6} {'R':>6} {'F1':>6}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -369,7 +374,7 @@ def dominant(args):
             vd = os.path.join(tmp, topic)
             write_set(vd, [dict(a, event=gold[str(a["id"])]) for a in rows])
             sub_gold = {str(a["id"]): gold[str(a["id"])] for a in rows}
-            results = {systems[0]: run_wirecheck(args.wirecheck, vd)[0]}
+            results = {systems[0]: run_wirecheck(args.wirecheck, vd, args.config)[0]}
             for thr, name in zip(args.baseline_threshold, systems[1:]):
                 results[name] = baseline(vd, thr)
             for name, pred in results.items():
@@ -380,6 +385,51 @@ def dominant(args):
     for name, c in pooled.items():
         p, r, f = scores(c["tp"], c["fp"], c["fn"])
         print(f"{'pooled':6} {'':5} {name:28} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+
+def small(args):
+    """Inputs that are one story's coverage: each ECB+ and BASIL event alone, and each ECB+
+    topic alone (its two events of one kind), wirecheck with defaults and with
+    `[cluster] background_articles`, and the baseline; pairwise figures pooled per input kind."""
+    import tempfile
+    systems = ["wirecheck (defaults)"]
+    systems += [f"wirecheck background={b:g}" for b in args.background]
+    systems += [f"tfidf+avg-link t={t}" for t in args.baseline_threshold]
+    print(f"{'inputs':34} {'n':>4} {'system':28} {'P':>6} {'R':>6} {'F1':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        configs = []
+        for b in args.background:
+            path = os.path.join(tmp, f"background-{b:g}.toml")
+            with open(path, "w") as f:
+                f.write(f"[cluster]\nbackground_articles = {b}\n")
+            configs.append(path)
+        for name, group_of in (("ecbplus", "event"), ("ecbplus", "topic"), ("basil", "event")):
+            d = os.path.join(args.data, name)
+            if not os.path.exists(os.path.join(d, "gold.tsv")):
+                continue
+            arts = [json.loads(l) for l in open(os.path.join(d, "articles.jsonl"))]
+            gold = read_gold(d)
+            groups = collections.defaultdict(list)
+            for a in arts:
+                key = gold[str(a["id"])] if group_of == "event" else str(a["id"]).split("_")[0]
+                groups[key].append(a)
+            inputs = [g for _, g in sorted(groups.items()) if len(g) >= 3]
+            pooled = {s: collections.Counter() for s in systems}
+            for k, rows in enumerate(inputs):
+                vd = os.path.join(tmp, f"{name}-{group_of}-{k}")
+                write_set(vd, [dict(a, event=gold[str(a["id"])]) for a in rows], quiet=True)
+                sub_gold = {str(a["id"]): gold[str(a["id"])] for a in rows}
+                results = {systems[0]: run_wirecheck(args.wirecheck, vd)[0]}
+                for config, system in zip(configs, systems[1:]):
+                    results[system] = run_wirecheck(args.wirecheck, vd, config)[0]
+                for thr, system in zip(args.baseline_threshold, systems[1 + len(configs):]):
+                    results[system] = baseline(vd, thr)
+                for system, pred in results.items():
+                    pooled[system].update(dict(zip(("tp", "fp", "fn"), pair_counts(pred, sub_gold))))
+            label = f"{name}: each {group_of} alone"
+            for system, c in pooled.items():
+                p, r, f = scores(c["tp"], c["fp"], c["fn"])
+                print(f"{label:34} {len(inputs):4} {system:28} {p:6.3f} {r:6.3f} {f:6.3f}")
 
 
 def main():
@@ -395,6 +445,7 @@ def main():
     ev = sub.add_parser("eval")
     ev.add_argument("data")
     ev.add_argument("--wirecheck", default="target/release/wirecheck")
+    ev.add_argument("--config", help="a wirecheck.toml for wirecheck's runs")
     ev.add_argument("--baseline-threshold", type=float, nargs="*", default=[0.1, 0.2, 0.3])
     st = sub.add_parser("stress")
     st.add_argument("data")
@@ -403,7 +454,13 @@ def main():
     dm = sub.add_parser("dominant")
     dm.add_argument("data")
     dm.add_argument("--wirecheck", default="target/release/wirecheck")
+    dm.add_argument("--config", help="a wirecheck.toml for wirecheck's runs")
     dm.add_argument("--baseline-threshold", type=float, nargs="*", default=[0.2])
+    sm = sub.add_parser("small")
+    sm.add_argument("data")
+    sm.add_argument("--wirecheck", default="target/release/wirecheck")
+    sm.add_argument("--background", type=float, nargs="*", default=[100.0])
+    sm.add_argument("--baseline-threshold", type=float, nargs="*", default=[0.2])
     args = ap.parse_args()
     if args.cmd == "prepare":
         if args.ecbplus:
@@ -416,6 +473,8 @@ def main():
         stress(args)
     elif args.cmd == "dominant":
         dominant(args)
+    elif args.cmd == "small":
+        small(args)
     else:
         evaluate(args)
 
