@@ -1198,3 +1198,14 @@ fn an_input_of_one_storys_coverage_stays_whole_when_weighed_against_text_at_larg
         clusters(&audit(boilerplate))
     );
 }
+
+#[test]
+fn an_input_in_another_language_than_english_is_weighed_by_its_own_counts() {
+    // Two German accounts of one crane collapse and a bakery's anniversary: the background
+    // word counts are English text's, so they leave a German input's weights alone.
+    let fixture = "fixtures/audit/one_story_in_german";
+    let own = audit(fixture);
+    let pooled = audit_with_config(fixture, "[cluster]\nbackground_articles = 100\n");
+    assert_eq!(clusters_by_line_id(&own), vec![vec!["1", "2"], vec!["3"]]);
+    assert_eq!(pooled["clusters"], own["clusters"]);
+}

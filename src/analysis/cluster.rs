@@ -1883,7 +1883,14 @@ pub fn cluster(
             )
         })
         .collect();
-    let idf = Idf::new(&counts).with_background(params.background_articles);
+    // The background is English text: pooled in proportion to the input's English stories,
+    // so an input in another language is weighed by its own counts alone.
+    let english = rep
+        .iter()
+        .filter(|&&d| documents[d].language.is_some_and(|l| l.code == "eng"))
+        .count();
+    let idf = Idf::new(&counts)
+        .with_background(params.background_articles * english as f64 / rep.len().max(1) as f64);
     let vectors: Vec<TermVector> = counts.par_iter().map(|c| idf.vector(c)).collect();
     drop(counts);
     let min_edge = (params.threshold * 0.5) as f32;
