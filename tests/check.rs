@@ -353,3 +353,43 @@ fn name_variants(json: &serde_json::Value) -> Vec<&serde_json::Value> {
         .filter(|f| f["rule"] == "name-variant")
         .collect()
 }
+
+/// The summary says how many of the other articles are of the draft's event: a clean result
+/// for a draft compared with none of them says nothing of its names, quotations or figures.
+#[test]
+fn a_draft_whose_event_no_other_article_covers_is_said_to_be_compared_with_none() {
+    let draft = "fixtures/audit/one_story_alone/local_radio.txt";
+    let against = "fixtures/audit/one_story_alone";
+    let out = wirecheck(&["check", draft, "--against", against]);
+    assert!(
+        out.stdout.contains(&format!(
+            "note: {draft}: none of the other articles is of its event"
+        )),
+        "{}",
+        out.stdout
+    );
+    assert!(out
+        .stdout
+        .contains("1 draft checked against 3 other articles, 0 of its event:"));
+    // Weighed against text at large, the four accounts are one event.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("wirecheck.toml");
+    std::fs::write(&config, "[cluster]\nbackground_articles = 100\n").unwrap();
+    let out = wirecheck(&[
+        "check",
+        draft,
+        "--against",
+        against,
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert!(!out.stdout.contains("note:"), "{}", out.stdout);
+    assert!(out
+        .stdout
+        .contains("1 draft checked against 3 other articles, 3 of its event:"));
+    // A seed draft is compared with the two other accounts of its speech.
+    let out = wirecheck(&["check", SEED_002, "--against", "seeds/"]);
+    assert!(out
+        .stdout
+        .contains("1 draft checked against 4 other articles, 2 of its event:"));
+}
