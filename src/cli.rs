@@ -351,7 +351,7 @@ fn run_command(cli: &Cli) -> Result<Exit, Error> {
             if let Some(path) = html {
                 crate::stats::time(crate::stats::Stage::Output, || write_html(&analysis, path))?;
             }
-            report_and_exit(&analysis, None, had_errors, cli)
+            report_and_exit(&analysis, None, false, had_errors, cli)
         }
     }
 }
@@ -450,6 +450,7 @@ fn check(
             .collect(),
     };
     let has_drafts = !draft_names.is_empty();
+    let with_references = roles.references.iter().any(|&r| r);
     let analysis = has_drafts.then(|| {
         progress.stage("clustering, aligning, checking");
         crate::analyse_with_roles(documents, &config, &roles)
@@ -564,7 +565,7 @@ fn check(
         }
     }
 
-    report_and_exit(&analysis, Some(&is_draft), had_errors, cli)
+    report_and_exit(&analysis, Some(&is_draft), with_references, had_errors, cli)
 }
 
 /// Prints the report of `audit` (no drafts) or `check`, and picks the exit code: trouble
@@ -572,6 +573,7 @@ fn check(
 fn report_and_exit(
     analysis: &crate::Analysis,
     drafts: Option<&[bool]>,
+    with_references: bool,
     had_errors: bool,
     cli: &Cli,
 ) -> Result<Exit, Error> {
@@ -582,9 +584,14 @@ fn report_and_exit(
             (Format::Human, None) => {
                 report::human::write_report(analysis, &mut out, cli.quiet, color)?
             }
-            (Format::Human, Some(d)) => {
-                report::human::write_check(analysis, d, &mut out, cli.quiet, color)?
-            }
+            (Format::Human, Some(d)) => report::human::write_check(
+                analysis,
+                d,
+                with_references,
+                &mut out,
+                cli.quiet,
+                color,
+            )?,
             (Format::Json, _) => report::json::write_report(analysis, &mut out)?,
             (Format::Sarif, _) => report::sarif::write(analysis, &mut out)?,
             (Format::Github, _) => report::github::write(analysis, &mut out)?,

@@ -1184,7 +1184,7 @@ fn an_input_of_one_storys_coverage_stays_whole_when_weighed_against_text_at_larg
     );
     let pooled = clusters(&audit_with_config(
         fixture,
-        "[cluster]\nbackground_articles = 100\n",
+        "[cluster]\nbackground_articles = 50\n",
     ));
     assert_eq!(pooled.len(), 1, "{pooled:?}");
     assert_eq!(pooled[0].len(), 4);
@@ -1193,7 +1193,7 @@ fn an_input_of_one_storys_coverage_stays_whole_when_weighed_against_text_at_larg
     assert_eq!(
         clusters(&audit_with_config(
             boilerplate,
-            "[cluster]\nbackground_articles = 100\n"
+            "[cluster]\nbackground_articles = 50\n"
         )),
         clusters(&audit(boilerplate))
     );
@@ -1205,7 +1205,7 @@ fn an_input_in_another_language_than_english_is_weighed_by_its_own_counts() {
     // word counts are English text's, so they leave a German input's weights alone.
     let fixture = "fixtures/audit/one_story_in_german";
     let own = audit(fixture);
-    let pooled = audit_with_config(fixture, "[cluster]\nbackground_articles = 100\n");
+    let pooled = audit_with_config(fixture, "[cluster]\nbackground_articles = 50\n");
     assert_eq!(clusters_by_line_id(&own), vec![vec!["1", "2"], vec!["3"]]);
     assert_eq!(pooled["clusters"], own["clusters"]);
 }

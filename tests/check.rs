@@ -374,7 +374,7 @@ fn a_draft_whose_event_no_other_article_covers_is_said_to_be_compared_with_none(
     // Weighed against text at large, the four accounts are one event.
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("wirecheck.toml");
-    std::fs::write(&config, "[cluster]\nbackground_articles = 100\n").unwrap();
+    std::fs::write(&config, "[cluster]\nbackground_articles = 50\n").unwrap();
     let out = wirecheck(&[
         "check",
         draft,
@@ -387,6 +387,23 @@ fn a_draft_whose_event_no_other_article_covers_is_said_to_be_compared_with_none(
     assert!(out
         .stdout
         .contains("1 draft checked against 3 other articles, 3 of its event:"));
+    // With a transcript given, quotations were read against it.
+    let out = wirecheck(&[
+        "check",
+        draft,
+        "--against",
+        against,
+        "--reference",
+        "fixtures/rules/quote-altered/flags_differs_from_reference_transcript/reference.txt",
+    ]);
+    assert!(
+        out.stdout.contains(&format!(
+            "note: {draft}: none of the other articles is of its event, so its names and \
+             figures were compared with no other account"
+        )),
+        "{}",
+        out.stdout
+    );
     // A seed draft is compared with the two other accounts of its speech.
     let out = wirecheck(&["check", SEED_002, "--against", "seeds/"]);
     assert!(out

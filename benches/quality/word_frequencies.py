@@ -7,8 +7,9 @@ Usage: pip download spacy-lookups-data==1.0.5 --no-deps -d DIR
 
 Source: the `en_lexeme_prob` table of spacy-lookups-data (MIT License, ExplosionAI GmbH): each
 word's log probability in running text. Words are folded to lower case (the commonest form's
-value is kept) and kept when they are letters only (an inner apostrophe allowed) and at least
-one in a million words of text (600 centibels). One line per value in centibels
+value is kept) and kept when they are letters only, apostrophes aside ("don't"; the table's
+clitics "'s" and "n't" are kept too and skipped by the reader), and at least one in a million
+words of text (600 centibels). One line per value in centibels
 (-100 log10 of the share of running text), then its words, sorted.
 """
 import collections

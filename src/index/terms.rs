@@ -205,15 +205,17 @@ impl Idf {
         if self.n >= COMMON_MIN_DOCS && df as f64 > COMMON_SHARE * self.n as f64 {
             return None;
         }
-        if self.background > 0.0 {
-            // The input's counts pooled with those expected of as many articles of text at
-            // large: in a few articles of one story, the story's own words are in all of them
-            // and would weigh no more than "said".
-            let m = self.background;
-            let expected = m * f64::from(super::background::article_share(term));
-            return Some((((self.n as f64 + m) / (df as f64 + expected)).ln() + 1.0) as f32);
-        }
-        Some((((self.n + 1) as f64 / (df + 1) as f64).ln() + 1.0) as f32)
+        // The input's counts pooled with those expected of `background` articles of text at
+        // large: in a few articles of one story, the story's own words are in all of them and
+        // would weigh no more than "said". With no background this is the smoothed IDF, and
+        // it moves smoothly as the background grows.
+        let expected = if self.background > 0.0 {
+            self.background * f64::from(super::background::article_share(term))
+        } else {
+            0.0
+        };
+        let articles = (self.n + 1) as f64 + self.background;
+        Some(((articles / (df as f64 + 1.0 + expected)).ln() + 1.0) as f32)
     }
 
     pub fn vector(&self, counts: &[(u64, f32)]) -> TermVector {
@@ -528,39 +530,43 @@ mod tests {
     #[test]
     fn pooled_with_text_at_large_the_words_of_one_storys_coverage_weigh_by_their_rarity() {
         let h = |w: &str| crate::text::features::token_hash(w);
-        // Four accounts of one harbour closure: its words in all of them, each with a detail.
-        let counts: Vec<Vec<(u64, f32)>> = ["pilots", "tugboat", "ferries", "cargo"]
+        // Four accounts of one harbor closure: its word in all of them, each with a detail;
+        // all of them listed in the table of English words.
+        let counts: Vec<Vec<(u64, f32)>> = ["pilots", "cargo", "dock", "ferry"]
             .iter()
             .map(|detail| {
-                let mut c = vec![(h("harbour"), 1.0), (h("people"), 1.0), (h(detail), 1.0)];
+                let mut c = vec![(h("harbor"), 1.0), (h("people"), 1.0), (h(detail), 1.0)];
                 c.sort_unstable_by_key(|&(t, _)| t);
                 c
             })
             .collect();
         // Alone, the input cannot tell its story's word from a word of every story.
         let own = Idf::new(&counts);
-        assert_eq!(own.weight(h("harbour")), own.weight(h("people")));
+        assert_eq!(own.weight(h("harbor")), own.weight(h("people")));
         let pooled = Idf::new(&counts).with_background(100.0);
-        let (harbour, people) = (
-            pooled.weight(h("harbour")).unwrap(),
-            pooled.weight(h("people")).unwrap(),
-        );
-        assert!(harbour > people + 1.0, "{harbour} vs {people}");
-        // What the accounts share weighs nearly as much as a detail one of them adds, where
-        // alone it weighed half as much.
-        let share_of_detail =
-            |idf: &Idf| idf.weight(h("harbour")).unwrap() / idf.weight(h("pilots")).unwrap();
-        assert!(share_of_detail(&own) < 0.55, "{}", share_of_detail(&own));
+        let weight = |idf: &Idf, w: &str| idf.weight(h(w)).unwrap();
         assert!(
-            share_of_detail(&pooled) > 0.75,
+            weight(&pooled, "harbor") > weight(&pooled, "people") + 1.0,
+            "{} vs {}",
+            weight(&pooled, "harbor"),
+            weight(&pooled, "people")
+        );
+        // The story's word weighs nearly as much as a detail one account adds, where alone it
+        // weighed half as much.
+        let story_to_detail = |idf: &Idf| weight(idf, "harbor") / weight(idf, "pilots");
+        assert!(story_to_detail(&own) < 0.55, "{}", story_to_detail(&own));
+        assert!(
+            story_to_detail(&pooled) > 0.75,
             "{}",
-            share_of_detail(&pooled)
+            story_to_detail(&pooled)
         );
-        // Without the setting, weights are the input's own.
+        // No background is the input's own weights, and a little moves them a little.
         assert_eq!(
-            Idf::new(&counts).with_background(0.0).weight(h("harbour")),
-            own.weight(h("harbour"))
+            Idf::new(&counts).with_background(0.0).weight(h("harbor")),
+            own.weight(h("harbor"))
         );
+        let slight = Idf::new(&counts).with_background(0.01);
+        assert!((weight(&slight, "pilots") - weight(&own, "pilots")).abs() < 0.01);
     }
 
     #[test]

@@ -562,7 +562,7 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
     writeln!(out)
 }
 
-/// Each draft with the number of other articles (not drafts) in its cluster.
+/// Each draft with the number of the other articles in its cluster (other drafts not counted).
 fn event_evidence(analysis: &Analysis, is_draft: &[bool]) -> Vec<(usize, usize)> {
     let clusters = &analysis.corpus.clusters;
     (0..is_draft.len())
@@ -582,6 +582,7 @@ fn event_evidence(analysis: &Analysis, is_draft: &[bool]) -> Vec<(usize, usize)>
 pub fn write_check(
     analysis: &Analysis,
     is_draft: &[bool],
+    with_references: bool,
     out: &mut dyn Write,
     quiet: bool,
     color: bool,
@@ -600,11 +601,17 @@ pub fn write_check(
         // clean result then says nothing about its names, quotations or figures.
         for &(d, n) in &of_its_event {
             if n == 0 && evidence > 0 {
+                // Reference transcripts are read for quotations whatever their event.
+                let unchecked = if with_references {
+                    "names and figures"
+                } else {
+                    "names, quotations and figures"
+                };
                 writeln!(
                     out,
-                    "note: {}: none of the other articles is of its event, so its names, \
-                     quotations and figures were compared with no other account (for a corpus \
-                     that is one story's coverage, see `background_articles` in the README)",
+                    "note: {}: none of the other articles is of its event, so its {unchecked} \
+                     were compared with no other account (for a corpus that is one story's \
+                     coverage, see `background_articles` in the README)",
                     E(&analysis.documents[d].name)
                 )?;
             }
