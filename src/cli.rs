@@ -594,7 +594,12 @@ fn report_and_exit(
             )?,
             (Format::Json, _) => report::json::write_report(analysis, &mut out)?,
             (Format::Sarif, _) => report::sarif::write(analysis, &mut out)?,
-            (Format::Github, _) => report::github::write(analysis, &mut out)?,
+            (Format::Github, drafts) => {
+                report::github::write(analysis, &mut out)?;
+                if let Some(d) = drafts {
+                    report::github::write_check_notes(analysis, d, with_references, &mut out)?;
+                }
+            }
         }
         out.flush()?;
         Ok(())

@@ -387,6 +387,22 @@ fn a_draft_whose_event_no_other_article_covers_is_said_to_be_compared_with_none(
     assert!(out
         .stdout
         .contains("1 draft checked against 3 other articles, 3 of its event:"));
+    // In CI, as a notice on the draft.
+    let out = wirecheck(&["check", draft, "--against", against, "--format", "github"]);
+    assert_eq!(
+        out.stdout.lines().collect::<Vec<_>>(),
+        vec![format!(
+            "::notice file={draft},title=wirecheck::none of the other articles is of its event, \
+             so its names, quotations and figures were compared with no other account (for a \
+             corpus that is one story's coverage, see `background_articles` in the README)"
+        )]
+    );
+    // Alone, a draft is checked by the rules that read one article, and no note is due.
+    let out = wirecheck(&["check", draft]);
+    assert!(!out.stdout.contains("note:"), "{}", out.stdout);
+    assert!(out
+        .stdout
+        .contains("1 draft checked against 0 other articles: 0 errors"));
     // With a transcript given, quotations were read against it.
     let out = wirecheck(&[
         "check",

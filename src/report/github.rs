@@ -28,6 +28,33 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// In `check`: a notice on each draft that none of the other articles shares an event with
+/// (see [`super::drafts_of_no_other_event`]), so that a clean run in CI says so.
+pub fn write_check_notes(
+    analysis: &Analysis,
+    is_draft: &[bool],
+    with_references: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for d in super::drafts_of_no_other_event(analysis, is_draft) {
+        let doc = &analysis.documents[d];
+        let file = match &doc.record {
+            Some(record) => format!(
+                "file={},line={}",
+                escape_property(&record.file),
+                record.line
+            ),
+            None => format!("file={}", escape_property(&doc.name)),
+        };
+        writeln!(
+            out,
+            "::notice {file},title=wirecheck::{}",
+            escape_data(&super::compared_with_none(with_references))
+        )?;
+    }
+    Ok(())
+}
+
 pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let locator = Locator::new(&analysis.documents);
     for f in &analysis.findings {

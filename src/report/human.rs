@@ -562,22 +562,6 @@ pub fn write_corpus(analysis: &Analysis, out: &mut dyn Write, color: bool) -> st
     writeln!(out)
 }
 
-/// Each draft with the number of the other articles in its cluster (other drafts not counted).
-fn event_evidence(analysis: &Analysis, is_draft: &[bool]) -> Vec<(usize, usize)> {
-    let clusters = &analysis.corpus.clusters;
-    (0..is_draft.len())
-        .filter(|&d| is_draft[d])
-        .map(|d| {
-            let mates = clusters
-                .of_document
-                .get(d)
-                .and_then(|&c| clusters.members.get(c))
-                .map_or(0, |m| m.iter().filter(|&&o| !is_draft[o]).count());
-            (d, mates)
-        })
-        .collect()
-}
-
 /// `check`: the drafts' findings and a summary naming how much evidence there was.
 pub fn write_check(
     analysis: &Analysis,
@@ -596,28 +580,19 @@ pub fn write_check(
         let evidence = is_draft.len() - drafts;
         let count = |s: Severity| analysis.findings.iter().filter(|f| f.severity == s).count();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let of_its_event = event_evidence(analysis, is_draft);
         // A draft no other article shares an event with was compared with none of them: a
         // clean result then says nothing about its names, quotations or figures.
-        for &(d, n) in &of_its_event {
-            if n == 0 && evidence > 0 {
-                // Reference transcripts are read for quotations whatever their event.
-                let unchecked = if with_references {
-                    "names and figures"
-                } else {
-                    "names, quotations and figures"
-                };
-                writeln!(
-                    out,
-                    "note: {}: none of the other articles is of its event, so its {unchecked} \
-                     were compared with no other account (for a corpus that is one story's \
-                     coverage, see `background_articles` in the README)",
-                    E(&analysis.documents[d].name)
-                )?;
-            }
+        for d in super::drafts_of_no_other_event(analysis, is_draft) {
+            writeln!(
+                out,
+                "note: {}: {}",
+                E(&analysis.documents[d].name),
+                super::compared_with_none(with_references)
+            )?;
         }
+        let of_its_event = super::event_evidence(analysis, is_draft);
         let event = match of_its_event.as_slice() {
-            [(_, n)] => format!(", {n} of its event"),
+            [(_, n)] if evidence > 0 => format!(", {n} of its event"),
             _ => String::new(),
         };
         writeln!(

@@ -11,6 +11,50 @@ pub mod worddiff;
 
 use crate::model::{Document, Finding, LineIndex};
 
+/// In `check`: each draft that none of the other articles shares an event with, though there
+/// are others. It was compared with no other account, so a clean result says nothing of it.
+pub fn drafts_of_no_other_event(analysis: &crate::Analysis, is_draft: &[bool]) -> Vec<usize> {
+    if is_draft.iter().all(|&d| d) {
+        return Vec::new();
+    }
+    event_evidence(analysis, is_draft)
+        .into_iter()
+        .filter(|&(_, others)| others == 0)
+        .map(|(d, _)| d)
+        .collect()
+}
+
+/// Each draft with the number of the other articles in its cluster (other drafts not counted).
+pub fn event_evidence(analysis: &crate::Analysis, is_draft: &[bool]) -> Vec<(usize, usize)> {
+    let clusters = &analysis.corpus.clusters;
+    (0..is_draft.len())
+        .filter(|&d| is_draft[d])
+        .map(|d| {
+            let others = clusters
+                .of_document
+                .get(d)
+                .and_then(|&c| clusters.members.get(c))
+                .map_or(0, |m| m.iter().filter(|&&o| !is_draft[o]).count());
+            (d, others)
+        })
+        .collect()
+}
+
+/// What the note on a draft of [`drafts_of_no_other_event`] says. Reference transcripts are
+/// read for quotations whatever their event.
+pub fn compared_with_none(with_references: bool) -> String {
+    let unchecked = if with_references {
+        "names and figures"
+    } else {
+        "names, quotations and figures"
+    };
+    format!(
+        "none of the other articles is of its event, so its {unchecked} were compared with no \
+         other account (for a corpus that is one story's coverage, see `background_articles` \
+         in the README)"
+    )
+}
+
 /// Output formats of `audit` and `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
