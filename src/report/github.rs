@@ -36,7 +36,8 @@ pub fn write_check_notes(
     with_references: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    for d in super::drafts_of_no_other_event(analysis, is_draft) {
+    let evidence = super::event_evidence(analysis, is_draft);
+    for d in super::drafts_of_no_other_event(&evidence, is_draft) {
         let doc = &analysis.documents[d];
         let file = match &doc.record {
             Some(record) => format!(

@@ -582,7 +582,8 @@ pub fn write_check(
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         // A draft no other article shares an event with was compared with none of them: a
         // clean result then says nothing about its names, quotations or figures.
-        for d in super::drafts_of_no_other_event(analysis, is_draft) {
+        let of_its_event = super::event_evidence(analysis, is_draft);
+        for d in super::drafts_of_no_other_event(&of_its_event, is_draft) {
             writeln!(
                 out,
                 "note: {}: {}",
@@ -590,7 +591,6 @@ pub fn write_check(
                 super::compared_with_none(with_references)
             )?;
         }
-        let of_its_event = super::event_evidence(analysis, is_draft);
         let event = match of_its_event.as_slice() {
             [(_, n)] if evidence > 0 => format!(", {n} of its event"),
             _ => String::new(),

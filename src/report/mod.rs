@@ -12,15 +12,16 @@ pub mod worddiff;
 use crate::model::{Document, Finding, LineIndex};
 
 /// In `check`: each draft that none of the other articles shares an event with, though there
-/// are others. It was compared with no other account, so a clean result says nothing of it.
-pub fn drafts_of_no_other_event(analysis: &crate::Analysis, is_draft: &[bool]) -> Vec<usize> {
+/// are others (`evidence` from [`event_evidence`]). It was compared with no other account, so
+/// a clean result says nothing of it.
+pub fn drafts_of_no_other_event(evidence: &[(usize, usize)], is_draft: &[bool]) -> Vec<usize> {
     if is_draft.iter().all(|&d| d) {
         return Vec::new();
     }
-    event_evidence(analysis, is_draft)
-        .into_iter()
-        .filter(|&(_, others)| others == 0)
-        .map(|(d, _)| d)
+    evidence
+        .iter()
+        .filter(|&&(_, others)| others == 0)
+        .map(|&(d, _)| d)
         .collect()
 }
 
