@@ -434,6 +434,18 @@ fn a_central_banks_operations_of_two_days_are_two_clusters() {
 }
 
 #[test]
+fn a_port_report_of_ships_spelled_out_is_one_edition_a_day() {
+    // Found on a wire archive: a port's daily brief of ships loading and waiting, its
+    // counts written as words ("seven grain ships"), was one cluster across five days.
+    // The same counts on the next working day are a re-run and stay with the day before.
+    let r = audit("fixtures/audit/ship_counts_of_three_days");
+    assert_eq!(
+        clusters_by_line_id(&r),
+        [vec!["1"], vec!["2", "3"], vec!["4"]]
+    );
+}
+
+#[test]
 fn a_players_arrest_and_a_team_mates_later_one_are_two_clusters() {
     // Found on ECB+: two players' drunk-driving arrests, a month apart and undated, were one
     // cluster; the later stories recall the earlier arrest in a sentence. The coach's story

@@ -299,6 +299,10 @@ struct DocFacts {
     date: Option<i64>,
     /// Distinct figures, sorted.
     numbers: Vec<u64>,
+    /// Counts written as words ("seven grain ships loading"), as the figures they stand for,
+    /// sorted, distinct and not among [`Self::numbers`]: a routine report under one title
+    /// spells its small figures out, and only they change from one day's edition to the next.
+    counts: Vec<u64>,
     /// Words of the article's event evidence (figures included).
     words: usize,
     /// The subject of the lead (the first body sentence): the run of capitalised words it
@@ -644,6 +648,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         .collect();
     numbers.sort_unstable();
     numbers.dedup();
+    let counts = spelled_counts(features, &own, &numbers);
     let sorted = |mut words: Vec<u64>| {
         words.sort_unstable();
         words.dedup();
@@ -780,6 +785,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         vocabulary,
         date: doc.meta.date.as_deref().and_then(days),
         numbers,
+        counts,
         words: features
             .iter()
             .enumerate()
@@ -832,12 +838,53 @@ fn subject_run(f: &SentenceFeatures) -> Vec<u64> {
 
 /// Share of the smaller article's figures the two have in common.
 fn shared_figures(a: &DocFacts, b: &DocFacts) -> f64 {
-    let shared = a
-        .numbers
+    shared_share(&a.numbers, &b.numbers)
+}
+
+/// Share of the smaller of two sorted lists that the other holds too.
+fn shared_share(a: &[u64], b: &[u64]) -> f64 {
+    let shared = a.iter().filter(|n| b.binary_search(n).is_ok()).count();
+    shared as f64 / a.len().min(b.len()).max(1) as f64
+}
+
+/// Number words read as counts, with the hash of the figure each stands for (`num:N`, as
+/// the tokenizer writes "7"). "One" is left out: it is a pronoun as often as a count.
+static COUNT_WORDS: std::sync::LazyLock<[(u64, u64); 11]> = std::sync::LazyLock::new(|| {
+    const WORDS: [&str; 11] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    std::array::from_fn(|i| {
+        (
+            crate::text::features::token_hash(WORDS[i]),
+            crate::text::features::token_hash(&format!("num:{}", i + 2)),
+        )
+    })
+});
+
+/// The counts an article spells out (see [`DocFacts::counts`]): a number word followed by
+/// another word than "of" ("six ships", not "two of them"). A number word before an amount
+/// ("eight pct") is a figure already.
+fn spelled_counts(
+    features: &[SentenceFeatures],
+    own: &impl Fn(usize) -> bool,
+    numbers: &[u64],
+) -> Vec<u64> {
+    let of = crate::text::features::token_hash("of");
+    let mut counts: Vec<u64> = features
         .iter()
-        .filter(|n| b.numbers.binary_search(n).is_ok())
-        .count();
-    shared as f64 / a.numbers.len().min(b.numbers.len()).max(1) as f64
+        .enumerate()
+        .filter(|&(k, _)| own(k))
+        .flat_map(|(_, f)| {
+            f.norms.windows(2).filter_map(|pair| {
+                let (_, figure) = COUNT_WORDS.iter().find(|(word, _)| *word == pair[0])?;
+                (pair[1] != of).then_some(*figure)
+            })
+        })
+        .filter(|figure| numbers.binary_search(figure).is_err())
+        .collect();
+    counts.sort_unstable();
+    counts.dedup();
+    counts
 }
 
 /// Two stories of one template about different subjects: a bond issue by one issuer and
@@ -1038,18 +1085,49 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     let (Some(da), Some(db)) = (a.date, b.date) else {
         return false;
     };
-    // A brief of a figure or two: the day's operation without its amount.
-    let brief = |f: &DocFacts| !f.numbers.is_empty() && f.words <= BRIEF_MAX_WORDS;
-    let fewest = a.numbers.len().min(b.numbers.len());
-    if da == db || (fewest < ROUTINE_MIN_NUMBERS && !(brief(a) || brief(b))) || fewest == 0 {
+    if da == db {
         return false;
     }
-    let shared = shared_figures(a, b);
+    let one_title = a.title.is_some() && a.title == b.title;
+    if one_title && a.counts != b.counts {
+        // Under one title, the counts a report spells out are its figures too ("seven grain
+        // ships loading", another day "three"). The same counts again tell nothing: a re-run
+        // repeats them.
+        let figures = |f: &DocFacts| {
+            let mut all = [f.numbers.as_slice(), f.counts.as_slice()].concat();
+            all.sort_unstable();
+            all
+        };
+        return editions_by_figures(a, &figures(a), b, &figures(b), da, db, one_title);
+    }
+    editions_by_figures(a, &a.numbers, b, &b.numbers, da, db, one_title)
+}
+
+/// [`routine_editions`] of two reports dated `da` and `db` (different days), with the
+/// figures each is read to hold.
+fn editions_by_figures(
+    a: &DocFacts,
+    figures_a: &[u64],
+    b: &DocFacts,
+    figures_b: &[u64],
+    da: i64,
+    db: i64,
+    one_title: bool,
+) -> bool {
+    // A brief of a figure or two: the day's operation without its amount.
+    let brief = |f: &DocFacts, figures: &[u64]| !figures.is_empty() && f.words <= BRIEF_MAX_WORDS;
+    let fewest = figures_a.len().min(figures_b.len());
+    if (fewest < ROUTINE_MIN_NUMBERS && !(brief(a, figures_a) || brief(b, figures_b)))
+        || fewest == 0
+    {
+        return false;
+    }
+    let shared = shared_share(figures_a, figures_b);
     // A short report that is mostly its figures (the day's operation and the rate, the day's
     // assistance to the money market) is an edition of its day under any title, even when
     // the amount and the rate are those of the day before.
-    let routine = |f: &DocFacts| {
-        brief(f) || f.short() && f.numbers.len() * ROUTINE_WORDS_PER_FIGURE >= f.words
+    let routine = |f: &DocFacts, figures: &[u64]| {
+        brief(f, figures) || f.short() && figures.len() * ROUTINE_WORDS_PER_FIGURE >= f.words
     };
     // One company's offering filed, then completed, is a follow-up, not an edition; the
     // same figures again are a re-run (a partner's copy dated the next day), which must
@@ -1057,16 +1135,17 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     // report's figures recurring (a shortage revised down from 450 to 400 on two days of a
     // week); Friday's report re-run on Monday is still a re-run.
     let same_company = share_any(&a.tickers, &b.tickers);
-    let rerun = a.numbers == b.numbers && working_days_apart(da, db) <= RERUN_MAX_WORKING_DAYS;
-    if routine(a) && routine(b) && !same_company && !rerun {
+    let rerun = figures_a == figures_b && working_days_apart(da, db) <= RERUN_MAX_WORKING_DAYS;
+    if routine(a, figures_a) && routine(b, figures_b) && !same_company && !rerun {
         return true;
     }
     // Under one title, a table of figures (rates by maturity, ships loading) is a new
     // edition as soon as one figure changes; other reports when most of them do.
-    let table = |f: &DocFacts| f.numbers.len() * TEMPLATE_WORDS_PER_FIGURE >= f.words;
-    a.title.is_some()
-        && a.title == b.title
-        && (shared <= ROUTINE_MAX_SHARED || (table(a) && table(b) && shared < 1.0))
+    let table =
+        |f: &DocFacts, figures: &[u64]| figures.len() * TEMPLATE_WORDS_PER_FIGURE >= f.words;
+    one_title
+        && (shared <= ROUTINE_MAX_SHARED
+            || (table(a, figures_a) && table(b, figures_b) && shared < 1.0))
 }
 
 /// Monday to Friday days after the earlier of two days up to the later (days since
@@ -3307,6 +3386,54 @@ mod tests {
         assert!(!recurring(
             &f(Some(10), &[1, 2], None),
             &f(Some(11), &[3, 4], None)
+        ));
+    }
+
+    #[test]
+    fn counts_spelled_out_are_read_as_the_figures_they_stand_for() {
+        let features = crate::text::features::features(&crate::text::tokens::tokenize(
+            "Seven ships loading, two of them bulk carriers, and 7 waiting; eight pct full",
+        ));
+        let numbers = {
+            let mut n = features.numbers.clone();
+            n.sort_unstable();
+            n
+        };
+        let counts = spelled_counts(std::slice::from_ref(&features), &|_| true, &numbers);
+        // "Seven ships" is 7, already a figure; "two of them" is no count; "eight pct" is a
+        // figure (pct:8). Nothing is left to add.
+        assert!(counts.is_empty(), "{counts:?}");
+        let features = crate::text::features::features(&crate::text::tokens::tokenize(
+            "Three ships were loading and six waiting",
+        ));
+        let counts = spelled_counts(std::slice::from_ref(&features), &|_| true, &[]);
+        let figure = |n: u32| crate::text::features::token_hash(&format!("num:{n}"));
+        let mut expected = vec![figure(3), figure(6)];
+        expected.sort_unstable();
+        assert_eq!(counts, expected);
+    }
+
+    #[test]
+    fn under_one_title_counts_spelled_out_tell_the_editions() {
+        let f = |date, counts: &[u64], title| DocFacts {
+            date,
+            counts: counts.to_vec(),
+            words: 25,
+            title,
+            ..Default::default()
+        };
+        // A brief of ships loading and waiting, one week and the next: two editions.
+        let monday = f(Some(10), &[6, 7], Some(5));
+        assert!(routine_editions(&monday, &f(Some(17), &[2, 3], Some(5))));
+        // One count the same, the other changed: still another day's figures.
+        assert!(routine_editions(&monday, &f(Some(17), &[6, 8], Some(5))));
+        // The same counts again: a re-run, whatever the gap.
+        assert!(!routine_editions(&monday, &f(Some(12), &[6, 7], Some(5))));
+        // Under other titles, or with no title, counts decide nothing.
+        assert!(!routine_editions(&monday, &f(Some(17), &[2, 3], Some(4))));
+        assert!(!routine_editions(
+            &f(Some(10), &[6, 7], None),
+            &f(Some(17), &[2, 3], None)
         ));
     }
 
