@@ -592,8 +592,14 @@ fn report_and_exit(
                 cli.quiet,
                 color,
             )?,
-            (Format::Json, _) => report::json::write_report(analysis, &mut out)?,
-            (Format::Sarif, _) => report::sarif::write(analysis, &mut out)?,
+            (Format::Json, None) => report::json::write_report(analysis, &mut out)?,
+            (Format::Json, Some(d)) => {
+                report::json::write_check(analysis, d, with_references, &mut out)?
+            }
+            (Format::Sarif, None) => report::sarif::write(analysis, &mut out)?,
+            (Format::Sarif, Some(d)) => {
+                report::sarif::write_check(analysis, d, with_references, &mut out)?
+            }
             (Format::Github, drafts) => {
                 report::github::write(analysis, &mut out)?;
                 if let Some(d) = drafts {

@@ -426,3 +426,51 @@ fn a_draft_whose_event_no_other_article_covers_is_said_to_be_compared_with_none(
         .stdout
         .contains("1 draft checked against 4 other articles, 2 of its event:"));
 }
+
+/// What the human summary and the GitHub notice say of a draft compared with no other
+/// account, a machine reading JSON or SARIF learns too.
+#[test]
+fn json_and_sarif_say_how_many_articles_of_its_event_a_draft_was_compared_with() {
+    let draft = "fixtures/audit/one_story_alone/local_radio.txt";
+    let against = "fixtures/audit/one_story_alone";
+    let json = wirecheck(&["check", draft, "--against", against, "--format", "json"]).json();
+    let drafts = json["drafts"].as_array().unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0]["document"], draft);
+    assert_eq!(drafts[0]["articles_of_its_event"], 0);
+    let note = drafts[0]["note"].as_str().unwrap();
+    assert!(
+        note.starts_with("none of the other articles is of its event, so its names, quotations and figures were compared with no other account"),
+        "{note}"
+    );
+    // In SARIF, a tool notification on the draft's file, not a result.
+    let sarif = wirecheck(&["check", draft, "--against", against, "--format", "sarif"]).json();
+    let run = &sarif["runs"][0];
+    assert_eq!(run["results"].as_array().unwrap().len(), 0);
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    let notices = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0]["level"], "note");
+    assert_eq!(notices[0]["message"]["text"], note);
+    assert_eq!(
+        notices[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        draft
+    );
+    // A seed draft: two other accounts of its speech, no note; `audit` has no drafts.
+    let json = wirecheck(&["check", SEED_002, "--against", "seeds/", "--format", "json"]).json();
+    assert_eq!(json["drafts"][0]["articles_of_its_event"], 2);
+    assert!(json["drafts"][0].get("note").is_none());
+    let sarif = wirecheck(&[
+        "check",
+        SEED_002,
+        "--against",
+        "seeds/",
+        "--format",
+        "sarif",
+    ])
+    .json();
+    assert!(sarif["runs"][0].get("invocations").is_none());
+    let json = wirecheck(&["audit", "seeds/", "--format", "json"]).json();
+    assert!(json.get("drafts").is_none());
+}

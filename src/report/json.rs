@@ -291,6 +291,21 @@ pub struct JsonReport<'a> {
     pub pairs: Vec<JsonPair<'a>>,
     pub quotes: Vec<JsonQuote<'a>>,
     pub findings: Vec<JsonFinding<'a>>,
+    /// `check` only: each draft with how many of the other articles are of its event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drafts: Option<Vec<JsonDraft<'a>>>,
+}
+
+/// A draft of `check`: the other articles of its event (other drafts not counted), and a note
+/// when there are other articles but none of its event (see
+/// [`super::drafts_of_no_other_event`]): its clean result then says nothing of what is
+/// compared across accounts.
+#[derive(Serialize)]
+pub struct JsonDraft<'a> {
+    pub document: &'a str,
+    pub articles_of_its_event: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl<'a> JsonReport<'a> {
@@ -378,6 +393,7 @@ impl<'a> JsonReport<'a> {
                 .iter()
                 .map(|f| JsonFinding::build(f, docs, locator))
                 .collect(),
+            drafts: None,
         }
     }
 }
@@ -425,6 +441,33 @@ impl<'a> JsonInspect<'a> {
 pub fn write_report(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let locator = Locator::new(&analysis.documents);
     serde_json::to_writer_pretty(&mut *out, &JsonReport::new(analysis, &locator))?;
+    writeln!(out)
+}
+
+/// The report of `check`: [`write_report`]'s, with the drafts (see [`JsonDraft`]).
+pub fn write_check(
+    analysis: &Analysis,
+    is_draft: &[bool],
+    with_references: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let locator = Locator::new(&analysis.documents);
+    let mut report = JsonReport::new(analysis, &locator);
+    let evidence = super::event_evidence(analysis, is_draft);
+    let alone = super::drafts_of_no_other_event(&evidence, is_draft);
+    report.drafts = Some(
+        evidence
+            .iter()
+            .map(|&(d, others)| JsonDraft {
+                document: &analysis.documents[d].name,
+                articles_of_its_event: others,
+                note: alone
+                    .contains(&d)
+                    .then(|| super::compared_with_none(with_references)),
+            })
+            .collect(),
+    );
+    serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
 }
 

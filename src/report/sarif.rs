@@ -20,7 +20,25 @@ struct Log<'a> {
 #[derive(Serialize)]
 struct Run<'a> {
     tool: Tool,
+    /// `check` only, when there are notes on the drafts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    invocations: Vec<Invocation<'a>>,
     results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation<'a> {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification<'a>>,
+}
+
+/// A note on the run, not a finding: a draft compared with no other account.
+#[derive(Serialize)]
+struct Notification<'a> {
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location<'a>>,
 }
 
 #[derive(Serialize)]
@@ -86,7 +104,9 @@ struct LogicalLocation<'a> {
 #[serde(rename_all = "camelCase")]
 struct PhysicalLocation {
     artifact_location: ArtifactLocation,
-    region: Region,
+    /// Left out when a note is on the whole file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +153,69 @@ pub fn level(severity: Severity) -> &'static str {
 }
 
 pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_with_notes(analysis, Vec::new(), out)
+}
+
+/// The report of `check`: [`write`]'s, with a tool notification on each draft compared with
+/// no other account (see [`super::drafts_of_no_other_event`]).
+pub fn write_check(
+    analysis: &Analysis,
+    is_draft: &[bool],
+    with_references: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let evidence = super::event_evidence(analysis, is_draft);
+    let notes = super::drafts_of_no_other_event(&evidence, is_draft)
+        .into_iter()
+        .map(|d| {
+            let doc = &analysis.documents[d];
+            // A JSON Lines article: its line of the file; a file: the whole file.
+            let (uri, region, logical_locations) = match &doc.record {
+                Some(record) => (
+                    uri(&record.file),
+                    Some(line_region(record.line)),
+                    vec![LogicalLocation {
+                        fully_qualified_name: &doc.name,
+                        kind: "object",
+                    }],
+                ),
+                None => (uri(&doc.name), None, Vec::new()),
+            };
+            Notification {
+                level: "note",
+                message: Text {
+                    text: super::compared_with_none(with_references),
+                },
+                locations: vec![Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation { uri },
+                        region,
+                    },
+                    logical_locations,
+                }],
+            }
+        })
+        .collect();
+    write_with_notes(analysis, notes, out)
+}
+
+/// A region that is one line of a file.
+fn line_region(line: usize) -> Region {
+    Region {
+        start_line: line,
+        start_column: None,
+        end_line: None,
+        end_column: None,
+        byte_offset: None,
+        byte_length: None,
+    }
+}
+
+fn write_with_notes(
+    analysis: &Analysis,
+    notes: Vec<Notification<'_>>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let locator = Locator::new(&analysis.documents);
     let rules: Vec<Rule> = CHECKS
         .iter()
@@ -167,14 +250,7 @@ pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Resu
             let (uri, region, logical_locations) = match &doc.record {
                 Some(record) => (
                     uri(&record.file),
-                    Region {
-                        start_line: record.line,
-                        start_column: None,
-                        end_line: None,
-                        end_column: None,
-                        byte_offset: None,
-                        byte_length: None,
-                    },
+                    line_region(record.line),
                     vec![LogicalLocation {
                         fully_qualified_name: &doc.name,
                         kind: "object",
@@ -201,13 +277,21 @@ pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Resu
                 locations: vec![Location {
                     physical_location: PhysicalLocation {
                         artifact_location: ArtifactLocation { uri },
-                        region,
+                        region: Some(region),
                     },
                     logical_locations,
                 }],
             }
         })
         .collect();
+    let invocations = if notes.is_empty() {
+        Vec::new()
+    } else {
+        vec![Invocation {
+            execution_successful: true,
+            tool_execution_notifications: notes,
+        }]
+    };
     let log = Log {
         version: "2.1.0",
         schema: SCHEMA,
@@ -220,6 +304,7 @@ pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Resu
                     rules,
                 },
             },
+            invocations,
             results,
         }],
     };
