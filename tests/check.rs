@@ -457,6 +457,23 @@ fn json_and_sarif_say_how_many_articles_of_its_event_a_draft_was_compared_with()
         notices[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         draft
     );
+    // A draft of a JSON Lines file: the note points at its line and names the article.
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("drafts.jsonl");
+    std::fs::write(
+        &feed,
+        "{\"id\": \"a\", \"text\": \"A bakery opened on the high street with fresh bread.\"}\n",
+    )
+    .unwrap();
+    let feed = feed.to_str().unwrap();
+    let sarif = wirecheck(&["check", feed, "--against", against, "--format", "sarif"]).json();
+    let location =
+        &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["locations"][0];
+    assert_eq!(location["physicalLocation"]["region"]["startLine"], 1);
+    assert_eq!(
+        location["logicalLocations"][0]["fullyQualifiedName"],
+        format!("{feed}#a")
+    );
     // A seed draft: two other accounts of its speech, no note; `audit` has no drafts.
     let json = wirecheck(&["check", SEED_002, "--against", "seeds/", "--format", "json"]).json();
     assert_eq!(json["drafts"][0]["articles_of_its_event"], 2);
