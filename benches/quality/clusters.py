@@ -225,12 +225,33 @@ def in_archive(args, gold):
           f"{false_same_day} on one day")
     for a, b in false_days[:10]:
         print(f"{'':18}   {a} ({dates[a]}, {gold[a]}) ~ {b} ({dates[b]}, {gold[b]})")
+    known_editions(report)
     boilerplate_links(os.path.join(args.data, "reuters-all", "articles.jsonl"), report)
     sizes = sorted(((len(c["documents"]), c) for c in report["clusters"]),
                    key=lambda x: -x[0])[:5]
     for size, c in sizes:
         ds = sorted(dates[d.rsplit("#", 1)[1]] for d in c["documents"])
         print(f"{'':18} archive cluster of {size}: {ds[0]}..{ds[-1]}")
+
+
+EDITIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reuters_editions.txt")
+
+
+def known_editions(report):
+    """The hand-read pairs of `reuters_editions.txt` (editions of a recurring report dated on
+    different days) still in one cluster of the whole-archive run."""
+    cluster = {d.rsplit("#", 1)[1]: c["id"] for c in report["clusters"] for d in c["documents"]}
+    pairs = []
+    with open(EDITIONS, encoding="utf-8") as f:
+        for line in f:
+            fields = line.split("#", 1)[0].split()
+            if len(fields) == 2:
+                pairs.append((fields[0], fields[1], line.split("#", 1)[1].strip()))
+    joined = [p for p in pairs if p[0] in cluster and cluster.get(p[0]) == cluster.get(p[1])]
+    print(f"{'':18} hand-read editions of other days (reuters_editions.txt): "
+          f"{len(joined)} of {len(pairs)} pairs joined")
+    for a, b, why in joined:
+        print(f"{'':18}   {a} ~ {b}: {why}")
 
 
 BOILERPLATE_STORIES = 10
