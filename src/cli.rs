@@ -596,9 +596,9 @@ fn report_and_exit(
             (Format::Json, Some(d)) => {
                 report::json::write_check(analysis, d, with_references, &mut out)?
             }
-            (Format::Sarif, None) => report::sarif::write(analysis, &mut out)?,
+            (Format::Sarif, None) => report::sarif::write(analysis, had_errors, &mut out)?,
             (Format::Sarif, Some(d)) => {
-                report::sarif::write_check(analysis, d, with_references, &mut out)?
+                report::sarif::write_check(analysis, d, with_references, had_errors, &mut out)?
             }
             (Format::Github, drafts) => {
                 report::github::write(analysis, &mut out)?;

@@ -487,7 +487,9 @@ fn json_and_sarif_say_how_many_articles_of_its_event_a_draft_was_compared_with()
         "sarif",
     ])
     .json();
-    assert!(sarif["runs"][0].get("invocations").is_none());
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    assert!(invocation.get("toolExecutionNotifications").is_none());
     let json = wirecheck(&["audit", "seeds/", "--format", "json"]).json();
     assert!(json.get("drafts").is_none());
 }

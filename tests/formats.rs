@@ -34,6 +34,26 @@ fn sarif_is_2_1_0_with_rules_and_one_based_regions() {
     );
     assert_eq!(region["startLine"], 6);
     assert!(region["startColumn"].as_u64().unwrap() >= 1);
+    assert_eq!(run["invocations"][0]["executionSuccessful"], true);
+}
+
+#[test]
+fn sarif_says_the_run_did_not_succeed_when_an_input_could_not_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = wirecheck(&[
+        "audit",
+        "--format",
+        "sarif",
+        SEED_003,
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 2);
+    let sarif = out.json();
+    let run = &sarif["runs"][0];
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    // The readable input is still reported.
+    assert_eq!(run["results"].as_array().unwrap().len(), 3);
 }
 
 #[test]

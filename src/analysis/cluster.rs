@@ -362,6 +362,14 @@ impl DocFacts {
     fn short(&self) -> bool {
         self.words <= ROUTINE_MAX_WORDS
     }
+
+    /// Its figures, with the counts it spells out or without them.
+    fn figures(&self, with_counts: bool) -> Figures<'_> {
+        Figures {
+            numbers: &self.numbers,
+            counts: if with_counts { &self.counts } else { &[] },
+        }
+    }
 }
 
 /// A word of a title, lower case, and whether it is a function word.
@@ -838,27 +846,23 @@ fn subject_run(f: &SentenceFeatures) -> Vec<u64> {
 
 /// Share of the smaller article's figures the two have in common.
 fn shared_figures(a: &DocFacts, b: &DocFacts) -> f64 {
-    shared_share(&a.numbers, &b.numbers)
-}
-
-/// Share of the smaller of two sorted lists that the other holds too.
-fn shared_share(a: &[u64], b: &[u64]) -> f64 {
-    let shared = a.iter().filter(|n| b.binary_search(n).is_ok()).count();
-    shared as f64 / a.len().min(b.len()).max(1) as f64
+    a.figures(false).shared_share(b.figures(false))
 }
 
 /// Number words read as counts, with the hash of the figure each stands for (`num:N`, as
 /// the tokenizer writes "7"). "One" is left out: it is a pronoun as often as a count.
-static COUNT_WORDS: std::sync::LazyLock<[(u64, u64); 11]> = std::sync::LazyLock::new(|| {
-    const WORDS: [&str; 11] = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    ];
-    std::array::from_fn(|i| {
-        (
-            crate::text::features::token_hash(WORDS[i]),
-            crate::text::features::token_hash(&format!("num:{}", i + 2)),
-        )
-    })
+static COUNT_WORDS: std::sync::LazyLock<Vec<(u64, u64)>> = std::sync::LazyLock::new(|| {
+    crate::text::tokens::CARDINALS
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, word)| {
+            (
+                crate::text::features::token_hash(word),
+                crate::text::features::token_hash(&format!("num:{}", i + 1)),
+            )
+        })
+        .collect()
 });
 
 /// The counts an article spells out (see [`DocFacts::counts`]): a number word followed by
@@ -1079,54 +1083,83 @@ fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
         || routine_editions(a, b)
 }
 
+/// The figures a report is read to hold: its numbers, and the counts it spells out when
+/// those are read too (two sorted lists with nothing in common, see [`DocFacts::counts`]).
+#[derive(Clone, Copy)]
+struct Figures<'a> {
+    numbers: &'a [u64],
+    counts: &'a [u64],
+}
+
+impl<'a> Figures<'a> {
+    fn len(self) -> usize {
+        self.numbers.len() + self.counts.len()
+    }
+
+    fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    fn contains(self, x: &u64) -> bool {
+        self.numbers.binary_search(x).is_ok() || self.counts.binary_search(x).is_ok()
+    }
+
+    fn iter(self) -> impl Iterator<Item = &'a u64> {
+        self.numbers.iter().chain(self.counts)
+    }
+
+    /// Share of the smaller list's figures that the other holds too.
+    fn shared_share(self, other: Self) -> f64 {
+        let shared = self.iter().filter(|x| other.contains(x)).count();
+        shared as f64 / self.len().min(other.len()).max(1) as f64
+    }
+
+    /// The same figures (each list is distinct: equal lengths, and every one shared).
+    fn same_as(self, other: Self) -> bool {
+        self.len() == other.len() && self.iter().all(|x| other.contains(x))
+    }
+}
+
 /// Two editions of a routine report: short reports of figures dated on different days, or
 /// reports under one title whose figures changed (see [`recurring`]).
 fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
+    let one_title = a.title.is_some() && a.title == b.title;
+    // Under one title, the counts a report spells out are its figures too ("seven grain ships
+    // loading", another day "three"), when they differ. The same counts again are left to the
+    // figures written in digits, whatever the gap: a number word is a weaker sign than a
+    // figure ("two companies"), and a story re-run whole days later repeats its counts.
+    let read_counts = one_title && a.counts != b.counts;
+    editions_by_figures(
+        (a, a.figures(read_counts)),
+        (b, b.figures(read_counts)),
+        one_title,
+    )
+}
+
+/// [`routine_editions`] of two reports, each with the figures it is read to hold.
+fn editions_by_figures(
+    (a, figures_a): (&DocFacts, Figures<'_>),
+    (b, figures_b): (&DocFacts, Figures<'_>),
+    one_title: bool,
+) -> bool {
     let (Some(da), Some(db)) = (a.date, b.date) else {
         return false;
     };
-    if da == db {
-        return false;
-    }
-    let one_title = a.title.is_some() && a.title == b.title;
-    if one_title && a.counts != b.counts {
-        // Under one title, the counts a report spells out are its figures too ("seven grain
-        // ships loading", another day "three"). The same counts again tell nothing: a re-run
-        // repeats them.
-        let figures = |f: &DocFacts| {
-            let mut all = [f.numbers.as_slice(), f.counts.as_slice()].concat();
-            all.sort_unstable();
-            all
-        };
-        return editions_by_figures(a, &figures(a), b, &figures(b), da, db, one_title);
-    }
-    editions_by_figures(a, &a.numbers, b, &b.numbers, da, db, one_title)
-}
-
-/// [`routine_editions`] of two reports dated `da` and `db` (different days), with the
-/// figures each is read to hold.
-fn editions_by_figures(
-    a: &DocFacts,
-    figures_a: &[u64],
-    b: &DocFacts,
-    figures_b: &[u64],
-    da: i64,
-    db: i64,
-    one_title: bool,
-) -> bool {
     // A brief of a figure or two: the day's operation without its amount.
-    let brief = |f: &DocFacts, figures: &[u64]| !figures.is_empty() && f.words <= BRIEF_MAX_WORDS;
+    let brief =
+        |f: &DocFacts, figures: Figures<'_>| !figures.is_empty() && f.words <= BRIEF_MAX_WORDS;
     let fewest = figures_a.len().min(figures_b.len());
-    if (fewest < ROUTINE_MIN_NUMBERS && !(brief(a, figures_a) || brief(b, figures_b)))
+    if da == db
+        || (fewest < ROUTINE_MIN_NUMBERS && !(brief(a, figures_a) || brief(b, figures_b)))
         || fewest == 0
     {
         return false;
     }
-    let shared = shared_share(figures_a, figures_b);
+    let shared = figures_a.shared_share(figures_b);
     // A short report that is mostly its figures (the day's operation and the rate, the day's
     // assistance to the money market) is an edition of its day under any title, even when
     // the amount and the rate are those of the day before.
-    let routine = |f: &DocFacts, figures: &[u64]| {
+    let routine = |f: &DocFacts, figures: Figures<'_>| {
         brief(f, figures) || f.short() && figures.len() * ROUTINE_WORDS_PER_FIGURE >= f.words
     };
     // One company's offering filed, then completed, is a follow-up, not an edition; the
@@ -1135,14 +1168,15 @@ fn editions_by_figures(
     // report's figures recurring (a shortage revised down from 450 to 400 on two days of a
     // week); Friday's report re-run on Monday is still a re-run.
     let same_company = share_any(&a.tickers, &b.tickers);
-    let rerun = figures_a == figures_b && working_days_apart(da, db) <= RERUN_MAX_WORKING_DAYS;
+    let rerun =
+        figures_a.same_as(figures_b) && working_days_apart(da, db) <= RERUN_MAX_WORKING_DAYS;
     if routine(a, figures_a) && routine(b, figures_b) && !same_company && !rerun {
         return true;
     }
     // Under one title, a table of figures (rates by maturity, ships loading) is a new
     // edition as soon as one figure changes; other reports when most of them do.
     let table =
-        |f: &DocFacts, figures: &[u64]| figures.len() * TEMPLATE_WORDS_PER_FIGURE >= f.words;
+        |f: &DocFacts, figures: Figures<'_>| figures.len() * TEMPLATE_WORDS_PER_FIGURE >= f.words;
     one_title
         && (shared <= ROUTINE_MAX_SHARED
             || (table(a, figures_a) && table(b, figures_b) && shared < 1.0))
@@ -3422,15 +3456,31 @@ mod tests {
             title,
             ..Default::default()
         };
-        // A brief of ships loading and waiting, one week and the next: two editions.
-        let monday = f(Some(10), &[6, 7], Some(5));
-        assert!(routine_editions(&monday, &f(Some(17), &[2, 3], Some(5))));
+        // A brief of ships loading and waiting, and a week later: two editions.
+        let first = f(Some(10), &[6, 7], Some(5));
+        assert!(routine_editions(&first, &f(Some(17), &[2, 3], Some(5))));
         // One count the same, the other changed: still another day's figures.
-        assert!(routine_editions(&monday, &f(Some(17), &[6, 8], Some(5))));
-        // The same counts again: a re-run, whatever the gap.
-        assert!(!routine_editions(&monday, &f(Some(12), &[6, 7], Some(5))));
+        assert!(routine_editions(&first, &f(Some(17), &[6, 8], Some(5))));
+        // The same counts again are left to the figures in digits: with none, no judgement,
+        // whatever the gap (a story re-run whole repeats its counts).
+        assert!(!routine_editions(&first, &f(Some(12), &[6, 7], Some(5))));
+        assert!(!routine_editions(&first, &f(Some(24), &[6, 7], Some(5))));
+        // With the same figures in digits too, the digits decide: repeated two working days
+        // later, they are the report's figures recurring (see `routine_editions`).
+        let with_digits = |date| DocFacts {
+            numbers: vec![1],
+            ..f(date, &[6, 7], Some(5))
+        };
+        assert!(!routine_editions(
+            &with_digits(Some(10)),
+            &with_digits(Some(11))
+        ));
+        assert!(routine_editions(
+            &with_digits(Some(10)),
+            &with_digits(Some(12))
+        ));
         // Under other titles, or with no title, counts decide nothing.
-        assert!(!routine_editions(&monday, &f(Some(17), &[2, 3], Some(4))));
+        assert!(!routine_editions(&first, &f(Some(17), &[2, 3], Some(4))));
         assert!(!routine_editions(
             &f(Some(10), &[6, 7], None),
             &f(Some(17), &[2, 3], None)

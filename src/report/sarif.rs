@@ -20,16 +20,17 @@ struct Log<'a> {
 #[derive(Serialize)]
 struct Run<'a> {
     tool: Tool,
-    /// `check` only, when there are notes on the drafts.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    invocations: Vec<Invocation<'a>>,
+    /// The one run: whether every input was read, and `check`'s notes on its drafts.
+    invocations: [Invocation<'a>; 1],
     results: Vec<SarifResult<'a>>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Invocation<'a> {
+    /// False when an input could not be read (the run went on with the others; exit code 2).
     execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     tool_execution_notifications: Vec<Notification<'a>>,
 }
 
@@ -152,8 +153,13 @@ pub fn level(severity: Severity) -> &'static str {
     }
 }
 
-pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    write_with_notes(analysis, Vec::new(), out)
+/// The report of `audit`; `had_errors`: an input could not be read.
+pub fn write(
+    analysis: &Analysis,
+    had_errors: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    write_with_notes(analysis, had_errors, Vec::new(), out)
 }
 
 /// The report of `check`: [`write`]'s, with a tool notification on each draft compared with
@@ -162,6 +168,7 @@ pub fn write_check(
     analysis: &Analysis,
     is_draft: &[bool],
     with_references: bool,
+    had_errors: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let evidence = super::event_evidence(analysis, is_draft);
@@ -196,7 +203,7 @@ pub fn write_check(
             }
         })
         .collect();
-    write_with_notes(analysis, notes, out)
+    write_with_notes(analysis, had_errors, notes, out)
 }
 
 /// A region that is one line of a file.
@@ -213,6 +220,7 @@ fn line_region(line: usize) -> Region {
 
 fn write_with_notes(
     analysis: &Analysis,
+    had_errors: bool,
     notes: Vec<Notification<'_>>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
@@ -284,14 +292,10 @@ fn write_with_notes(
             }
         })
         .collect();
-    let invocations = if notes.is_empty() {
-        Vec::new()
-    } else {
-        vec![Invocation {
-            execution_successful: true,
-            tool_execution_notifications: notes,
-        }]
-    };
+    let invocations = [Invocation {
+        execution_successful: !had_errors,
+        tool_execution_notifications: notes,
+    }];
     let log = Log {
         version: "2.1.0",
         schema: SCHEMA,

@@ -62,12 +62,14 @@ fn multiplier_word(w: &str) -> Option<f64> {
     })
 }
 
-/// A number written as a word, as style guides want below ten ("two billion dlrs").
+/// Numbers written as words, as style guides want below ten: the word for `i + 1` at `i`.
+pub const CARDINALS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// A number written as a word ("two billion dlrs").
 fn cardinal_word(w: &str) -> Option<f64> {
-    const CARDINALS: [&str; 12] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
     CARDINALS
         .iter()
         .position(|c| c.eq_ignore_ascii_case(w))
