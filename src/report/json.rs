@@ -461,8 +461,10 @@ pub fn write_check(
             .map(|&(d, others)| JsonDraft {
                 document: &analysis.documents[d].name,
                 articles_of_its_event: others,
+                // In document order, as the evidence is.
                 note: alone
-                    .contains(&d)
+                    .binary_search(&d)
+                    .is_ok()
                     .then(|| super::compared_with_none(with_references)),
             })
             .collect(),
