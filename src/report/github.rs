@@ -29,16 +29,16 @@ fn escape_property(s: &str) -> String {
 }
 
 /// In `check`: a notice on each draft that none of the other articles shares an event with
-/// (see [`super::drafts_of_no_other_event`]), so that a clean run in CI says so.
+/// (see [`super::DraftEvidence`]), so that a clean run in CI says so.
 pub fn write_check_notes(
     analysis: &Analysis,
     is_draft: &[bool],
     with_references: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let evidence = super::event_evidence(analysis, is_draft);
-    for d in super::drafts_of_no_other_event(&evidence, is_draft) {
-        let doc = &analysis.documents[d];
+    for d in super::draft_evidence(analysis, is_draft, with_references) {
+        let Some(note) = d.note else { continue };
+        let doc = &analysis.documents[d.document];
         let file = match &doc.record {
             Some(record) => format!(
                 "file={},line={}",
@@ -50,7 +50,7 @@ pub fn write_check_notes(
         writeln!(
             out,
             "::notice {file},title=wirecheck::{}",
-            escape_data(&super::compared_with_none(with_references))
+            escape_data(&note)
         )?;
     }
     Ok(())

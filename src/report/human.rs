@@ -582,17 +582,18 @@ pub fn write_check(
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         // A draft no other article shares an event with was compared with none of them: a
         // clean result then says nothing about its names, quotations or figures.
-        let of_its_event = super::event_evidence(analysis, is_draft);
-        for d in super::drafts_of_no_other_event(&of_its_event, is_draft) {
-            writeln!(
-                out,
-                "note: {}: {}",
-                E(&analysis.documents[d].name),
-                super::compared_with_none(with_references)
-            )?;
+        let of_its_event = super::draft_evidence(analysis, is_draft, with_references);
+        for d in &of_its_event {
+            if let Some(note) = &d.note {
+                writeln!(
+                    out,
+                    "note: {}: {note}",
+                    E(&analysis.documents[d.document].name)
+                )?;
+            }
         }
         let event = match of_its_event.as_slice() {
-            [(_, n)] if evidence > 0 => format!(", {n} of its event"),
+            [d] if evidence > 0 => format!(", {} of its event", d.of_its_event),
             _ => String::new(),
         };
         writeln!(

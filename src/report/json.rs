@@ -296,10 +296,7 @@ pub struct JsonReport<'a> {
     pub drafts: Option<Vec<JsonDraft<'a>>>,
 }
 
-/// A draft of `check`: the other articles of its event (other drafts not counted), and a note
-/// when there are other articles but none of its event (see
-/// [`super::drafts_of_no_other_event`]): its clean result then says nothing of what is
-/// compared across accounts.
+/// A draft of `check` (see [`super::DraftEvidence`]).
 #[derive(Serialize)]
 pub struct JsonDraft<'a> {
     pub document: &'a str,
@@ -453,19 +450,13 @@ pub fn write_check(
 ) -> std::io::Result<()> {
     let locator = Locator::new(&analysis.documents);
     let mut report = JsonReport::new(analysis, &locator);
-    let evidence = super::event_evidence(analysis, is_draft);
-    let alone = super::drafts_of_no_other_event(&evidence, is_draft);
     report.drafts = Some(
-        evidence
-            .iter()
-            .map(|&(d, others)| JsonDraft {
-                document: &analysis.documents[d].name,
-                articles_of_its_event: others,
-                // In document order, as the evidence is.
-                note: alone
-                    .binary_search(&d)
-                    .is_ok()
-                    .then(|| super::compared_with_none(with_references)),
+        super::draft_evidence(analysis, is_draft, with_references)
+            .into_iter()
+            .map(|d| JsonDraft {
+                document: &analysis.documents[d.document].name,
+                articles_of_its_event: d.of_its_event,
+                note: d.note,
             })
             .collect(),
     );

@@ -11,39 +11,45 @@ pub mod worddiff;
 
 use crate::model::{Document, Finding, LineIndex};
 
-/// In `check`: each draft that none of the other articles shares an event with, though there
-/// are others (`evidence` from [`event_evidence`]). It was compared with no other account, so
-/// a clean result says nothing of it.
-pub fn drafts_of_no_other_event(evidence: &[(usize, usize)], is_draft: &[bool]) -> Vec<usize> {
-    if is_draft.iter().all(|&d| d) {
-        return Vec::new();
-    }
-    evidence
-        .iter()
-        .filter(|&&(_, others)| others == 0)
-        .map(|&(d, _)| d)
-        .collect()
+/// In `check`, what every output format says of one draft.
+pub struct DraftEvidence {
+    pub document: usize,
+    /// The other articles in its cluster (other drafts not counted).
+    pub of_its_event: usize,
+    /// Set when there are other articles but none of its event: it was compared with no
+    /// other account, so a clean result says nothing of it (see [`compared_with_none`]).
+    pub note: Option<String>,
 }
 
-/// Each draft with the number of the other articles in its cluster (other drafts not counted).
-pub fn event_evidence(analysis: &crate::Analysis, is_draft: &[bool]) -> Vec<(usize, usize)> {
+/// [`DraftEvidence`] of each draft, in document order.
+pub fn draft_evidence(
+    analysis: &crate::Analysis,
+    is_draft: &[bool],
+    with_references: bool,
+) -> Vec<DraftEvidence> {
     let clusters = &analysis.corpus.clusters;
+    let others_given = !is_draft.iter().all(|&d| d);
     (0..is_draft.len())
         .filter(|&d| is_draft[d])
         .map(|d| {
-            let others = clusters
+            let of_its_event = clusters
                 .of_document
                 .get(d)
                 .and_then(|&c| clusters.members.get(c))
                 .map_or(0, |m| m.iter().filter(|&&o| !is_draft[o]).count());
-            (d, others)
+            DraftEvidence {
+                document: d,
+                of_its_event,
+                note: (others_given && of_its_event == 0)
+                    .then(|| compared_with_none(with_references)),
+            }
         })
         .collect()
 }
 
-/// What the note on a draft of [`drafts_of_no_other_event`] says. Reference transcripts are
+/// What the note on a draft of no other article's event says. Reference transcripts are
 /// read for quotations whatever their event.
-pub fn compared_with_none(with_references: bool) -> String {
+fn compared_with_none(with_references: bool) -> String {
     let unchecked = if with_references {
         "names and figures"
     } else {

@@ -163,7 +163,7 @@ pub fn write(
 }
 
 /// The report of `check`: [`write`]'s, with a tool notification on each draft compared with
-/// no other account (see [`super::drafts_of_no_other_event`]).
+/// no other account (see [`super::DraftEvidence`]).
 pub fn write_check(
     analysis: &Analysis,
     is_draft: &[bool],
@@ -171,11 +171,11 @@ pub fn write_check(
     had_errors: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let evidence = super::event_evidence(analysis, is_draft);
-    let notes = super::drafts_of_no_other_event(&evidence, is_draft)
+    let notes = super::draft_evidence(analysis, is_draft, with_references)
         .into_iter()
-        .map(|d| {
-            let doc = &analysis.documents[d];
+        .filter_map(|d| {
+            let text = d.note?;
+            let doc = &analysis.documents[d.document];
             // A JSON Lines article: its line of the file; a file: the whole file.
             let (uri, region, logical_locations) = match &doc.record {
                 Some(record) => (
@@ -188,11 +188,9 @@ pub fn write_check(
                 ),
                 None => (uri(&doc.name), None, Vec::new()),
             };
-            Notification {
+            Some(Notification {
                 level: "note",
-                message: Text {
-                    text: super::compared_with_none(with_references),
-                },
+                message: Text { text },
                 locations: vec![Location {
                     physical_location: PhysicalLocation {
                         artifact_location: ArtifactLocation { uri },
@@ -200,7 +198,7 @@ pub fn write_check(
                     },
                     logical_locations,
                 }],
-            }
+            })
         })
         .collect();
     write_with_notes(analysis, had_errors, notes, out)
