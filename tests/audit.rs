@@ -446,6 +446,14 @@ fn a_port_report_of_ships_spelled_out_is_one_edition_a_day() {
 }
 
 #[test]
+fn weekly_summaries_of_two_weeks_are_two_clusters() {
+    // Found on a wire archive: a weekly crop weather summary, in the same words each week but
+    // for the week it sums up, was one cluster across weeks (the figures alone did not tell).
+    let r = audit("fixtures/audit/weekly_summaries_of_two_weeks");
+    assert_eq!(clusters_by_line_id(&r), [vec!["1"], vec!["2"]]);
+}
+
+#[test]
 fn a_players_arrest_and_a_team_mates_later_one_are_two_clusters() {
     // Found on ECB+: two players' drunk-driving arrests, a month apart and undated, were one
     // cluster; the later stories recall the earlier arrest in a sentence. The coach's story

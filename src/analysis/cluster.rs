@@ -132,6 +132,18 @@ static TODAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
         .expect("today pattern")
 });
+/// A reporting period named by the day it ends or starts ("the week ended March 28", "the
+/// week of March 23"): the month and day.
+static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"(?i)\b(?:week|month|period|fortnight)\s+(?:ended|ending|of|beginning|starting)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<day>{}\s+[0-3]?\d)\b",
+        crate::ingest::metadata::MONTH_RE
+    ))
+    .expect("period pattern")
+});
+/// Two named reporting periods at least this many days apart are two editions' periods: one
+/// bulletin may sum up its sections over weeks ending a day apart.
+const PERIODS_MIN_DAYS_APART: i64 = 3;
 /// Words before a stock symbol read as the company's name ("Allied Signal Inc <ALD>").
 const COMPANY_WORDS: usize = 4;
 /// Similarity kept by two articles whose leads name participants the other never mentions.
@@ -321,6 +333,9 @@ struct DocFacts {
     lead_name: Option<Vec<u64>>,
     /// The story tells what happens on its own day ("today", "this morning").
     tells_of_today: bool,
+    /// The reporting periods its lead names ("in the week ended March 28"), as days of a
+    /// leap year, sorted and distinct: the edition of a weekly report it is.
+    periods: Vec<i64>,
     /// The lead opens with a label and a colon ("Note: Current figures exclude …"): the
     /// capitalised words that follow are no one's name.
     lead_labelled: bool,
@@ -787,6 +802,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
     });
     DocFacts {
         tells_of_today,
+        periods: periods_named(prose_lead),
         lead_name: None,
         lead_labelled: lead[..opening_end].contains(':'),
         company: company_words(&[doc.meta.title.as_deref().unwrap_or(""), lead]),
@@ -822,6 +838,20 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
             .filter(|t| !t.is_empty())
             .map(|t| crate::text::features::token_hash(&t)),
     }
+}
+
+/// The reporting periods `lead` names (see [`PERIOD`]), as days of a leap year, sorted and
+/// distinct.
+fn periods_named(lead: &str) -> Vec<i64> {
+    let mut days: Vec<i64> = PERIOD
+        .captures_iter(lead)
+        .filter_map(|c| crate::ingest::metadata::parse_month_day(&c["day"]))
+        .filter_map(|(month, day)| chrono::NaiveDate::from_ymd_opt(2000, month, day))
+        .map(|d| i64::from(chrono::Datelike::ordinal(&d)))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
 }
 
 /// The run of capitalised words a sentence opens with ("Kingdom of Sweden is issuing…"):
@@ -1120,9 +1150,13 @@ impl<'a> Figures<'a> {
     }
 }
 
-/// Two editions of a routine report: short reports of figures dated on different days, or
-/// reports under one title whose figures changed (see [`recurring`]).
+/// Two editions of a routine report: short reports of figures dated on different days,
+/// reports under one title whose figures changed (see [`recurring`]), or reports of other
+/// periods (see [`reports_of_other_periods`]).
 fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
+    if reports_of_other_periods(a, b) {
+        return true;
+    }
     let one_title = a.title.is_some() && a.title == b.title;
     // Under one title, the counts a report spells out are its figures too ("seven grain ships
     // loading", another day "three"), when they differ. The same counts again are left to the
@@ -1134,6 +1168,25 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
         (b, b.figures(read_counts)),
         one_title,
     )
+}
+
+/// Two stories dated on different days whose leads name other reporting periods ("the week
+/// ended March 28", a week later "April 5"): two editions of a weekly report, alike in every
+/// word but the period's figures. A follow-up names the period of the report it follows.
+fn reports_of_other_periods(a: &DocFacts, b: &DocFacts) -> bool {
+    let (Some(da), Some(db)) = (a.date, b.date) else {
+        return false;
+    };
+    let apart = |x: i64, y: i64| {
+        let d = (x - y).abs();
+        d.min(366 - d) >= PERIODS_MIN_DAYS_APART
+    };
+    da != db
+        && !a.periods.is_empty()
+        && !b.periods.is_empty()
+        && a.periods
+            .iter()
+            .all(|&x| b.periods.iter().all(|&y| apart(x, y)))
 }
 
 /// [`routine_editions`] of two reports, each with the figures it is read to hold.
@@ -3375,6 +3428,56 @@ mod tests {
         // Undated or with few figures: no judgement.
         assert!(!recurring(&monday, &f(None, &[6, 7, 8, 9])));
         assert!(!recurring(&monday, &f(Some(11), &[6, 7])));
+    }
+
+    #[test]
+    fn leads_name_their_reporting_periods_by_the_day_they_end_or_start() {
+        let day = |m, d| {
+            i64::from(chrono::Datelike::ordinal(
+                &chrono::NaiveDate::from_ymd_opt(2000, m, d).unwrap(),
+            ))
+        };
+        assert_eq!(
+            periods_named("Sowing advanced in the week ended March 28, the board said."),
+            [day(3, 28)]
+        );
+        assert_eq!(
+            periods_named("Mills will run the week of Mar. 23 and the week of March 30."),
+            [day(3, 23), day(3, 30)]
+        );
+        assert_eq!(
+            periods_named("Stocks fell in the week ending Friday, April 3."),
+            [day(4, 3)]
+        );
+        // A day alone, or a month's end, names no period.
+        assert!(periods_named("The plant reopened on March 28.").is_empty());
+        assert!(periods_named("Sales rose at the end of March 28 stores.").is_empty());
+    }
+
+    #[test]
+    fn reports_of_other_weeks_are_two_editions() {
+        let f = |date, periods: &[i64]| DocFacts {
+            date,
+            periods: periods.to_vec(),
+            words: 120,
+            ..Default::default()
+        };
+        let first = f(Some(10), &[88]);
+        assert!(reports_of_other_periods(&first, &f(Some(17), &[95])));
+        assert!(routine_editions(&first, &f(Some(17), &[95])));
+        // A follow-up a week later naming the week it comments on.
+        assert!(!reports_of_other_periods(&first, &f(Some(17), &[88, 95])));
+        // One bulletin's sections, summed up over weeks ending a day apart.
+        assert!(!reports_of_other_periods(&first, &f(Some(11), &[89])));
+        // Same day, undated, or no period named: no judgement.
+        assert!(!reports_of_other_periods(&first, &f(Some(10), &[95])));
+        assert!(!reports_of_other_periods(&first, &f(None, &[95])));
+        assert!(!reports_of_other_periods(&first, &f(Some(17), &[])));
+        // The year wraps: the weeks ended December 29 and January 2 are four days apart.
+        assert!(reports_of_other_periods(
+            &f(Some(10), &[364]),
+            &f(Some(14), &[2])
+        ));
     }
 
     #[test]
