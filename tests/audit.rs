@@ -454,6 +454,14 @@ fn weekly_summaries_of_two_weeks_are_two_clusters() {
 }
 
 #[test]
+fn weekly_counts_told_in_one_lead_a_week_apart_are_two_clusters() {
+    // Found on a wire archive: a weekly rig count ("drilling activity fell last week", a
+    // week later "rose last week"), repeating some of its figures, was one cluster.
+    let r = audit("fixtures/audit/weekly_counts_told_in_one_lead");
+    assert_eq!(clusters_by_line_id(&r), [vec!["1"], vec!["2"]]);
+}
+
+#[test]
 fn a_players_arrest_and_a_team_mates_later_one_are_two_clusters() {
     // Found on ECB+: two players' drunk-driving arrests, a month apart and undated, were one
     // cluster; the later stories recall the earlier arrest in a sentence. The coach's story

@@ -141,6 +141,20 @@ static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     ))
     .expect("period pattern")
 });
+/// The story's own day or week, as its lead tells it.
+static OWN_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last week)\b",
+    )
+    .expect("own time pattern")
+});
+/// Two stories at least this many days apart, each telling of its own day or week in one
+/// lead, are two happenings: a weekly report's editions are seven days apart, while a
+/// follow-up of the same days tells its news in new words.
+const EDITIONS_MIN_DAYS_APART: i64 = 5;
+/// Share of the shorter lead's content words the other lead holds for the two to be one
+/// lead (see [`one_lead_of_other_weeks`]).
+const ONE_LEAD_SHARE: f64 = 0.5;
 /// Two named reporting periods at least this many days apart are two editions' periods: one
 /// bulletin may sum up its sections over weeks ending a day apart.
 const PERIODS_MIN_DAYS_APART: i64 = 3;
@@ -333,6 +347,11 @@ struct DocFacts {
     lead_name: Option<Vec<u64>>,
     /// The story tells what happens on its own day ("today", "this morning").
     tells_of_today: bool,
+    /// The lead (its first sentence of prose) tells of the story's own day or week ("today",
+    /// "yesterday's tender", "last week"): what happened then, not what happened before.
+    lead_tells_its_time: bool,
+    /// The lead's content words, hashed, sorted and distinct.
+    lead_words: Vec<u64>,
     /// The reporting periods its lead names ("in the week ended March 28"), as days of a
     /// leap year, sorted and distinct: the edition of a weekly report it is.
     periods: Vec<i64>,
@@ -711,14 +730,14 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         .unwrap_or("");
     let tickers = tickers(&[doc.meta.title.as_deref().unwrap_or(""), lead]);
     // The first sentence of prose (a stray fragment of a link or a date line is no lead).
-    let prose_lead = doc
+    let (prose_lead, lead_words) = doc
         .sentences
         .iter()
         .enumerate()
         .filter(|&(k, s)| s.kind == crate::model::SentenceKind::Body && own(k))
-        .filter_map(|(_, s)| doc.text.get(s.range.clone()))
-        .find(|t| t.split_whitespace().count() >= LEAD_MIN_WORDS)
-        .unwrap_or("");
+        .filter_map(|(k, s)| Some((doc.text.get(s.range.clone())?, features.get(k)?)))
+        .find(|(t, _)| t.split_whitespace().count() >= LEAD_MIN_WORDS)
+        .map_or(("", Vec::new()), |(t, f)| (t, f.content.clone()));
     let mut lead_names = Vec::new();
     sentence_names(prose_lead, &mut lead_names);
     lead_names.sort_unstable();
@@ -803,6 +822,8 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
     DocFacts {
         tells_of_today,
         periods: periods_named(prose_lead),
+        lead_tells_its_time: OWN_TIME.is_match(prose_lead),
+        lead_words,
         lead_name: None,
         lead_labelled: lead[..opening_end].contains(':'),
         company: company_words(&[doc.meta.title.as_deref().unwrap_or(""), lead]),
@@ -1154,7 +1175,7 @@ impl<'a> Figures<'a> {
 /// reports under one title whose figures changed (see [`recurring`]), or reports of other
 /// periods (see [`reports_of_other_periods`]).
 fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
-    if reports_of_other_periods(a, b) {
+    if reports_of_other_periods(a, b) || one_lead_of_other_weeks(a, b) {
         return true;
     }
     let one_title = a.title.is_some() && a.title == b.title;
@@ -1187,6 +1208,27 @@ fn reports_of_other_periods(a: &DocFacts, b: &DocFacts) -> bool {
         && a.periods
             .iter()
             .all(|&x| b.periods.iter().all(|&y| apart(x, y)))
+}
+
+/// Two stories a week or more apart whose leads, in mostly the same words, each tell of the
+/// story's own day or week ("drilling activity fell last week", a week later "rose last
+/// week"; "the rebate granted at yesterday's tender"): two editions of one report. A
+/// follow-up days later tells what happened since in other words.
+fn one_lead_of_other_weeks(a: &DocFacts, b: &DocFacts) -> bool {
+    let (Some(da), Some(db)) = (a.date, b.date) else {
+        return false;
+    };
+    if (da - db).abs() < EDITIONS_MIN_DAYS_APART || !a.lead_tells_its_time || !b.lead_tells_its_time
+    {
+        return false;
+    }
+    let shared = a
+        .lead_words
+        .iter()
+        .filter(|w| b.lead_words.binary_search(w).is_ok())
+        .count();
+    let fewest = a.lead_words.len().min(b.lead_words.len());
+    fewest > 0 && shared as f64 >= ONE_LEAD_SHARE * fewest as f64
 }
 
 /// [`routine_editions`] of two reports, each with the figures it is read to hold.
@@ -3477,6 +3519,47 @@ mod tests {
         assert!(reports_of_other_periods(
             &f(Some(10), &[364]),
             &f(Some(14), &[2])
+        ));
+    }
+
+    #[test]
+    fn one_lead_telling_its_own_week_a_week_apart_is_two_editions() {
+        let f = |date, own_time, lead: &[u64]| DocFacts {
+            date,
+            lead_tells_its_time: own_time,
+            lead_words: lead.to_vec(),
+            words: 300,
+            ..Default::default()
+        };
+        let monday = f(Some(10), true, &[1, 2, 3, 4, 5, 6]);
+        // "Drilling activity fell last week…", a week later "rose last week".
+        assert!(one_lead_of_other_weeks(
+            &monday,
+            &f(Some(17), true, &[1, 2, 3, 4, 7, 8])
+        ));
+        assert!(routine_editions(
+            &monday,
+            &f(Some(17), true, &[1, 2, 3, 4, 7, 8])
+        ));
+        // A follow-up within the week, though its lead repeats the first one's words.
+        assert!(!one_lead_of_other_weeks(
+            &monday,
+            &f(Some(14), true, &[1, 2, 3, 4, 7, 8])
+        ));
+        // A week later in other words: the story went on.
+        assert!(!one_lead_of_other_weeks(
+            &monday,
+            &f(Some(17), true, &[1, 2, 9, 10, 11, 12])
+        ));
+        // A lead that does not tell of its own day or week (a background piece).
+        assert!(!one_lead_of_other_weeks(
+            &monday,
+            &f(Some(17), false, &[1, 2, 3, 4, 7, 8])
+        ));
+        // Undated: no judgement.
+        assert!(!one_lead_of_other_weeks(
+            &monday,
+            &f(None, true, &[1, 2, 3, 4, 7, 8])
         ));
     }
 
