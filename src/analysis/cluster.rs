@@ -141,10 +141,11 @@ static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     ))
     .expect("period pattern")
 });
-/// The story's own day or week, as its lead tells it.
+/// The story's own day or week, as its lead tells it (a weekday is a day of the week the
+/// story was filed in: "effective Saturday").
 static OWN_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last week)\b",
+        r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     )
     .expect("own time pattern")
 });
@@ -348,7 +349,7 @@ struct DocFacts {
     /// The story tells what happens on its own day ("today", "this morning").
     tells_of_today: bool,
     /// The lead (its first sentence of prose) tells of the story's own day or week ("today",
-    /// "yesterday's tender", "last week"): what happened then, not what happened before.
+    /// "yesterday's tender", "last week", "on Tuesday"): what happened then, not before.
     lead_tells_its_time: bool,
     /// The lead's content words, hashed, sorted and distinct.
     lead_words: Vec<u64>,
