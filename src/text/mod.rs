@@ -99,7 +99,18 @@ struct RawLine {
     content_len: usize,
     ends_sentence: bool,
     bullet: bool,
+    /// Ends in a word no sentence or headline ends in ("its", "a", "of"), in lower case.
+    ends_open: bool,
+    /// Opens with a lower-case letter or a digit: the rest of a sentence, not a new one.
+    opens_lower: bool,
 }
+
+/// Lower-case words that leave a line's phrase open: an article, a possessive, a conjunction
+/// or a preposition that needs its object.
+const OPEN_ENDINGS: [&str; 18] = [
+    "a", "an", "the", "and", "or", "of", "its", "his", "her", "their", "our", "your", "with",
+    "from", "by", "at", "to", "for",
+];
 
 fn raw_lines(text: &str) -> Vec<RawLine> {
     let mut out = Vec::new();
@@ -114,6 +125,14 @@ fn raw_lines(text: &str) -> Vec<RawLine> {
             .ends_with(['.', '!', '?', '…', ':']);
         let bullet =
             content.starts_with(['•', '*', '–', '—', '·', '▪', '►']) || content.starts_with("- ");
+        let ends_open = content
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| OPEN_ENDINGS.contains(&w));
+        let opens_lower = content
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
         out.push(RawLine {
             start: pos,
             end: pos + line.len(),
@@ -121,6 +140,8 @@ fn raw_lines(text: &str) -> Vec<RawLine> {
             content_len: content.chars().count(),
             ends_sentence,
             bullet,
+            ends_open,
+            opens_lower,
         });
         pos += raw.len();
     }
@@ -138,18 +159,25 @@ pub fn layout(text: &str) -> Layout {
     let long = nonblank.iter().filter(|l| l.content_len > 100).count();
     let mut pairs = 0;
     let mut running_on = 0;
+    let mut plainly_running_on = 0;
     for w in lines.windows(2) {
         if w[0].content_len > 0 && w[1].content_len > 0 {
             pairs += 1;
             if !w[0].ends_sentence && w[0].content_len >= 30 {
                 running_on += 1;
+                if w[0].ends_open || w[1].opens_lower {
+                    plainly_running_on += 1;
+                }
             }
         }
     }
+    // A story of two or three lines has too few to tell its wrapping by count; a line that
+    // stops on "its" or "a", or runs on into one opening in lower case, tells it.
     let hard_wrapped = nonblank.len() >= 3
         && long * 20 <= nonblank.len()
         && running_on >= 2
-        && running_on * 10 >= pairs * 3;
+        && running_on * 10 >= pairs * 3
+        || nonblank.len() >= 2 && long == 0 && running_on >= 1 && plainly_running_on == running_on;
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     if !hard_wrapped {
         for l in &nonblank {
@@ -257,6 +285,31 @@ mod tests {
         assert!(paras[0].starts_with("Showers") && paras[0].ends_with("said."));
         assert!(paras[1].starts_with("The dry") && paras[1].ends_with("traders said."));
         assert_eq!(paras[3], "Reuter");
+    }
+
+    #[test]
+    fn a_two_line_story_stopping_on_its_is_one_wrapped_sentence() {
+        // Found on a wire archive: the first line of a two-line story was read as a headline,
+        // and the story's lead began "101st store, a 43,000 square foot unit…".
+        for text in [
+            "Kestrel Corp said it has opened its\n57th store, a 43,000 square foot unit in Alder, Va.\n Reuter\n",
+            "Kestrel Corp said it has opened\nits 58th store, a 60,000 square foot unit in Brannock.\n Reuter\n",
+        ] {
+            let l = layout(text);
+            assert!(l.hard_wrapped, "{text}");
+            let paras: Vec<&str> = l.paragraphs.iter().map(|r| &text[r.clone()]).collect();
+            assert_eq!(paras.len(), 2, "{text}");
+            assert!(paras[0].starts_with("Kestrel") && paras[0].ends_with('.'));
+        }
+    }
+
+    #[test]
+    fn a_headline_over_a_sentence_is_two_paragraphs() {
+        // Its last word closes the phrase and the next line opens a new sentence.
+        let text = "Kestrel opens its largest store in the valley\nKestrel Corp said it has opened a store in Alder.\n";
+        let l = layout(text);
+        assert!(!l.hard_wrapped);
+        assert_eq!(l.paragraphs.len(), 2);
     }
 
     #[test]
