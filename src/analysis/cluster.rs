@@ -141,6 +141,32 @@ static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     ))
     .expect("period pattern")
 });
+/// A counted thing: an ordinal and the word after it ("its 101st store", "the second
+/// quarter").
+static ORDINAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?P<n>\d{1,4}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?P<what>[a-z]+)\b",
+    )
+    .expect("ordinal pattern")
+});
+const ORDINAL_WORDS: [&str; 12] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+/// Words after an ordinal that count the span of one happening ("the fourth day of the
+/// strike", "for the second time", "the third straight session"), not one of a series.
+const SPAN_WORDS: [&str; 10] = [
+    "day",
+    "week",
+    "month",
+    "year",
+    "time",
+    "consecutive",
+    "straight",
+    "successive",
+    "session",
+    "hour",
+];
 /// The story's own day or week, as its lead tells it (a weekday is a day of the week the
 /// story was filed in: "effective Saturday").
 static OWN_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -353,6 +379,9 @@ struct DocFacts {
     lead_tells_its_time: bool,
     /// The lead's content words, hashed, sorted and distinct.
     lead_words: Vec<u64>,
+    /// What its lead counts ("its 101st store"): the counted word, hashed, and the ordinal,
+    /// sorted and distinct (see [`ordinals_named`]).
+    ordinals: Vec<(u64, u32)>,
     /// The reporting periods its lead names ("in the week ended March 28"), as days of a
     /// leap year, sorted and distinct: the edition of a weekly report it is.
     periods: Vec<i64>,
@@ -823,6 +852,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
     DocFacts {
         tells_of_today,
         periods: periods_named(prose_lead),
+        ordinals: ordinals_named(prose_lead),
         lead_tells_its_time: OWN_TIME.is_match(prose_lead),
         lead_words,
         lead_name: None,
@@ -860,6 +890,31 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
             .filter(|t| !t.is_empty())
             .map(|t| crate::text::features::token_hash(&t)),
     }
+}
+
+/// What `lead` counts: each ordinal (see [`ORDINAL`]) with the word after it, hashed in
+/// lower case, unless that word counts the span of one happening (see [`SPAN_WORDS`]);
+/// sorted and distinct.
+fn ordinals_named(lead: &str) -> Vec<(u64, u32)> {
+    let mut counted: Vec<(u64, u32)> = ORDINAL
+        .captures_iter(lead)
+        .filter_map(|c| {
+            let what = c["what"].to_lowercase();
+            let what = what.trim_end_matches('s');
+            if SPAN_WORDS.contains(&what) {
+                return None;
+            }
+            let n = c["n"].to_lowercase();
+            let ordinal = match ORDINAL_WORDS.iter().position(|w| *w == n) {
+                Some(i) => i as u32 + 1,
+                None => n.trim_end_matches(char::is_alphabetic).parse().ok()?,
+            };
+            Some((crate::text::features::token_hash(what), ordinal))
+        })
+        .collect();
+    counted.sort_unstable();
+    counted.dedup();
+    counted
 }
 
 /// The reporting periods `lead` names (see [`PERIOD`]), as days of a leap year, sorted and
@@ -1176,7 +1231,10 @@ impl<'a> Figures<'a> {
 /// reports under one title whose figures changed (see [`recurring`]), or reports of other
 /// periods (see [`reports_of_other_periods`]).
 fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
-    if reports_of_other_periods(a, b) || one_lead_of_other_weeks(a, b) {
+    if reports_of_other_periods(a, b)
+        || one_lead_of_other_weeks(a, b)
+        || other_ones_of_a_series(a, b)
+    {
         return true;
     }
     let one_title = a.title.is_some() && a.title == b.title;
@@ -1230,6 +1288,28 @@ fn one_lead_of_other_weeks(a: &DocFacts, b: &DocFacts) -> bool {
         .count();
     let fewest = a.lead_words.len().min(b.lead_words.len());
     fewest > 0 && shared as f64 >= ONE_LEAD_SHARE * fewest as f64
+}
+
+/// Two stories dated on different days whose leads count the same thing with other
+/// ordinals ("opened its 101st store", another day "its 102nd store"; "the first quarter",
+/// "the second quarter"): two of a series, not one happening told twice, which would count
+/// it the same way.
+fn other_ones_of_a_series(a: &DocFacts, b: &DocFacts) -> bool {
+    let (Some(da), Some(db)) = (a.date, b.date) else {
+        return false;
+    };
+    let mut counted_in_both = false;
+    for &(what, n) in &a.ordinals {
+        let mut same_word = b.ordinals.iter().filter(|x| x.0 == what).peekable();
+        if same_word.peek().is_none() {
+            continue;
+        }
+        counted_in_both = true;
+        if same_word.any(|x| x.1 == n) {
+            return false;
+        }
+    }
+    da != db && counted_in_both
 }
 
 /// [`routine_editions`] of two reports, each with the figures it is read to hold.
@@ -3562,6 +3642,67 @@ mod tests {
             &monday,
             &f(None, true, &[1, 2, 3, 4, 7, 8])
         ));
+    }
+
+    #[test]
+    fn leads_count_the_ones_of_a_series_not_the_days_of_one_happening() {
+        let store = crate::text::features::token_hash("store");
+        let quarter = crate::text::features::token_hash("quarter");
+        assert_eq!(
+            ordinals_named("Kestrel Corp said it has opened its 101st store, a unit in Alder."),
+            [(store, 101)]
+        );
+        assert_eq!(
+            ordinals_named("Net rose in the second quarter, after the First Quarter's loss."),
+            {
+                let mut v = vec![(quarter, 2), (quarter, 1)];
+                v.sort_unstable();
+                v
+            }
+        );
+        // The span of one happening: its days, its sessions, how often.
+        assert!(ordinals_named(
+            "On the fourth day of the strike, for the second time, talks failed."
+        )
+        .is_empty());
+        assert!(ordinals_named("Prices fell for the third straight session.").is_empty());
+    }
+
+    #[test]
+    fn the_same_thing_counted_otherwise_on_another_day_is_another_of_a_series() {
+        let (store, unit) = (1u64, 2u64);
+        let f = |date, ordinals: &[(u64, u32)]| DocFacts {
+            date,
+            ordinals: ordinals.to_vec(),
+            words: 20,
+            ..Default::default()
+        };
+        let first = f(Some(10), &[(store, 101)]);
+        assert!(other_ones_of_a_series(
+            &first,
+            &f(Some(21), &[(store, 102)])
+        ));
+        assert!(routine_editions(&first, &f(Some(21), &[(store, 102)])));
+        // A follow-up counts it the same way.
+        assert!(!other_ones_of_a_series(
+            &first,
+            &f(Some(21), &[(store, 101)])
+        ));
+        assert!(!other_ones_of_a_series(
+            &first,
+            &f(Some(21), &[(store, 101), (store, 102)])
+        ));
+        // Another thing counted, none counted, the same day, or undated: no judgement.
+        assert!(!other_ones_of_a_series(
+            &first,
+            &f(Some(21), &[(unit, 102)])
+        ));
+        assert!(!other_ones_of_a_series(&first, &f(Some(21), &[])));
+        assert!(!other_ones_of_a_series(
+            &first,
+            &f(Some(10), &[(store, 102)])
+        ));
+        assert!(!other_ones_of_a_series(&first, &f(None, &[(store, 102)])));
     }
 
     #[test]
