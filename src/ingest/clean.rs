@@ -493,9 +493,16 @@ fn is_figure(token: &str) -> bool {
 fn table_profile(s: &str) -> (usize, usize, usize, bool) {
     // One pass without allocating: a paragraph can be a whole 4 MB article on one line.
     let (mut words, mut figures, mut function, mut vs) = (0, 0, 0, false);
+    let mut after_number_word = false;
     for t in s.split_whitespace() {
         words += 1;
-        figures += usize::from(is_figure(t));
+        // "six cts", "one dlr": a small figure spelled out, as earnings lines write them.
+        let spelled = after_number_word && is_unit(t);
+        figures += usize::from(is_figure(t) || spelled);
+        after_number_word = t.len() <= 6
+            && crate::text::tokens::CARDINALS
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(t));
         let w = t.trim_matches(|c: char| !c.is_alphanumeric());
         // No function word is longer than five letters: longer words need no lookup.
         if w.len() <= 5 {
@@ -508,6 +515,16 @@ fn table_profile(s: &str) -> (usize, usize, usize, bool) {
         vs |= matches!(t, "vs" | "vs." | "v.");
     }
     (words, figures, function, vs)
+}
+
+/// A unit an earnings or price line puts after its figure.
+fn is_unit(t: &str) -> bool {
+    let t = t.trim_end_matches([',', ';', ')']);
+    [
+        "cts", "ct", "cents", "cent", "dlrs", "dlr", "pct", "pence", "mln", "billion",
+    ]
+    .iter()
+    .any(|u| u.eq_ignore_ascii_case(t))
 }
 
 /// Whether a paragraph reads as a table row: mostly figures and hardly any function words,
@@ -1018,6 +1035,25 @@ mod tests {
                 ("signoff", "Reuter"),
             ]
         );
+    }
+
+    #[test]
+    fn earnings_lines_with_figures_spelled_out_are_a_table_not_a_headline() {
+        // Found on a wire archive: "Shr loss six cts vs loss seven cts" opened 400-odd
+        // earnings notices and was read as their headline.
+        let doc = cleaned("Shr loss six cts vs loss seven cts\n    Net loss 1,800,000 vs loss 2,100,000\n    Revs 12.3 mln vs 11.9 mln\n Reuter\n");
+        assert_eq!(
+            kinds_of(&doc),
+            vec![
+                ("table", "Shr loss six cts vs loss seven cts"),
+                ("table", "Net loss 1,800,000 vs loss 2,100,000"),
+                ("table", "Revs 12.3 mln vs 11.9 mln"),
+                ("signoff", "Reuter"),
+            ]
+        );
+        // A sentence counting in words stays prose: no table, no headline.
+        let doc = cleaned("The bank said six cts of every dollar went to the fund, against seven cts a year ago.\n");
+        assert_eq!(kinds_of(&doc), Vec::<(&str, &str)>::new());
     }
 
     #[test]
