@@ -318,7 +318,19 @@ pub fn clean(doc: &mut Document) {
         let has_hint = hints
             .iter()
             .any(|(r, _)| r.start <= first.start && first.start < r.end);
-        if !has_hint && looks_like_headline(content) && !CAPTION.is_match(content) {
+        // A line of figures right above a table is its first row or its header ("Shr loss
+        // nine cts loss 12 cts" over "Net loss 585,866 vs loss 455,866").
+        let heads_table = remaining.get(1).is_some_and(|next| {
+            hints.iter().any(|(r, k)| {
+                *k == SentenceKind::Table && r.start <= next.start && next.start < r.end
+            })
+        }) && {
+            let (words, figures, function, _) = table_profile(content);
+            figures > 0 && words <= 8 && function <= 1
+        };
+        if !has_hint && heads_table {
+            hints.push((first.clone(), SentenceKind::Table));
+        } else if !has_hint && looks_like_headline(content) && !CAPTION.is_match(content) {
             hints.push((first.clone(), SentenceKind::Headline));
             if doc.meta.title.is_none() {
                 doc.meta.title = Some(content.to_string());
@@ -484,6 +496,11 @@ fn is_figure(token: &str) -> bool {
     {
         return true;
     }
+    // Pence as British results write them: "53.05p".
+    let t = t
+        .strip_suffix('p')
+        .filter(|f| f.ends_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(t);
     t.bytes().any(|b| b.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || ".,/%+-$€£¥".contains(c))
@@ -654,8 +671,10 @@ fn looks_like_headline(line: &str) -> bool {
         .last()
         .unwrap_or('.');
     let first = line.chars().next().unwrap_or('a');
+    // A paragraph wrapped over three lines or more is prose (a lead without its full stop).
     (2..=30).contains(&words)
         && line.len() <= 250
+        && line.matches('\n').count() < 2
         && !matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '…')
         && (first.is_uppercase() || first.is_ascii_digit() || "\"“‘'«„".contains(first))
 }
@@ -1054,6 +1073,38 @@ mod tests {
         // A sentence counting in words stays prose: no table, no headline.
         let doc = cleaned("The bank said six cts of every dollar went to the fund, against seven cts a year ago.\n");
         assert_eq!(kinds_of(&doc), Vec::<(&str, &str)>::new());
+    }
+
+    #[test]
+    fn a_line_of_figures_over_a_table_is_its_first_row() {
+        // Found on a wire archive: British results in pence, and a first row without "vs",
+        // were read as the notice's headline.
+        let doc = cleaned("Shr 53.05p vs 45.79p adjusted\n    Div 8.7p making 14p vs 12p adjusted\n    Pretax profit 78.84 mln stg vs 60.31 mln\n Reuter\n");
+        assert_eq!(
+            kinds_of(&doc)[0],
+            ("table", "Shr 53.05p vs 45.79p adjusted")
+        );
+        let doc = cleaned("Shr loss nine cts loss 12 cts\n    Net loss 585,866 vs loss 455,866\n    Avg shrs 6,841,638 vs 3,651,505\n Reuter\n");
+        assert_eq!(
+            kinds_of(&doc)[0],
+            ("table", "Shr loss nine cts loss 12 cts")
+        );
+        // A headline over a table has no figure of its own.
+        let doc = cleaned("Kestrel Corp reports its results for the year\n    Shr 1.20 dlrs vs 1.10 dlrs\n    Net 12.3 mln vs 10.1 mln\n Reuter\n");
+        assert_eq!(
+            kinds_of(&doc)[0],
+            ("headline", "Kestrel Corp reports its results for the year")
+        );
+    }
+
+    #[test]
+    fn a_lead_wrapped_over_three_lines_without_its_full_stop_is_no_headline() {
+        let doc = cleaned("Steel production rose\n1.3 pct to 1,696,000 short tons in the\nweek ended March 28 from 1,675,000 short\ntons, the Steel Institute\nreported\n   Production so far this year was 18,810,000 tons, off\n14.6 pct from a year earlier.\n Reuter\n");
+        assert!(
+            !kinds_of(&doc).iter().any(|(kind, _)| *kind == "headline"),
+            "{:?}",
+            kinds_of(&doc)
+        );
     }
 
     #[test]

@@ -163,11 +163,12 @@ pub fn layout(text: &str) -> Layout {
     for w in lines.windows(2) {
         if w[0].content_len > 0 && w[1].content_len > 0 {
             pairs += 1;
-            if !w[0].ends_sentence && w[0].content_len >= 30 {
+            // A line cut short by a removed dateline ("USLICO Corp said its common") runs
+            // on as plainly as a full one.
+            let plainly = w[0].ends_open || w[1].opens_lower;
+            if !w[0].ends_sentence && (w[0].content_len >= 30 || plainly) {
                 running_on += 1;
-                if w[0].ends_open || w[1].opens_lower {
-                    plainly_running_on += 1;
-                }
+                plainly_running_on += usize::from(plainly);
             }
         }
     }
@@ -301,6 +302,19 @@ mod tests {
             assert_eq!(paras.len(), 2, "{text}");
             assert!(paras[0].starts_with("Kestrel") && paras[0].ends_with('.'));
         }
+    }
+
+    #[test]
+    fn a_first_line_cut_short_by_a_dateline_runs_on() {
+        // The archive took "WASHINGTON, March 3 - " off the first line, leaving it short.
+        let text = "Kestrel Corp said its common\nstock has started trading on the exchange.\n    The stock was formerly traded elsewhere.\n Reuter\n";
+        let l = layout(text);
+        assert!(l.hard_wrapped);
+        let paras: Vec<&str> = l.paragraphs.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            paras[0],
+            "Kestrel Corp said its common\nstock has started trading on the exchange."
+        );
     }
 
     #[test]
