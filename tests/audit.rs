@@ -464,7 +464,7 @@ fn weekly_counts_told_in_one_lead_a_week_apart_are_two_clusters() {
 #[test]
 fn a_chains_57th_and_58th_store_openings_are_two_clusters() {
     // Found on a wire archive: a retailer's notice of its 101st store and, eleven days
-    // later, of its 102nd, in the same words, were one cluster.
+    // later, of its 102nd, in the same words, were one cluster (here its 57th and 58th).
     let r = audit("fixtures/audit/store_openings_of_a_chain");
     assert_eq!(clusters_by_line_id(&r), [vec!["1"], vec!["2"]]);
 }

@@ -128,15 +128,18 @@ const MIN_SHARED_TERMS: usize = 2;
 /// event in common.
 const TOP_TERM_SHARE_MAX: f32 = 0.7;
 /// Words that place a story's happening on its own day.
+/// Words of the story's own day.
+const TODAY_WORDS: &str = "today|tonight|this (?:morning|afternoon|evening)";
 static TODAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
-        .expect("today pattern")
+    regex::Regex::new(&format!(r"(?i)\b(?:{TODAY_WORDS})\b")).expect("today pattern")
 });
 /// A reporting period named by the day it ends or starts ("the week ended March 28", "the
-/// week of March 23"): the month and day.
+/// week of March 23", "the month ended March 31"; not "the month of March"): the month and
+/// day.
 static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"(?i)\b(?:week|month|period|fortnight)\s+(?:ended|ending|of|beginning|starting)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<day>{}\s+[0-3]?\d)\b",
+        r"(?i)\b(?:(?:week|period|fortnight)\s+(?:ended|ending|of|beginning|starting)|month\s+(?:ended|ending))\s+(?:(?:{}),?\s+)?(?P<day>{}\s+[0-3]?\d)\b",
+        crate::text::WEEKDAYS.join("|"),
         crate::ingest::metadata::MONTH_RE
     ))
     .expect("period pattern")
@@ -154,8 +157,9 @@ const ORDINAL_WORDS: [&str; 12] = [
     "eleventh", "twelfth",
 ];
 /// Words after an ordinal that count the span of one happening ("the fourth day of the
-/// strike", "for the second time", "the third straight session"), not one of a series.
-const SPAN_WORDS: [&str; 10] = [
+/// strike", "for the second time", "the third straight session", "the second half", the
+/// third leg of a trip), not one of a series.
+const SPAN_WORDS: [&str; 15] = [
     "day",
     "week",
     "month",
@@ -166,13 +170,19 @@ const SPAN_WORDS: [&str; 10] = [
     "successive",
     "session",
     "hour",
+    "half",
+    "leg",
+    "inning",
+    "period",
+    "lap",
 ];
 /// The story's own day or week, as its lead tells it (a weekday is a day of the week the
 /// story was filed in: "effective Saturday").
 static OWN_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
-    )
+    regex::Regex::new(&format!(
+        r"(?i)\b(?:{TODAY_WORDS}|yesterday|this week|last week|{})\b",
+        crate::text::WEEKDAYS.join("|")
+    ))
     .expect("own time pattern")
 });
 /// Two stories at least this many days apart, each telling of its own day or week in one
@@ -893,14 +903,19 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
 }
 
 /// What `lead` counts: each ordinal (see [`ORDINAL`]) with the word after it, hashed in
-/// lower case, unless that word counts the span of one happening (see [`SPAN_WORDS`]);
-/// sorted and distinct.
+/// lower case, unless that word counts the span of one happening (see [`SPAN_WORDS`]) or is
+/// a function word or a month; sorted and distinct.
 fn ordinals_named(lead: &str) -> Vec<(u64, u32)> {
     let mut counted: Vec<(u64, u32)> = ORDINAL
         .captures_iter(lead)
         .filter_map(|c| {
-            let what = c["what"].to_lowercase();
-            let what = what.trim_end_matches('s');
+            let word = c["what"].to_lowercase();
+            // A date ("the 28th of March", "March 28th the …") or a function word counts
+            // nothing.
+            if crate::index::is_function_word(&word) || crate::text::MONTHS.contains(&&*word) {
+                return None;
+            }
+            let what = word.trim_end_matches('s');
             if SPAN_WORDS.contains(&what) {
                 return None;
             }
@@ -1269,15 +1284,16 @@ fn reports_of_other_periods(a: &DocFacts, b: &DocFacts) -> bool {
             .all(|&x| b.periods.iter().all(|&y| apart(x, y)))
 }
 
-/// Two stories a week or more apart whose leads, in mostly the same words, each tell of the
-/// story's own day or week ("drilling activity fell last week", a week later "rose last
-/// week"; "the rebate granted at yesterday's tender"): two editions of one report. A
-/// follow-up days later tells what happened since in other words.
+/// Two stories five days or more apart whose leads, in mostly the same words, each tell of
+/// the story's own day or week ("drilling activity fell last week", a week later "rose last
+/// week"; "the rebate granted at yesterday's tender"), with other figures: two editions of one
+/// report. A follow-up days later tells what happened since in other words; a re-run of the
+/// story keeps its figures, and is joined as a copy.
 fn one_lead_of_other_weeks(a: &DocFacts, b: &DocFacts) -> bool {
-    let (Some(da), Some(db)) = (a.date, b.date) else {
-        return false;
-    };
-    if (da - db).abs() < EDITIONS_MIN_DAYS_APART || !a.lead_tells_its_time || !b.lead_tells_its_time
+    if date_gap(a.date, b.date).is_none_or(|gap| gap < EDITIONS_MIN_DAYS_APART)
+        || !a.lead_tells_its_time
+        || !b.lead_tells_its_time
+        || a.numbers == b.numbers
     {
         return false;
     }
@@ -3572,9 +3588,13 @@ mod tests {
             periods_named("Stocks fell in the week ending Friday, April 3."),
             [day(4, 3)]
         );
-        // A day alone, or a month's end, names no period.
+        assert_eq!(
+            periods_named("Output fell in the month ended March 31, the institute said."),
+            [day(3, 31)]
+        );
+        // A day alone, or a month named with a figure after it, names no period.
         assert!(periods_named("The plant reopened on March 28.").is_empty());
-        assert!(periods_named("Sales rose at the end of March 28 stores.").is_empty());
+        assert!(periods_named("In the month of March 12 stores opened.").is_empty());
     }
 
     #[test]
@@ -3609,6 +3629,8 @@ mod tests {
             date,
             lead_tells_its_time: own_time,
             lead_words: lead.to_vec(),
+            // Each edition its own figures (a rig count of the week).
+            numbers: vec![date.unwrap_or(0) as u64],
             words: 300,
             ..Default::default()
         };
@@ -3622,11 +3644,20 @@ mod tests {
             &monday,
             &f(Some(17), true, &[1, 2, 3, 4, 7, 8])
         ));
-        // A follow-up within the week, though its lead repeats the first one's words.
+        // Five days apart is a week's edition; four is a follow-up within the week, though its
+        // lead repeats the first one's words.
+        assert!(one_lead_of_other_weeks(
+            &monday,
+            &f(Some(15), true, &[1, 2, 3, 4, 7, 8])
+        ));
         assert!(!one_lead_of_other_weeks(
             &monday,
             &f(Some(14), true, &[1, 2, 3, 4, 7, 8])
         ));
+        // The same lead with the same figures: the story re-run, which stays with its source.
+        let mut rerun = f(Some(17), true, &[1, 2, 3, 4, 5, 6]);
+        rerun.numbers = monday.numbers.clone();
+        assert!(!one_lead_of_other_weeks(&monday, &rerun));
         // A week later in other words: the story went on.
         assert!(!one_lead_of_other_weeks(
             &monday,
@@ -3660,7 +3691,11 @@ mod tests {
                 v
             }
         );
-        // The span of one happening: its days, its sessions, how often.
+        // A place in a race, and dates, count nothing.
+        assert!(ordinals_named("Kestrel finished second in the race.").is_empty());
+        assert!(ordinals_named("On the 28th of March, the 29th march was held.").is_empty());
+        // The span of one happening: its days, its sessions, how often, its halves.
+        assert!(ordinals_named("Kestrel scored in the second half.").is_empty());
         assert!(ordinals_named(
             "On the fourth day of the strike, for the second time, talks failed."
         )

@@ -318,15 +318,16 @@ pub fn clean(doc: &mut Document) {
         let has_hint = hints
             .iter()
             .any(|(r, _)| r.start <= first.start && first.start < r.end);
-        // A line of figures right above a table is its first row or its header ("Shr loss
-        // nine cts loss 12 cts" over "Net loss 585,866 vs loss 455,866").
+        // A row of figures right above a table is its first row ("Shr loss nine cts loss 12
+        // cts" over "Net loss 585,866 vs loss 455,866"): two figures in a few words; a headline
+        // with one figure ("Kestrel profit up 12 pct") is not one.
         let heads_table = remaining.get(1).is_some_and(|next| {
             hints.iter().any(|(r, k)| {
                 *k == SentenceKind::Table && r.start <= next.start && next.start < r.end
             })
         }) && {
             let (words, figures, function, _) = table_profile(content);
-            figures > 0 && words <= 8 && function <= 1
+            row_strength(content) > 0 || (figures >= 2 && words <= 8 && function <= 1)
         };
         if !has_hint && heads_table {
             hints.push((first.clone(), SentenceKind::Table));
@@ -483,7 +484,8 @@ const FUNCTION_WORDS: &[&str] = &[
 static FUNCTION_WORD_SET: std::sync::LazyLock<crate::text::wordset::WordSet> =
     std::sync::LazyLock::new(|| crate::text::wordset::WordSet::new(FUNCTION_WORDS));
 
-/// A table cell that is a figure: "1.20", "1,655.8", "(4,161.0)", "1986/87", "12.5%", "nil".
+/// A table cell that is a figure: "1.20", "1,655.8", "(4,161.0)", "1986/87", "12.5%", "nil",
+/// pence ("53.05p").
 fn is_figure(token: &str) -> bool {
     let t =
         token.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.'));
@@ -534,14 +536,14 @@ fn table_profile(s: &str) -> (usize, usize, usize, bool) {
     (words, figures, function, vs)
 }
 
-/// A unit an earnings or price line puts after its figure.
+/// A unit an earnings or price line puts after its figure: an amount's unit or multiplier
+/// as the tokenizer reads them ("dlrs", "pct", "mln"), or a currency's cents and pence.
 fn is_unit(t: &str) -> bool {
-    let t = t.trim_end_matches([',', ';', ')']);
-    [
-        "cts", "ct", "cents", "cent", "dlrs", "dlr", "pct", "pence", "mln", "billion",
-    ]
-    .iter()
-    .any(|u| u.eq_ignore_ascii_case(t))
+    let t = t
+        .trim_end_matches([',', ';', ')', '.'])
+        .to_ascii_lowercase();
+    crate::text::tokens::is_amount_word(&t)
+        || ["cts", "ct", "cents", "cent", "pence"].contains(&t.as_str())
 }
 
 /// Whether a paragraph reads as a table row: mostly figures and hardly any function words,
@@ -1094,6 +1096,11 @@ mod tests {
         assert_eq!(
             kinds_of(&doc)[0],
             ("headline", "Kestrel Corp reports its results for the year")
+        );
+        let doc = cleaned("Kestrel profit up 12 pct in the year to March\n    Shr 1.20 dlrs vs 1.10 dlrs\n    Net 12.3 mln vs 10.1 mln\n Reuter\n");
+        assert_eq!(
+            kinds_of(&doc)[0],
+            ("headline", "Kestrel profit up 12 pct in the year to March")
         );
     }
 

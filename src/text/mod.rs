@@ -99,17 +99,16 @@ struct RawLine {
     content_len: usize,
     ends_sentence: bool,
     bullet: bool,
-    /// Ends in a word no sentence or headline ends in ("its", "a", "of"), in lower case.
+    /// Ends in a word that leaves its phrase open ("its", "a", "of"), in lower case.
     ends_open: bool,
-    /// Opens with a lower-case letter or a digit: the rest of a sentence, not a new one.
+    /// Opens with a lower-case letter: the rest of a sentence, not a new one.
     opens_lower: bool,
 }
 
-/// Lower-case words that leave a line's phrase open: an article, a possessive, a conjunction
-/// or a preposition that needs its object.
-const OPEN_ENDINGS: [&str; 18] = [
-    "a", "an", "the", "and", "or", "of", "its", "his", "her", "their", "our", "your", "with",
-    "from", "by", "at", "to", "for",
+/// Lower-case words a sentence or a headline hardly ends in: an article, a possessive
+/// determiner, a conjunction, "of". Prepositions are left out ("Five things to look out for").
+const OPEN_ENDINGS: [&str; 11] = [
+    "a", "an", "the", "and", "or", "of", "its", "his", "their", "our", "your",
 ];
 
 fn raw_lines(text: &str) -> Vec<RawLine> {
@@ -129,10 +128,8 @@ fn raw_lines(text: &str) -> Vec<RawLine> {
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| OPEN_ENDINGS.contains(&w));
-        let opens_lower = content
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        // Not a digit: a lead may open with one under its headline ("12 people died …").
+        let opens_lower = content.chars().next().is_some_and(char::is_lowercase);
         out.push(RawLine {
             start: pos,
             end: pos + line.len(),
@@ -163,7 +160,7 @@ pub fn layout(text: &str) -> Layout {
     for w in lines.windows(2) {
         if w[0].content_len > 0 && w[1].content_len > 0 {
             pairs += 1;
-            // A line cut short by a removed dateline ("USLICO Corp said its common") runs
+            // A line cut short by a removed dateline ("Kestrel Corp said its common") runs
             // on as plainly as a full one.
             let plainly = w[0].ends_open || w[1].opens_lower;
             if !w[0].ends_sentence && (w[0].content_len >= 30 || plainly) {
@@ -172,13 +169,16 @@ pub fn layout(text: &str) -> Layout {
             }
         }
     }
-    // A story of two or three lines has too few to tell its wrapping by count; a line that
-    // stops on "its" or "a", or runs on into one opening in lower case, tells it.
-    let hard_wrapped = nonblank.len() >= 3
+    // A text with too few lines running on to tell its wrapping by count (a story of two or
+    // three lines) is wrapped when every line that runs on does so plainly: it stops on "its"
+    // or "a", or runs on into a line opening in lower case.
+    let by_count = nonblank.len() >= 3
         && long * 20 <= nonblank.len()
         && running_on >= 2
-        && running_on * 10 >= pairs * 3
-        || nonblank.len() >= 2 && long == 0 && running_on >= 1 && plainly_running_on == running_on;
+        && running_on * 10 >= pairs * 3;
+    let plainly =
+        nonblank.len() >= 2 && long == 0 && running_on >= 1 && plainly_running_on == running_on;
+    let hard_wrapped = by_count || plainly;
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     if !hard_wrapped {
         for l in &nonblank {
@@ -306,7 +306,8 @@ mod tests {
 
     #[test]
     fn a_first_line_cut_short_by_a_dateline_runs_on() {
-        // The archive took "WASHINGTON, March 3 - " off the first line, leaving it short.
+        // A wire archive took the dateline ("WASHINGTON, March 3 - ") off the first line,
+        // leaving it short.
         let text = "Kestrel Corp said its common\nstock has started trading on the exchange.\n    The stock was formerly traded elsewhere.\n Reuter\n";
         let l = layout(text);
         assert!(l.hard_wrapped);
@@ -319,11 +320,17 @@ mod tests {
 
     #[test]
     fn a_headline_over_a_sentence_is_two_paragraphs() {
-        // Its last word closes the phrase and the next line opens a new sentence.
-        let text = "Kestrel opens its largest store in the valley\nKestrel Corp said it has opened a store in Alder.\n";
-        let l = layout(text);
-        assert!(!l.hard_wrapped);
-        assert_eq!(l.paragraphs.len(), 2);
+        // Its last word closes the phrase and the next line opens a new sentence, or a lead
+        // opening with a figure, or the headline ends on a preposition.
+        for text in [
+            "Kestrel opens its largest store in the valley\nKestrel Corp said it has opened a store in Alder.\n",
+            "Ferry sinks off Kestrel Point\n12 people died when the ferry sank.\n",
+            "Five things to look out for\nThe show opens in Alder on Friday.\n",
+        ] {
+            let l = layout(text);
+            assert!(!l.hard_wrapped, "{text}");
+            assert_eq!(l.paragraphs.len(), 2, "{text}");
+        }
     }
 
     #[test]

@@ -62,6 +62,12 @@ fn multiplier_word(w: &str) -> Option<f64> {
     })
 }
 
+/// Whether a lower-case word is an amount's unit or multiplier ("dlrs", "pct", "mln"), as the
+/// tokenizer reads amounts.
+pub fn is_amount_word(w: &str) -> bool {
+    (w.len() > 1 && multiplier_word(w).is_some()) || unit_word(w).is_some()
+}
+
 /// Numbers written as words, as style guides want below ten: the word for `i + 1` at `i`.
 pub const CARDINALS: [&str; 12] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -88,7 +94,7 @@ fn spelled_amounts(text: &str, raw: &mut [Raw]) {
             Raw::Symbol(_, "pct") => true,
             Raw::Word(next) => {
                 let w = text[next.clone()].to_ascii_lowercase();
-                (w.len() > 1 && multiplier_word(&w).is_some()) || unit_word(&w).is_some()
+                is_amount_word(&w)
             }
             _ => false,
         };
