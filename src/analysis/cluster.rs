@@ -387,7 +387,8 @@ struct DocFacts {
     /// The lead (its first sentence of prose) tells of the story's own day or week ("today",
     /// "yesterday's tender", "last week", "on Tuesday"): what happened then, not before.
     lead_tells_its_time: bool,
-    /// The lead's content words, hashed, sorted and distinct.
+    /// The lead's content words, hashed, sorted and distinct; kept only when the lead tells
+    /// its own time (see [`one_lead_of_other_weeks`]).
     lead_words: Vec<u64>,
     /// What its lead counts ("its 101st store"): the counted word, hashed, and the ordinal,
     /// sorted and distinct (see [`ordinals_named`]).
@@ -770,14 +771,15 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         .unwrap_or("");
     let tickers = tickers(&[doc.meta.title.as_deref().unwrap_or(""), lead]);
     // The first sentence of prose (a stray fragment of a link or a date line is no lead).
-    let (prose_lead, lead_words) = doc
+    let (prose_lead, lead_features) = doc
         .sentences
         .iter()
         .enumerate()
         .filter(|&(k, s)| s.kind == crate::model::SentenceKind::Body && own(k))
         .filter_map(|(k, s)| Some((doc.text.get(s.range.clone())?, features.get(k)?)))
         .find(|(t, _)| t.split_whitespace().count() >= LEAD_MIN_WORDS)
-        .map_or(("", Vec::new()), |(t, f)| (t, f.content.clone()));
+        .map_or(("", None), |(t, f)| (t, Some(f)));
+    let lead_tells_its_time = OWN_TIME.is_match(prose_lead);
     let mut lead_names = Vec::new();
     sentence_names(prose_lead, &mut lead_names);
     lead_names.sort_unstable();
@@ -863,8 +865,13 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         tells_of_today,
         periods: periods_named(prose_lead),
         ordinals: ordinals_named(prose_lead),
-        lead_tells_its_time: OWN_TIME.is_match(prose_lead),
-        lead_words,
+        lead_tells_its_time,
+        // Compared only between leads telling their own time: the others keep none, which a
+        // large corpus would hold in memory to no purpose.
+        lead_words: lead_features
+            .filter(|_| lead_tells_its_time)
+            .map(|f| f.content.clone())
+            .unwrap_or_default(),
         lead_name: None,
         lead_labelled: lead[..opening_end].contains(':'),
         company: company_words(&[doc.meta.title.as_deref().unwrap_or(""), lead]),

@@ -1060,8 +1060,8 @@ mod tests {
 
     #[test]
     fn earnings_lines_with_figures_spelled_out_are_a_table_not_a_headline() {
-        // Found on a wire archive: "Shr loss six cts vs loss seven cts" opened 400-odd
-        // earnings notices and was read as their headline.
+        // Found on a wire archive: lines like "Shr loss six cts vs loss seven cts" opened 326
+        // of its earnings notices and were read as their headlines.
         let doc = cleaned("Shr loss six cts vs loss seven cts\n    Net loss 1,800,000 vs loss 2,100,000\n    Revs 12.3 mln vs 11.9 mln\n Reuter\n");
         assert_eq!(
             kinds_of(&doc),
@@ -1091,7 +1091,7 @@ mod tests {
             kinds_of(&doc)[0],
             ("table", "Shr loss nine cts loss 12 cts")
         );
-        // A headline over a table has no figure of its own.
+        // A headline over a table, with no figure or with one, stays a headline.
         let doc = cleaned("Kestrel Corp reports its results for the year\n    Shr 1.20 dlrs vs 1.10 dlrs\n    Net 12.3 mln vs 10.1 mln\n Reuter\n");
         assert_eq!(
             kinds_of(&doc)[0],
