@@ -387,6 +387,8 @@ struct DocFacts {
     /// The lead (its first sentence of prose) tells of the story's own day or week ("today",
     /// "yesterday's tender", "last week", "on Tuesday"): what happened then, not before.
     lead_tells_its_time: bool,
+    /// The lead tells what happens on the story's own day ("today", "this morning").
+    lead_says_today: bool,
     /// The lead's content words, hashed, sorted and distinct; kept only when the lead tells
     /// its own time (see [`one_lead_of_other_weeks`]).
     lead_words: Vec<u64>,
@@ -780,6 +782,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         .find(|(t, _)| t.split_whitespace().count() >= LEAD_MIN_WORDS)
         .map_or(("", None), |(t, f)| (t, Some(f)));
     let lead_tells_its_time = OWN_TIME.is_match(prose_lead);
+    let lead_says_today = TODAY.is_match(prose_lead);
     let mut lead_names = Vec::new();
     sentence_names(prose_lead, &mut lead_names);
     lead_names.sort_unstable();
@@ -866,6 +869,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         periods: periods_named(prose_lead),
         ordinals: ordinals_named(prose_lead),
         lead_tells_its_time,
+        lead_says_today,
         // Compared only between leads telling their own time: the others keep none, which a
         // large corpus would hold in memory to no purpose.
         lead_words: lead_features
@@ -1256,6 +1260,7 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
     if reports_of_other_periods(a, b)
         || one_lead_of_other_weeks(a, b)
         || other_ones_of_a_series(a, b)
+        || one_institutions_days(a, b)
     {
         return true;
     }
@@ -1333,6 +1338,20 @@ fn other_ones_of_a_series(a: &DocFacts, b: &DocFacts) -> bool {
         }
     }
     da != db && counted_in_both
+}
+
+/// Two stories dated on different days whose leads open with one institution's name (two
+/// words or more: "The Bank of France will not hold a tender today", three days later "The
+/// Bank of France said it set a tender today") and each tell what it does that day, with
+/// other figures: the institution's operations or statements of two days. A re-run of a
+/// story keeps its figures, and is joined as a copy.
+fn one_institutions_days(a: &DocFacts, b: &DocFacts) -> bool {
+    date_gap(a.date, b.date).is_some_and(|gap| gap > 0)
+        && a.lead_says_today
+        && b.lead_says_today
+        && a.lead_name.is_some()
+        && a.lead_name == b.lead_name
+        && a.numbers != b.numbers
 }
 
 /// [`routine_editions`] of two reports, each with the figures it is read to hold.
@@ -3745,6 +3764,53 @@ mod tests {
             &f(Some(10), &[(store, 102)])
         ));
         assert!(!other_ones_of_a_series(&first, &f(None, &[(store, 102)])));
+    }
+
+    #[test]
+    fn one_institutions_doings_of_two_days_are_two_happenings() {
+        let bank = vec![11, 12, 13];
+        let f = |date, today, name: Option<&Vec<u64>>, numbers: &[u64]| DocFacts {
+            date,
+            lead_says_today: today,
+            lead_name: name.cloned(),
+            numbers: numbers.to_vec(),
+            words: 180,
+            ..Default::default()
+        };
+        // "The Bank of Caldera will not hold a tender today", three days later "… said it set a
+        // tender today".
+        let monday = f(Some(10), true, Some(&bank), &[775]);
+        assert!(one_institutions_days(
+            &monday,
+            &f(Some(13), true, Some(&bank), &[775, 800])
+        ));
+        assert!(routine_editions(
+            &monday,
+            &f(Some(13), true, Some(&bank), &[775, 800])
+        ));
+        // The story re-run the next day keeps its figures: a copy, left to the copy rules.
+        assert!(!one_institutions_days(
+            &monday,
+            &f(Some(11), true, Some(&bank), &[775])
+        ));
+        // The same day, another institution, no name of two words, or a lead telling no
+        // happening of its own day: no judgement.
+        assert!(!one_institutions_days(
+            &monday,
+            &f(Some(10), true, Some(&bank), &[800])
+        ));
+        assert!(!one_institutions_days(
+            &monday,
+            &f(Some(13), true, Some(&vec![14, 15]), &[800])
+        ));
+        assert!(!one_institutions_days(
+            &f(Some(10), true, None, &[775]),
+            &f(Some(13), true, None, &[800])
+        ));
+        assert!(!one_institutions_days(
+            &monday,
+            &f(Some(13), false, Some(&bank), &[800])
+        ));
     }
 
     #[test]
