@@ -1281,14 +1281,11 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
 /// ended March 28", a week later "April 5"): two editions of a weekly report, alike in every
 /// word but the period's figures. A follow-up names the period of the report it follows.
 fn reports_of_other_periods(a: &DocFacts, b: &DocFacts) -> bool {
-    let (Some(da), Some(db)) = (a.date, b.date) else {
-        return false;
-    };
     let apart = |x: i64, y: i64| {
         let d = (x - y).abs();
         d.min(366 - d) >= PERIODS_MIN_DAYS_APART
     };
-    da != db
+    on_other_days(a, b)
         && !a.periods.is_empty()
         && !b.periods.is_empty()
         && a.periods
@@ -1323,9 +1320,9 @@ fn one_lead_of_other_weeks(a: &DocFacts, b: &DocFacts) -> bool {
 /// "the second quarter"): two of a series, not one happening told twice, which would count
 /// it the same way.
 fn other_ones_of_a_series(a: &DocFacts, b: &DocFacts) -> bool {
-    let (Some(da), Some(db)) = (a.date, b.date) else {
+    if !on_other_days(a, b) {
         return false;
-    };
+    }
     let mut counted_in_both = false;
     for &(what, n) in &a.ordinals {
         let mut same_word = b.ordinals.iter().filter(|x| x.0 == what).peekable();
@@ -1337,7 +1334,12 @@ fn other_ones_of_a_series(a: &DocFacts, b: &DocFacts) -> bool {
             return false;
         }
     }
-    da != db && counted_in_both
+    counted_in_both
+}
+
+/// Both stories dated, on different days.
+fn on_other_days(a: &DocFacts, b: &DocFacts) -> bool {
+    date_gap(a.date, b.date).is_some_and(|gap| gap > 0)
 }
 
 /// Two stories dated on different days whose leads open with one institution's name (two
@@ -1346,7 +1348,7 @@ fn other_ones_of_a_series(a: &DocFacts, b: &DocFacts) -> bool {
 /// other figures: the institution's operations or statements of two days. A re-run of a
 /// story keeps its figures, and is joined as a copy.
 fn one_institutions_days(a: &DocFacts, b: &DocFacts) -> bool {
-    date_gap(a.date, b.date).is_some_and(|gap| gap > 0)
+    on_other_days(a, b)
         && a.lead_says_today
         && b.lead_says_today
         && a.lead_name.is_some()

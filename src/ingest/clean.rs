@@ -325,10 +325,10 @@ pub fn clean(doc: &mut Document) {
             hints.iter().any(|(r, k)| {
                 *k == SentenceKind::Table && r.start <= next.start && next.start < r.end
             })
-        }) && {
+        }) && (row_strength(content) > 0 || {
             let (words, figures, function, _) = table_profile(content);
-            row_strength(content) > 0 || (figures >= 2 && words <= 8 && function <= 1)
-        };
+            figures >= 2 && words <= 8 && function <= 1
+        });
         if !has_hint && heads_table {
             hints.push((first.clone(), SentenceKind::Table));
         } else if !has_hint && looks_like_headline(content) && !CAPTION.is_match(content) {
