@@ -1245,3 +1245,15 @@ fn an_input_in_another_language_than_english_is_weighed_by_its_own_counts() {
     assert_eq!(clusters_by_line_id(&own), vec![vec!["1", "2"], vec!["3"]]);
     assert_eq!(pooled["clusters"], own["clusters"]);
 }
+
+#[test]
+fn one_companys_contracts_of_two_days_are_two_clusters() {
+    // Found on a wire archive: a defence contractor's two contract awards, two days apart,
+    // were one cluster (same template, other amounts). A bond issue increased two days later,
+    // its story telling the amount it was, stays with the first story.
+    let r = audit("fixtures/audit/contracts_of_one_company");
+    assert_eq!(
+        clusters_by_line_id(&r),
+        [vec!["1"], vec!["2"], vec!["3", "4"]]
+    );
+}

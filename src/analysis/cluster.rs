@@ -406,6 +406,10 @@ struct DocFacts {
     tickers: Vec<u64>,
     /// The title, lower-cased and hashed: a routine report runs under one title every day.
     title: Option<u64>,
+    /// The amounts of money and the percentages the title gives ("GETS 303.9 MLN DLR
+    /// CONTRACT"), sorted and distinct: each as its token's hash and as the hash of its bare
+    /// value, which a story telling the amount without its unit ("from 228 mln") has.
+    title_amounts: Vec<(u64, u64)>,
     /// The title's words in order (figures left out): where two reports of one kind name
     /// their subjects ("OMAHA HOGS …", "ST LOUIS HOGS …").
     title_words: Vec<TitleWord>,
@@ -757,11 +761,22 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
             .unwrap_or_default(),
     );
     // A notice whose text is all figures names its subject only in the title.
-    let title_features = doc
-        .meta
-        .title
-        .as_deref()
-        .map(|t| crate::text::features::features(&crate::text::tokens::tokenize(t)));
+    let title_tokens = doc.meta.title.as_deref().map(crate::text::tokens::tokenize);
+    let title_features = title_tokens.as_deref().map(crate::text::features::features);
+    let mut title_amounts: Vec<(u64, u64)> = title_tokens
+        .iter()
+        .flatten()
+        .filter(|t| t.kind == crate::text::tokens::TokenKind::Number)
+        .filter_map(|t| {
+            let (unit, value) = t.norm.split_once(':')?;
+            (unit != "num").then(|| {
+                let token_hash = crate::text::features::token_hash;
+                (token_hash(&t.norm), token_hash(&format!("num:{value}")))
+            })
+        })
+        .collect();
+    title_amounts.sort_unstable();
+    title_amounts.dedup();
     let title_subject = sorted(title_features.as_ref().map(subject_run).unwrap_or_default());
     let lead = doc
         .sentences
@@ -903,6 +918,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
             .as_deref()
             .map(title_words)
             .unwrap_or_default(),
+        title_amounts,
         title: doc
             .meta
             .title
@@ -1261,6 +1277,7 @@ fn routine_editions(a: &DocFacts, b: &DocFacts) -> bool {
         || one_lead_of_other_weeks(a, b)
         || other_ones_of_a_series(a, b)
         || one_institutions_days(a, b)
+        || other_amounts_in_titles(a, b)
     {
         return true;
     }
@@ -1340,6 +1357,25 @@ fn other_ones_of_a_series(a: &DocFacts, b: &DocFacts) -> bool {
 /// Both stories dated, on different days.
 fn on_other_days(a: &DocFacts, b: &DocFacts) -> bool {
     date_gap(a.date, b.date).is_some_and(|gap| gap > 0)
+}
+
+/// Two stories dated on different days whose titles give other amounts ("GRUMMAN UNIT GETS
+/// 303.9 MLN DLR SDI CONTRACT", two days later "GRUMMAN GETS 109.1 MLN DLR NAVY CONTRACT"),
+/// neither story telling the other's: two deals of one kind. A follow-up tells the amount of
+/// the news it follows ("increased to 150 mln dlrs from 100 mln"); a re-run keeps its title.
+fn other_amounts_in_titles(a: &DocFacts, b: &DocFacts) -> bool {
+    let tells = |f: &DocFacts, (amount, value): (u64, u64)| {
+        f.numbers.binary_search(&amount).is_ok() || f.numbers.binary_search(&value).is_ok()
+    };
+    on_other_days(a, b)
+        && !a.title_amounts.is_empty()
+        && !b.title_amounts.is_empty()
+        && !a
+            .title_amounts
+            .iter()
+            .any(|x| b.title_amounts.binary_search(x).is_ok())
+        && !a.title_amounts.iter().any(|&x| tells(b, x))
+        && !b.title_amounts.iter().any(|&x| tells(a, x))
 }
 
 /// Two stories dated on different days whose leads open with one institution's name (two
@@ -3813,6 +3849,68 @@ mod tests {
             &monday,
             &f(Some(13), false, Some(&bank), &[800])
         ));
+    }
+
+    #[test]
+    fn titles_giving_other_amounts_on_other_days_are_two_deals() {
+        let facts_of = |date: &str, title: &str, text: &str| {
+            let line = serde_json::json!({"id": "1", "date": date, "title": title, "text": text})
+                .to_string();
+            let (mut docs, _, _) = crate::ingest::read_bytes(
+                "a.jsonl",
+                line.into_bytes(),
+                crate::ingest::Format::JsonLines,
+            );
+            let doc = docs.remove(0);
+            let features = crate::text::features::document_features(&doc);
+            doc_facts(&doc, &features, &[])
+        };
+        let radar = facts_of(
+            "2025-05-06",
+            "KESTREL UNIT GETS 212.4 MLN DLR RADAR CONTRACT",
+            "Kestrel Corp is being awarded a 212.4 mln dlr contract for radar work.",
+        );
+        let navy = |date| {
+            facts_of(
+                date,
+                "KESTREL GETS 88.6 MLN DLR NAVY CONTRACT",
+                "Kestrel Corp is being awarded an 88.6 mln dlr contract for patrol aircraft.",
+            )
+        };
+        assert_eq!(radar.title_amounts.len(), 1);
+        assert!(other_amounts_in_titles(&radar, &navy("2025-05-08")));
+        assert!(routine_editions(&radar, &navy("2025-05-08")));
+        // The same day: no judgement (two contracts of one day are left to the content).
+        assert!(!other_amounts_in_titles(&radar, &navy("2025-05-06")));
+        // A follow-up telling the amount it follows, even without its unit.
+        let raised = facts_of(
+            "2025-05-08",
+            "KESTREL RAISES RADAR CONTRACT TO 250 MLN DLRS",
+            "Kestrel Corp said the radar contract was raised to 250 mln dlrs from 212.4 mln.",
+        );
+        assert!(!other_amounts_in_titles(&radar, &raised));
+        // A re-run under its title the next day, and a title giving no amount.
+        let rerun = facts_of(
+            "2025-05-07",
+            "KESTREL UNIT GETS 212.4 MLN DLR RADAR CONTRACT",
+            "Kestrel Corp is being awarded a contract worth 212.4 million U.S. dollars.",
+        );
+        assert!(!other_amounts_in_titles(&radar, &rerun));
+        let no_amount = facts_of(
+            "2025-05-08",
+            "KESTREL WINS NAVY CONTRACT",
+            "Kestrel Corp is being awarded an 88.6 mln dlr contract for patrol aircraft.",
+        );
+        assert!(no_amount.title_amounts.is_empty());
+        assert!(!other_amounts_in_titles(&radar, &no_amount));
+        // A plain number in a title is no amount ("FOUR 747S").
+        assert!(facts_of(
+            "2025-05-08",
+            "KESTREL BUYS FOUR JETS",
+            "Kestrel Corp bought jets."
+        )
+        .title_amounts
+        .is_empty());
     }
 
     #[test]
