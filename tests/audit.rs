@@ -1257,3 +1257,12 @@ fn one_companys_contracts_of_two_days_are_two_clusters() {
         [vec!["1"], vec!["2"], vec!["3", "4"]]
     );
 }
+
+#[test]
+fn a_central_banks_bill_purchases_of_two_days_are_two_clusters() {
+    // Found on a wire archive (the labelled set's pair of the Fed's purchases for a customer
+    // on two days): one day's purchase of 400 mln dlrs and the next day's of 900 mln, told in
+    // the same words, were one cluster.
+    let r = audit("fixtures/audit/bill_purchases_of_two_days");
+    assert_eq!(clusters_by_line_id(&r), [vec!["1"], vec!["2"]]);
+}

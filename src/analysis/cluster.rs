@@ -407,9 +407,11 @@ struct DocFacts {
     /// The title, lower-cased and hashed: a routine report runs under one title every day.
     title: Option<u64>,
     /// The amounts of money and the percentages the title gives ("GETS 303.9 MLN DLR
-    /// CONTRACT"), sorted and distinct: each as its token's hash and as the hash of its bare
-    /// value, which a story telling the amount without its unit ("from 228 mln") has.
+    /// CONTRACT"; see [`amounts`]).
     title_amounts: Vec<(u64, u64)>,
+    /// The same of the lead (its first sentence of prose), for a story with no stock symbol
+    /// (empty otherwise; see [`one_institutions_days`]).
+    lead_amounts: Vec<(u64, u64)>,
     /// The title's words in order (figures left out): where two reports of one kind name
     /// their subjects ("OMAHA HOGS …", "ST LOUIS HOGS …").
     title_words: Vec<TitleWord>,
@@ -726,6 +728,24 @@ fn company_words(texts: &[&str]) -> Vec<u64> {
     words
 }
 
+/// The amounts of money and percentages among `tokens` (not bare numbers), sorted and
+/// distinct, each as its token's hash and the hash of its bare value ("num:228000000"),
+/// which a story telling the amount without its unit ("from 228 mln") has.
+fn amounts(tokens: &[crate::text::tokens::Token]) -> Vec<(u64, u64)> {
+    let token_hash = crate::text::features::token_hash;
+    let mut amounts: Vec<(u64, u64)> = tokens
+        .iter()
+        .filter(|t| t.kind == crate::text::tokens::TokenKind::Number)
+        .filter_map(|t| {
+            let (unit, value) = t.norm.split_once(':')?;
+            (unit != "num").then(|| (token_hash(&t.norm), token_hash(&format!("num:{value}"))))
+        })
+        .collect();
+    amounts.sort_unstable();
+    amounts.dedup();
+    amounts
+}
+
 fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> DocFacts {
     // The outlet's own text (see `outlet_text`) tells nothing about the story.
     let own = |k: usize| !outlet.get(k).copied().unwrap_or(false);
@@ -763,20 +783,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
     // A notice whose text is all figures names its subject only in the title.
     let title_tokens = doc.meta.title.as_deref().map(crate::text::tokens::tokenize);
     let title_features = title_tokens.as_deref().map(crate::text::features::features);
-    let mut title_amounts: Vec<(u64, u64)> = title_tokens
-        .iter()
-        .flatten()
-        .filter(|t| t.kind == crate::text::tokens::TokenKind::Number)
-        .filter_map(|t| {
-            let (unit, value) = t.norm.split_once(':')?;
-            (unit != "num").then(|| {
-                let token_hash = crate::text::features::token_hash;
-                (token_hash(&t.norm), token_hash(&format!("num:{value}")))
-            })
-        })
-        .collect();
-    title_amounts.sort_unstable();
-    title_amounts.dedup();
+    let title_amounts = amounts(title_tokens.as_deref().unwrap_or_default());
     let title_subject = sorted(title_features.as_ref().map(subject_run).unwrap_or_default());
     let lead = doc
         .sentences
@@ -796,6 +803,11 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         .filter_map(|(k, s)| Some((doc.text.get(s.range.clone())?, features.get(k)?)))
         .find(|(t, _)| t.split_whitespace().count() >= LEAD_MIN_WORDS)
         .map_or(("", None), |(t, f)| (t, Some(f)));
+    let lead_amounts = if tickers.is_empty() {
+        amounts(&crate::text::tokens::tokenize(prose_lead))
+    } else {
+        Vec::new()
+    };
     let lead_tells_its_time = OWN_TIME.is_match(prose_lead);
     let lead_says_today = TODAY.is_match(prose_lead);
     let mut lead_names = Vec::new();
@@ -919,6 +931,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
             .map(title_words)
             .unwrap_or_default(),
         title_amounts,
+        lead_amounts,
         title: doc
             .meta
             .title
@@ -1364,32 +1377,38 @@ fn on_other_days(a: &DocFacts, b: &DocFacts) -> bool {
 /// neither story telling the other's: two deals of one kind. A follow-up tells the amount of
 /// the news it follows ("increased to 150 mln dlrs from 100 mln"); a re-run keeps its title.
 fn other_amounts_in_titles(a: &DocFacts, b: &DocFacts) -> bool {
+    on_other_days(a, b) && other_amounts((a, &a.title_amounts), (b, &b.title_amounts))
+}
+
+/// Both give amounts, none shared, and neither story tells an amount the other gives.
+fn other_amounts(
+    (a, amounts_a): (&DocFacts, &[(u64, u64)]),
+    (b, amounts_b): (&DocFacts, &[(u64, u64)]),
+) -> bool {
     let tells = |f: &DocFacts, (amount, value): (u64, u64)| {
         f.numbers.binary_search(&amount).is_ok() || f.numbers.binary_search(&value).is_ok()
     };
-    on_other_days(a, b)
-        && !a.title_amounts.is_empty()
-        && !b.title_amounts.is_empty()
-        && !a
-            .title_amounts
-            .iter()
-            .any(|x| b.title_amounts.binary_search(x).is_ok())
-        && !a.title_amounts.iter().any(|&x| tells(b, x))
-        && !b.title_amounts.iter().any(|&x| tells(a, x))
+    !amounts_a.is_empty()
+        && !amounts_b.is_empty()
+        && !amounts_a.iter().any(|x| amounts_b.binary_search(x).is_ok())
+        && !amounts_a.iter().any(|&x| tells(b, x))
+        && !amounts_b.iter().any(|&x| tells(a, x))
 }
 
 /// Two stories dated on different days whose leads open with one institution's name (two
 /// words or more: "The Bank of France will not hold a tender today", three days later "The
 /// Bank of France said it set a tender today") and each tell what it does that day, with
 /// other figures: the institution's operations or statements of two days. A re-run of a
-/// story keeps its figures, and is joined as a copy.
+/// story keeps its figures, and is joined as a copy. So are leads of an institution (no
+/// company: no stock symbol) giving other amounts ("The Federal Reserve purchased about 500
+/// mln dlrs of bills", the next day "will purchase one billion dlrs"), neither story telling
+/// the other's: a company's offering planned, then sold, is told again with its amount.
 fn one_institutions_days(a: &DocFacts, b: &DocFacts) -> bool {
-    on_other_days(a, b)
-        && a.lead_says_today
-        && b.lead_says_today
-        && a.lead_name.is_some()
-        && a.lead_name == b.lead_name
-        && a.numbers != b.numbers
+    let its_day = (a.lead_says_today && b.lead_says_today && a.numbers != b.numbers)
+        || (a.tickers.is_empty()
+            && b.tickers.is_empty()
+            && other_amounts((a, &a.lead_amounts), (b, &b.lead_amounts)));
+    on_other_days(a, b) && a.lead_name.is_some() && a.lead_name == b.lead_name && its_day
 }
 
 /// [`routine_editions`] of two reports, each with the figures it is read to hold.
@@ -3848,6 +3867,27 @@ mod tests {
         assert!(!one_institutions_days(
             &monday,
             &f(Some(13), false, Some(&bank), &[800])
+        ));
+        // "The Reserve Bank of Caldera bought about 500 mln dlrs of bills", the next day "will
+        // buy one billion dlrs": leads of its own operations, by their amounts.
+        let bought = |date, amount: u64, numbers: &[u64], tickers: &[u64]| DocFacts {
+            lead_amounts: vec![(amount, amount + 1)],
+            tickers: tickers.to_vec(),
+            ..f(Some(date), false, Some(&bank), numbers)
+        };
+        assert!(one_institutions_days(
+            &bought(24, 500, &[500, 6], &[]),
+            &bought(25, 1000, &[1000, 7], &[])
+        ));
+        // The later story telling the earlier amount (bare, "from 500 mln"): a follow-up.
+        assert!(!one_institutions_days(
+            &bought(24, 500, &[500, 6], &[]),
+            &bought(25, 1000, &[1000, 501], &[])
+        ));
+        // A company's offering planned, then sold: left to the company rules.
+        assert!(!one_institutions_days(
+            &bought(24, 500, &[500, 6], &[9]),
+            &bought(25, 1000, &[1000, 7], &[9])
         ));
     }
 
