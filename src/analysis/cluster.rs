@@ -435,6 +435,10 @@ struct DocFacts {
     /// sorted and distinct; words that name many companies ("Inc", "Group") are taken out by
     /// [`cluster`].
     company: Vec<u64>,
+    /// The names of the event evidence and the words of the title, hashed, sorted and
+    /// distinct, for a short story (empty otherwise): whether it names another story's
+    /// subject (see [`notices_of_unnamed_subjects`]).
+    named: Vec<u64>,
     /// Every word of the title and the event evidence, hashed, sorted and distinct, for a
     /// story with a stock symbol (empty otherwise): whether it names another company at all.
     vocabulary: Vec<u64>,
@@ -842,6 +846,25 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         }
     }
     names.dedup();
+    let words = features
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| own(k))
+        .map(|(_, f)| f.norms.len())
+        .sum();
+    let mut named: Vec<u64> = Vec::new();
+    if words <= ROUTINE_MAX_WORDS {
+        named = features
+            .iter()
+            .zip(&doc.sentences)
+            .enumerate()
+            .filter(|&(k, (_, s))| s.kind.is_event_evidence() && own(k))
+            .flat_map(|(_, (f, _))| f.norms.iter().copied())
+            .chain(title_features.iter().flat_map(|f| f.norms.iter().copied()))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+    }
     let (people, mut mention_counts) = people.finish();
     let focus = focus_person(&people, &mention_counts);
     if focus.is_some() {
@@ -910,12 +933,8 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         date: doc.meta.date.as_deref().and_then(days),
         numbers,
         counts,
-        words: features
-            .iter()
-            .enumerate()
-            .filter(|&(k, _)| own(k))
-            .map(|(_, f)| f.norms.len())
-            .sum(),
+        words,
+        named,
         lead_subject,
         title_subject,
         tickers,
@@ -1178,7 +1197,30 @@ fn share_any(x: &[u64], y: &[u64]) -> bool {
 
 /// Whether two articles can never be one event, whatever else they share.
 fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
-    recurring(a, b) || same_template_other_subject(a, b) || other_companies(a, b)
+    recurring(a, b)
+        || same_template_other_subject(a, b)
+        || other_companies(a, b)
+        || notices_of_unnamed_subjects(a, b)
+}
+
+/// Two short stories about different subjects (other stock symbols, or leads opening with
+/// other names), neither naming the other's: two companies' notices of one kind ("Island
+/// Gas Co said its share split was approved", "Halden Inc declared a two-for-one split").
+/// One happening told by two sides names both.
+fn notices_of_unnamed_subjects(a: &DocFacts, b: &DocFacts) -> bool {
+    let names_subject_of = |x: &DocFacts, y: &DocFacts| {
+        x.lead_subject
+            .iter()
+            .any(|w| y.named.binary_search(w).is_ok())
+    };
+    a.short()
+        && b.short()
+        && a.words.min(b.words) <= NOTICE_MAX_WORDS
+        && !a.lead_subject.is_empty()
+        && !b.lead_subject.is_empty()
+        && other_subject(a, b)
+        && !names_subject_of(a, b)
+        && !names_subject_of(b, a)
 }
 
 /// Two short reports of figures whose titles put different subjects into one frame: the
@@ -3443,6 +3485,45 @@ mod tests {
         assert!(!never_linked(
             &notice(&[], &[50], &[]),
             &notice(&[], &[60], &[])
+        ));
+    }
+
+    #[test]
+    fn short_notices_of_subjects_neither_names_are_never_linked() {
+        let notice = |subject: &[u64], named: &[u64], words| DocFacts {
+            date: Some(10),
+            words,
+            lead_subject: subject.to_vec(),
+            named: named.to_vec(),
+            ..Default::default()
+        };
+        // "Kestrel Telephone said its split was approved", "Arden Systems declared a split".
+        let kestrel = notice(&[1, 2], &[1, 2, 40, 41], 20);
+        assert!(notices_of_unnamed_subjects(
+            &kestrel,
+            &notice(&[3, 4], &[3, 4, 40, 41], 25)
+        ));
+        assert!(never_linked(
+            &kestrel,
+            &notice(&[3, 4], &[3, 4, 40, 41], 25)
+        ));
+        // A sale told by the seller and by the buyer: each names the other.
+        assert!(!notices_of_unnamed_subjects(
+            &kestrel,
+            &notice(&[3, 4], &[1, 3, 4, 40], 25)
+        ));
+        // Both longer than a notice, one longer than a short story, or a lead naming no one.
+        assert!(!notices_of_unnamed_subjects(
+            &notice(&[1, 2], &[1, 2], 60),
+            &notice(&[3, 4], &[3, 4], 60)
+        ));
+        assert!(!notices_of_unnamed_subjects(
+            &kestrel,
+            &notice(&[3, 4], &[], ROUTINE_MAX_WORDS + 1)
+        ));
+        assert!(!notices_of_unnamed_subjects(
+            &kestrel,
+            &notice(&[], &[40, 41], 25)
         ));
     }
 
