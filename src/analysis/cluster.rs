@@ -408,10 +408,14 @@ struct DocFacts {
     title: Option<u64>,
     /// The amounts of money and the percentages the title gives ("GETS 303.9 MLN DLR
     /// CONTRACT"; see [`amounts`]).
-    title_amounts: Vec<(u64, u64)>,
+    title_amounts: Vec<Amount>,
+    /// The figures of the title, hashed, when it gives an amount (empty otherwise): a title
+    /// may tell the amount its story follows ("RAISED TO 150 MLN DLRS FROM 100 MLN").
+    title_numbers: Vec<u64>,
     /// The same of the lead (its first sentence of prose), for a story with no stock symbol
-    /// (empty otherwise; see [`one_institutions_days`]).
-    lead_amounts: Vec<(u64, u64)>,
+    /// whose lead opens with a name of two words or more (empty otherwise; see
+    /// [`one_institutions_days`]).
+    lead_amounts: Vec<Amount>,
     /// The title's words in order (figures left out): where two reports of one kind name
     /// their subjects ("OMAHA HOGS …", "ST LOUIS HOGS …").
     title_words: Vec<TitleWord>,
@@ -435,13 +439,14 @@ struct DocFacts {
     /// sorted and distinct; words that name many companies ("Inc", "Group") are taken out by
     /// [`cluster`].
     company: Vec<u64>,
-    /// The names of the event evidence and the words of the title, hashed, sorted and
-    /// distinct, for a short story (empty otherwise): whether it names another story's
-    /// subject (see [`notices_of_unnamed_subjects`]).
-    named: Vec<u64>,
     /// Every word of the title and the event evidence, hashed, sorted and distinct, for a
-    /// story with a stock symbol (empty otherwise): whether it names another company at all.
+    /// story with a stock symbol or a short one (empty otherwise): whether it names another
+    /// company or subject at all (see [`other_companies`], [`notices_of_unnamed_subjects`]).
     vocabulary: Vec<u64>,
+    /// The initials of the lead's opening name of three words or more, hashed ("IBM" for
+    /// "International Business Machines Corp"), for a short story: another story may name
+    /// the subject so.
+    subject_initials: Option<u64>,
 }
 
 impl DocFacts {
@@ -732,22 +737,80 @@ fn company_words(texts: &[&str]) -> Vec<u64> {
     words
 }
 
-/// The amounts of money and percentages among `tokens` (not bare numbers), sorted and
-/// distinct, each as its token's hash and the hash of its bare value ("num:228000000"),
-/// which a story telling the amount without its unit ("from 228 mln") has.
-fn amounts(tokens: &[crate::text::tokens::Token]) -> Vec<(u64, u64)> {
-    let token_hash = crate::text::features::token_hash;
-    let mut amounts: Vec<(u64, u64)> = tokens
+/// An amount of money or a percentage a title or lead gives ("303.9 mln dlrs", "5 pct").
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Amount {
+    /// Its token's hash ("usd:303900000").
+    token: u64,
+    /// The hash of its bare value ("num:303900000"), which a story telling the amount without
+    /// its unit ("from 228 mln") has.
+    bare: u64,
+    /// The hash of its unit ("usd", "pct").
+    unit: u64,
+    value: f64,
+}
+
+impl Amount {
+    /// The amount of a number token's normal form; none for a bare number ("num:4").
+    fn of(norm: &str) -> Option<Amount> {
+        let token_hash = crate::text::features::token_hash;
+        let (unit, value) = norm.split_once(':')?;
+        if unit == "num" {
+            return None;
+        }
+        Some(Amount {
+            token: token_hash(norm),
+            bare: token_hash(&format!("num:{value}")),
+            unit: token_hash(unit),
+            value: value.parse().ok()?,
+        })
+    }
+
+    /// The same amount, or one rounded from the other ("212.4 mln dlrs", "212 mln dlrs").
+    fn about(&self, other: &Amount) -> bool {
+        self.unit == other.unit
+            && (self.value - other.value).abs()
+                <= AMOUNT_ROUNDING * self.value.abs().max(other.value.abs())
+    }
+
+    /// Whether `figures` (sorted hashes) tell this amount, with or without its unit.
+    fn told_in(&self, figures: &[u64]) -> bool {
+        figures.binary_search(&self.token).is_ok() || figures.binary_search(&self.bare).is_ok()
+    }
+}
+
+/// Two amounts this close (a share of the larger) are one amount rounded two ways.
+const AMOUNT_ROUNDING: f64 = 0.02;
+
+/// The amounts of money and percentages among `tokens` (not bare numbers), distinct.
+fn amounts(tokens: &[crate::text::tokens::Token]) -> Vec<Amount> {
+    let mut amounts: Vec<Amount> = tokens
         .iter()
         .filter(|t| t.kind == crate::text::tokens::TokenKind::Number)
-        .filter_map(|t| {
-            let (unit, value) = t.norm.split_once(':')?;
-            (unit != "num").then(|| (token_hash(&t.norm), token_hash(&format!("num:{value}"))))
-        })
+        .filter_map(|t| Amount::of(&t.norm))
         .collect();
-    amounts.sort_unstable();
-    amounts.dedup();
+    amounts.sort_unstable_by_key(|a| a.token);
+    amounts.dedup_by_key(|a| a.token);
     amounts
+}
+
+/// The initials of a name of three words or more ("International Business Machines Corp":
+/// "ibm"), company endings and connecting words left out, or `None`.
+fn initials(name: &str) -> Option<String> {
+    const ENDINGS: [&str; 9] = ["corp", "inc", "co", "ltd", "plc", "llc", "sa", "ag", "nv"];
+    let letters: String = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            let lower = w.to_lowercase();
+            !w.is_empty()
+                && !ENDINGS.contains(&lower.as_str())
+                && !crate::index::is_function_word(&lower)
+        })
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (letters.chars().count() >= 3).then_some(letters)
 }
 
 fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> DocFacts {
@@ -788,6 +851,15 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
     let title_tokens = doc.meta.title.as_deref().map(crate::text::tokens::tokenize);
     let title_features = title_tokens.as_deref().map(crate::text::features::features);
     let title_amounts = amounts(title_tokens.as_deref().unwrap_or_default());
+    let title_numbers = match &title_features {
+        Some(f) if !title_amounts.is_empty() => {
+            let mut numbers = f.numbers.clone();
+            numbers.sort_unstable();
+            numbers.dedup();
+            numbers
+        }
+        _ => Vec::new(),
+    };
     let title_subject = sorted(title_features.as_ref().map(subject_run).unwrap_or_default());
     let lead = doc
         .sentences
@@ -807,7 +879,9 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         .filter_map(|(k, s)| Some((doc.text.get(s.range.clone())?, features.get(k)?)))
         .find(|(t, _)| t.split_whitespace().count() >= LEAD_MIN_WORDS)
         .map_or(("", None), |(t, f)| (t, Some(f)));
-    let lead_amounts = if tickers.is_empty() {
+    // Compared only between leads opening with one name of two words or more (see
+    // `lead_name`) and no stock symbol.
+    let lead_amounts = if tickers.is_empty() && lead_subject.len() >= 2 {
         amounts(&crate::text::tokens::tokenize(prose_lead))
     } else {
         Vec::new()
@@ -852,19 +926,6 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         .filter(|&(k, _)| own(k))
         .map(|(_, f)| f.norms.len())
         .sum();
-    let mut named: Vec<u64> = Vec::new();
-    if words <= ROUTINE_MAX_WORDS {
-        named = features
-            .iter()
-            .zip(&doc.sentences)
-            .enumerate()
-            .filter(|&(k, (_, s))| s.kind.is_event_evidence() && own(k))
-            .flat_map(|(_, (f, _))| f.norms.iter().copied())
-            .chain(title_features.iter().flat_map(|f| f.norms.iter().copied()))
-            .collect();
-        named.sort_unstable();
-        named.dedup();
-    }
     let (people, mut mention_counts) = people.finish();
     let focus = focus_person(&people, &mention_counts);
     if focus.is_some() {
@@ -883,10 +944,12 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
     }
     // A participant is named again after the lead; a passing mention is not one.
     lead_names.retain(|n| repeated.binary_search(n).is_ok());
-    // Only a story with a stock symbol is compared by company (see `other_companies`): the
-    // others keep no vocabulary, which a large corpus would hold in memory to no purpose.
+    // Only a story with a stock symbol is compared by company (see `other_companies`), and
+    // only a short one by its subject (see `notices_of_unnamed_subjects`): the others keep no
+    // vocabulary, which a large corpus would hold in memory to no purpose.
+    let short = words <= ROUTINE_MAX_WORDS;
     let mut vocabulary: Vec<u64> = Vec::new();
-    if !tickers.is_empty() {
+    if !tickers.is_empty() || short {
         vocabulary = doc
             .sentences
             .iter()
@@ -934,7 +997,11 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
         numbers,
         counts,
         words,
-        named,
+        subject_initials: if short {
+            initials(&lead[..opening_end]).map(|i| crate::text::features::token_hash(&i))
+        } else {
+            None
+        },
         lead_subject,
         title_subject,
         tickers,
@@ -950,6 +1017,7 @@ fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> 
             .map(title_words)
             .unwrap_or_default(),
         title_amounts,
+        title_numbers,
         lead_amounts,
         title: doc
             .meta
@@ -1204,14 +1272,15 @@ fn never_linked(a: &DocFacts, b: &DocFacts) -> bool {
 }
 
 /// Two short stories about different subjects (other stock symbols, or leads opening with
-/// other names), neither naming the other's: two companies' notices of one kind ("Island
-/// Gas Co said its share split was approved", "Halden Inc declared a two-for-one split").
-/// One happening told by two sides names both.
+/// other names), neither using a word of the other's subject nor its initials: two
+/// companies' notices of one kind ("Island Gas Co said its share split was approved",
+/// "Halden Inc declared a two-for-one split"). One happening told by two sides names both.
 fn notices_of_unnamed_subjects(a: &DocFacts, b: &DocFacts) -> bool {
     let names_subject_of = |x: &DocFacts, y: &DocFacts| {
         x.lead_subject
             .iter()
-            .any(|w| y.named.binary_search(w).is_ok())
+            .chain(&x.subject_initials)
+            .any(|w| y.vocabulary.binary_search(w).is_ok())
     };
     a.short()
         && b.short()
@@ -1422,35 +1491,37 @@ fn other_amounts_in_titles(a: &DocFacts, b: &DocFacts) -> bool {
     on_other_days(a, b) && other_amounts((a, &a.title_amounts), (b, &b.title_amounts))
 }
 
-/// Both give amounts, none shared, and neither story tells an amount the other gives.
+/// Both give amounts, none the same or rounded from the other's, and neither story (its
+/// text or title) tells an amount the other gives.
 fn other_amounts(
-    (a, amounts_a): (&DocFacts, &[(u64, u64)]),
-    (b, amounts_b): (&DocFacts, &[(u64, u64)]),
+    (a, amounts_a): (&DocFacts, &[Amount]),
+    (b, amounts_b): (&DocFacts, &[Amount]),
 ) -> bool {
-    let tells = |f: &DocFacts, (amount, value): (u64, u64)| {
-        f.numbers.binary_search(&amount).is_ok() || f.numbers.binary_search(&value).is_ok()
-    };
+    let tells = |f: &DocFacts, x: &Amount| x.told_in(&f.numbers) || x.told_in(&f.title_numbers);
     !amounts_a.is_empty()
         && !amounts_b.is_empty()
-        && !amounts_a.iter().any(|x| amounts_b.binary_search(x).is_ok())
-        && !amounts_a.iter().any(|&x| tells(b, x))
-        && !amounts_b.iter().any(|&x| tells(a, x))
+        && !amounts_a
+            .iter()
+            .any(|x| amounts_b.iter().any(|y| x.about(y)))
+        && !amounts_a.iter().any(|x| tells(b, x))
+        && !amounts_b.iter().any(|x| tells(a, x))
 }
 
 /// Two stories dated on different days whose leads open with one institution's name (two
 /// words or more: "The Bank of France will not hold a tender today", three days later "The
 /// Bank of France said it set a tender today") and each tell what it does that day, with
 /// other figures: the institution's operations or statements of two days. A re-run of a
-/// story keeps its figures, and is joined as a copy. So are leads of an institution (no
-/// company: no stock symbol) giving other amounts ("The Federal Reserve purchased about 500
-/// mln dlrs of bills", the next day "will purchase one billion dlrs"), neither story telling
-/// the other's: a company's offering planned, then sold, is told again with its amount.
+/// story keeps its figures, and is joined as a copy. So are two leads opening with one name
+/// and giving other amounts, neither story telling the other's ("The Federal Reserve
+/// purchased about 500 mln dlrs of bills", the next day "will purchase one billion dlrs"),
+/// when neither gives a stock symbol: an institution, or a company that gives none. A
+/// follow-up tells the amount it follows (an offering planned, then sold).
 fn one_institutions_days(a: &DocFacts, b: &DocFacts) -> bool {
-    let its_day = (a.lead_says_today && b.lead_says_today && a.numbers != b.numbers)
-        || (a.tickers.is_empty()
-            && b.tickers.is_empty()
-            && other_amounts((a, &a.lead_amounts), (b, &b.lead_amounts)));
-    on_other_days(a, b) && a.lead_name.is_some() && a.lead_name == b.lead_name && its_day
+    on_other_days(a, b)
+        && a.lead_name.is_some()
+        && a.lead_name == b.lead_name
+        && ((a.lead_says_today && b.lead_says_today && a.numbers != b.numbers)
+            || other_amounts((a, &a.lead_amounts), (b, &b.lead_amounts)))
 }
 
 /// [`routine_editions`] of two reports, each with the figures it is read to hold.
@@ -3494,7 +3565,7 @@ mod tests {
             date: Some(10),
             words,
             lead_subject: subject.to_vec(),
-            named: named.to_vec(),
+            vocabulary: named.to_vec(),
             ..Default::default()
         };
         // "Kestrel Telephone said its split was approved", "Arden Systems declared a split".
@@ -3506,6 +3577,15 @@ mod tests {
         assert!(never_linked(
             &kestrel,
             &notice(&[3, 4], &[3, 4, 40, 41], 25)
+        ));
+        // The other story names the subject by its initials ("NAW" for "Northern Alloy Works").
+        let with_initials = DocFacts {
+            subject_initials: Some(99),
+            ..notice(&[1, 2], &[1, 2, 40, 41], 20)
+        };
+        assert!(!notices_of_unnamed_subjects(
+            &with_initials,
+            &notice(&[3, 4], &[3, 4, 40, 99], 25)
         ));
         // A sale told by the seller and by the buyer: each names the other.
         assert!(!notices_of_unnamed_subjects(
@@ -3951,25 +4031,52 @@ mod tests {
         ));
         // "The Reserve Bank of Caldera bought about 500 mln dlrs of bills", the next day "will
         // buy one billion dlrs": leads of its own operations, by their amounts.
-        let bought = |date, amount: u64, numbers: &[u64], tickers: &[u64]| DocFacts {
-            lead_amounts: vec![(amount, amount + 1)],
-            tickers: tickers.to_vec(),
-            ..f(Some(date), false, Some(&bank), numbers)
+        let h = crate::text::features::token_hash;
+        let amount = |norm: &str| Amount::of(norm).unwrap();
+        let bought = |date, norm: &str, numbers: &[&str]| {
+            let mut numbers: Vec<u64> = numbers.iter().map(|n| h(n)).collect();
+            numbers.sort_unstable();
+            DocFacts {
+                lead_amounts: vec![amount(norm)],
+                ..f(Some(date), false, Some(&bank), &numbers)
+            }
         };
+        let first = bought(24, "usd:500000000", &["usd:500000000", "pct:6.125"]);
         assert!(one_institutions_days(
-            &bought(24, 500, &[500, 6], &[]),
-            &bought(25, 1000, &[1000, 7], &[])
+            &first,
+            &bought(25, "usd:1000000000", &["usd:1000000000", "pct:6.1875"])
         ));
         // The later story telling the earlier amount (bare, "from 500 mln"): a follow-up.
         assert!(!one_institutions_days(
-            &bought(24, 500, &[500, 6], &[]),
-            &bought(25, 1000, &[1000, 501], &[])
+            &first,
+            &bought(25, "usd:1000000000", &["usd:1000000000", "num:500000000"])
         ));
-        // A company's offering planned, then sold: left to the company rules.
+        // The amount rounded ("about 500 mln", "502.5 mln"): one operation told twice.
         assert!(!one_institutions_days(
-            &bought(24, 500, &[500, 6], &[9]),
-            &bought(25, 1000, &[1000, 7], &[9])
+            &first,
+            &bought(25, "usd:502500000", &["usd:502500000"])
         ));
+    }
+
+    #[test]
+    fn amounts_are_money_and_percentages_rounded_alike_within_two_percent() {
+        let tokens = crate::text::tokens::tokenize("Kestrel buys 4 jets for 212.4 mln dlrs, 5 pct");
+        let read = amounts(&tokens);
+        // "4" is a bare number, no amount.
+        assert_eq!(read.len(), 2);
+        let of = |norm| Amount::of(norm).unwrap();
+        assert!(of("usd:212400000").about(&of("usd:212000000")));
+        assert!(!of("usd:212400000").about(&of("usd:200000000")));
+        // The same figure in another unit is another amount.
+        assert!(!of("usd:5").about(&of("pct:5")));
+        assert!(Amount::of("num:4").is_none());
+        assert_eq!(
+            initials("International Business Machines Corp ").as_deref(),
+            Some("ibm")
+        );
+        // Two letters are too few to tell a name ("Halden Co": "h").
+        assert_eq!(initials("<Kestrel Telephone Co Ltd>"), None);
+        assert_eq!(initials("The Bank of Caldera "), None);
     }
 
     #[test]
@@ -4024,10 +4131,10 @@ mod tests {
         );
         assert!(no_amount.title_amounts.is_empty());
         assert!(!other_amounts_in_titles(&radar, &no_amount));
-        // A plain number in a title is no amount ("FOUR 747S").
+        // A plain number in a title is no amount ("4 747S").
         assert!(facts_of(
             "2025-05-08",
-            "KESTREL BUYS FOUR JETS",
+            "KESTREL BUYS 4 JETS",
             "Kestrel Corp bought jets."
         )
         .title_amounts
