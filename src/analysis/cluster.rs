@@ -3695,18 +3695,22 @@ mod tests {
         assert!(!other_companies(&long_first, &later(&["halden", "bid"])));
     }
 
+    /// The facts of one article given as a JSON Lines record.
+    fn facts_of_record(record: serde_json::Value) -> DocFacts {
+        let (mut docs, _, _) = crate::ingest::read_bytes(
+            "a.jsonl",
+            record.to_string().into_bytes(),
+            crate::ingest::Format::JsonLines,
+        );
+        let doc = docs.remove(0);
+        let features = crate::text::features::document_features(&doc);
+        doc_facts(&doc, &features, &[])
+    }
+
     #[test]
     fn a_label_and_colon_opening_the_lead_is_no_name() {
         let facts_of = |text: &str| {
-            let line = serde_json::json!({"id": "1", "title": "T", "text": text}).to_string();
-            let (mut docs, _, _) = crate::ingest::read_bytes(
-                "a.jsonl",
-                line.into_bytes(),
-                crate::ingest::Format::JsonLines,
-            );
-            let doc = docs.remove(0);
-            let features = crate::text::features::document_features(&doc);
-            doc_facts(&doc, &features, &[])
+            facts_of_record(serde_json::json!({"id": "1", "title": "T", "text": text}))
         };
         assert!(facts_of("Note: Current figures exclude a gain of five mln dlrs.").lead_labelled);
         assert!(!facts_of("The Reserve Bank of Caldera said it gave help.").lead_labelled);
@@ -4074,7 +4078,7 @@ mod tests {
             initials("International Business Machines Corp ").as_deref(),
             Some("ibm")
         );
-        // Two letters are too few to tell a name ("Halden Co": "h").
+        // Two letters are too few to tell a name ("kt").
         assert_eq!(initials("<Kestrel Telephone Co Ltd>"), None);
         assert_eq!(initials("The Bank of Caldera "), None);
     }
@@ -4082,16 +4086,9 @@ mod tests {
     #[test]
     fn titles_giving_other_amounts_on_other_days_are_two_deals() {
         let facts_of = |date: &str, title: &str, text: &str| {
-            let line = serde_json::json!({"id": "1", "date": date, "title": title, "text": text})
-                .to_string();
-            let (mut docs, _, _) = crate::ingest::read_bytes(
-                "a.jsonl",
-                line.into_bytes(),
-                crate::ingest::Format::JsonLines,
-            );
-            let doc = docs.remove(0);
-            let features = crate::text::features::document_features(&doc);
-            doc_facts(&doc, &features, &[])
+            facts_of_record(
+                serde_json::json!({"id": "1", "date": date, "title": title, "text": text}),
+            )
         };
         let radar = facts_of(
             "2025-05-06",
