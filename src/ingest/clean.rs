@@ -622,12 +622,44 @@ fn tables(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
         }
         i = end.max(i + 1);
     }
+    // A run of label-and-figure lines ("Shr six cts", "Net 155,764", "Revs 2.1 mln"): each
+    // too plain alone for a row (a web page's time stamp reads so), three in a row a table.
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let labelled = |k: usize| strength[k] > 0 || label_and_figure(&text[paragraphs[k].clone()]);
+        let mut j = i;
+        while j < paragraphs.len() && labelled(j) {
+            j += 1;
+        }
+        if j - i >= LABEL_ROWS_MIN {
+            for t in &mut is_table[i..j] {
+                *t = true;
+            }
+        }
+        i = j.max(i + 1);
+    }
     paragraphs
         .iter()
         .zip(is_table)
         .filter(|(_, t)| *t)
         .map(|(p, _)| p.clone())
         .collect()
+}
+
+/// Consecutive label-and-figure lines that make a table (see [`label_and_figure`]).
+const LABEL_ROWS_MIN: usize = 3;
+
+/// A line that is a label and its figure: "Shr six cts", "Net 155,764", "Pay April 30", "Shr
+/// not given". Five words at most, opening with a word, a figure among them (or "not given"),
+/// no function word, no full stop.
+fn label_and_figure(s: &str) -> bool {
+    let line = s.trim();
+    let (words, figures, function, _) = table_profile(line);
+    (2..=5).contains(&words)
+        && function == 0
+        && (figures >= 1 || line.ends_with("not given"))
+        && !line.ends_with(['.', '!', '?'])
+        && line.starts_with(|c: char| c.is_alphabetic())
 }
 
 fn leading_ws(s: &str) -> usize {
@@ -1075,6 +1107,25 @@ mod tests {
         // A sentence counting in words stays prose: no table, no headline.
         let doc = cleaned("The bank said six cts of every dollar went to the fund, against seven cts a year ago.\n");
         assert_eq!(kinds_of(&doc), Vec::<(&str, &str)>::new());
+    }
+
+    #[test]
+    fn three_label_and_figure_lines_are_a_table() {
+        // Found on a wire archive: earnings notices of one figure a line ("Shr six cts", "Net
+        // 155,764") had their first line read as a headline and the rest as prose.
+        let doc = cleaned("Shr six cts\n    Net 155,764\n    Revs 2,310,400\n Reuter\n");
+        assert_eq!(
+            kinds_of(&doc),
+            vec![
+                ("table", "Shr six cts"),
+                ("table", "Net 155,764"),
+                ("table", "Revs 2,310,400"),
+                ("signoff", "Reuter"),
+            ]
+        );
+        // Two such lines over a story (a time stamp, a count) are no table.
+        let doc = cleaned("Updated 12:30 GMT\n\nViews 1,204\n\nThe council said on Monday that the bridge would reopen in May after repairs.\n");
+        assert!(kinds_of(&doc).iter().all(|(kind, _)| *kind != "table"));
     }
 
     #[test]
