@@ -654,9 +654,12 @@ const LABEL_ROWS_MIN: usize = 3;
 /// no function word, no full stop.
 fn label_and_figure(s: &str) -> bool {
     let line = s.trim();
-    let (words, figures, function, _) = table_profile(line);
-    (2..=5).contains(&words)
-        && function == 0
+    // Most paragraphs are longer: counted before they are profiled.
+    if !(2..=5).contains(&line.split_whitespace().take(6).count()) {
+        return false;
+    }
+    let (_, figures, function, _) = table_profile(line);
+    function == 0
         && (figures >= 1 || line.ends_with("not given"))
         && !line.ends_with(['.', '!', '?'])
         && line.starts_with(|c: char| c.is_alphabetic())
