@@ -612,8 +612,13 @@ fn tables(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
             j += 1;
         }
         if rows >= 2 || best >= 2 {
+            // Up to two short headers just before it ("1100 hrs cdt" over "MONTHS  LAST").
             let mut start = i;
-            if start > 0 && header[start - 1] && !is_table[start - 1] {
+            while start > 0
+                && i - start < TABLE_HEADERS_ABOVE
+                && header[start - 1]
+                && !is_table[start - 1]
+            {
                 start -= 1;
             }
             for t in &mut is_table[start..end] {
@@ -645,6 +650,9 @@ fn tables(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
         .map(|(p, _)| p.clone())
         .collect()
 }
+
+/// Short header lines just above a table that are read as part of it.
+const TABLE_HEADERS_ABOVE: usize = 2;
 
 /// Consecutive label-and-figure lines that make a table (see [`label_and_figure`]).
 const LABEL_ROWS_MIN: usize = 3;
@@ -1129,6 +1137,21 @@ mod tests {
         // Two such lines over a story (a time stamp, a count) are no table.
         let doc = cleaned("Updated 12:30 GMT\n\nViews 1,204\n\nThe council said on Monday that the bridge would reopen in May after repairs.\n");
         assert!(kinds_of(&doc).iter().all(|(kind, _)| *kind != "table"));
+    }
+
+    #[test]
+    fn a_time_stamp_over_a_tables_header_is_part_of_the_table() {
+        // Found on a wire archive: a spreads table's time line, over its column header, was
+        // read as the story's headline.
+        let doc = cleaned("1100 hrs cdt\n MONTHS   LAST         DIFFERENCE\n Jul/May  3-3/4   over 3-1/2   over\n Dec/Jul  13-1/2  over 13-1/2  over\n May/Dec  17     under 17     under\n Reuter\n");
+        let kinds = kinds_of(&doc);
+        assert_eq!(kinds[0], ("table", "1100 hrs cdt"));
+        assert_eq!(kinds[1], ("table", "MONTHS   LAST         DIFFERENCE"));
+        // Three short lines over a table: the first is no part of it.
+        let doc = cleaned("Grain spreads\n\nChicago\n\n1100 hrs cdt\n\nJul/May  3-3/4   over 3-1/2   over\n\nDec/Jul  13-1/2  over 13-1/2  over\n");
+        let kinds = kinds_of(&doc);
+        assert!(kinds.contains(&("table", "1100 hrs cdt")));
+        assert!(!kinds.contains(&("table", "Grain spreads")));
     }
 
     #[test]
