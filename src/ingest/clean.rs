@@ -629,9 +629,9 @@ fn tables(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
     }
     // A run of label-and-figure lines ("Shr six cts", "Net 155,764", "Revs 2.1 mln"): each
     // too plain alone for a row (a web page's time stamp reads so), three in a row a table.
+    let labelled = |k: usize| strength[k] > 0 || label_and_figure(&text[paragraphs[k].clone()]);
     let mut i = 0;
     while i < paragraphs.len() {
-        let labelled = |k: usize| strength[k] > 0 || label_and_figure(&text[paragraphs[k].clone()]);
         let mut j = i;
         while j < paragraphs.len() && labelled(j) {
             j += 1;
