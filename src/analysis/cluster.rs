@@ -92,6 +92,11 @@ const EXACT_PAIRS: usize = 400;
 /// Articles with at least this many distinct figures are compared as possible recurring
 /// reports.
 const RECURRING_MIN_NUMBERS: usize = 4;
+/// ... and with at least one figure in this many words: a report full of figures (a price
+/// table, a weekly estimate). A news story gives a figure in a hundred words or more, and two
+/// accounts of one event days apart give mostly other figures (ages, counts, the day's new
+/// toll): BASIL's accounts one to three days apart were parted by their figures.
+const RECURRING_WORDS_PER_FIGURE: usize = 50;
 /// A report with the same figures dated at most this many working days later is a re-run.
 const RERUN_MAX_WORKING_DAYS: i64 = 1;
 /// A routine report under one title needs at least this many figures to tell its editions.
@@ -1352,7 +1357,12 @@ fn recurring(a: &DocFacts, b: &DocFacts) -> bool {
         return false;
     };
     let fewest = a.numbers.len().min(b.numbers.len());
-    da != db && fewest >= RECURRING_MIN_NUMBERS && shared_figures(a, b) < RECURRING_MAX_SHARED
+    let full_of_figures = |f: &DocFacts| f.numbers.len() * RECURRING_WORDS_PER_FIGURE >= f.words;
+    da != db
+        && fewest >= RECURRING_MIN_NUMBERS
+        && full_of_figures(a)
+        && full_of_figures(b)
+        && shared_figures(a, b) < RECURRING_MAX_SHARED
         || routine_editions(a, b)
 }
 
@@ -3786,11 +3796,11 @@ mod tests {
 
     #[test]
     fn recurring_reports_need_dates_and_differing_figures() {
-        // Long stories: figures alone decide.
-        let f = |date, numbers: &[u64]| DocFacts {
+        // Long reports full of figures (one in 50 words): figures alone decide.
+        let story = |date, numbers: &[u64], words| DocFacts {
             date,
             numbers: numbers.to_vec(),
-            words: 400,
+            words,
             lead_subject: Vec::new(),
             title_subject: Vec::new(),
             lead_name: None,
@@ -3805,9 +3815,17 @@ mod tests {
             vocabulary: Vec::new(),
             ..Default::default()
         };
+        let f = |date, numbers: &[u64]| story(date, numbers, 200);
         let monday = f(Some(10), &[1, 2, 3, 4, 5]);
         let tuesday = f(Some(11), &[6, 7, 8, 9, 5]);
         assert!(recurring(&monday, &tuesday));
+        // News stories telling other figures of one event a day apart (ages, counts, the day's
+        // toll), a figure in a hundred words: not a report's editions.
+        let account = |date, numbers: &[u64]| story(date, numbers, 500);
+        assert!(!recurring(
+            &account(Some(10), &[1, 2, 3, 4, 5]),
+            &account(Some(11), &[6, 7, 8, 9, 5])
+        ));
         // Same day: one report, whatever the figures.
         assert!(!recurring(&monday, &f(Some(10), &[6, 7, 8, 9])));
         // A follow-up repeating most figures.
