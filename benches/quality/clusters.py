@@ -11,7 +11,8 @@ events, with a TF-IDF + average-link baseline scored in the same run.
 `eval` scores every set found in DATA. `stress` scores the labelled sets again with text real
 news carries that is no event of theirs: an outlet's footer under three in ten articles, and
 digests that each hold two paragraphs of five articles of five events (scored on the original
-articles only). `dominant` scores small inputs where one story is most of the news: for
+articles only), and the undated articles given the date their page prints at its head (see
+`header_date`). `dominant` scores small inputs where one story is most of the news: for
 each of ECB+'s 12 largest topics, its articles and one and a half times as many articles of
 other topics (50 at least), so the topic is two fifths of the input; pairwise figures pooled
 over the 12 runs. Corpora are never committed (see README.md).
@@ -307,8 +308,35 @@ FOOTERS = [
 ]
 
 
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+
+
+def header_date(text):
+    """The publication date a page prints at its head (the first 500 characters): a date in
+    its address ("/ 2013 / 09 / 18 /", "2013 - 09 - 18") or a date line ("September 18th,
+    2013", "18 September 2013"), as ISO; None when it prints none. ECB+'s `ecbplus` pages
+    carry one (384 of 502); its `ecb` articles none."""
+    head = text[:500]
+    m = re.search(r"/ (20\d\d) - (\d\d) - (\d\d) /|/ (20\d\d) / (\d\d) / (\d\d) /", head)
+    if m:
+        y, mo, d = [g for g in m.groups() if g]
+        return f"{y}-{mo}-{d}"
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+),? (20\d\d)\b", head)
+    if m and m.group(2).lower() in MONTHS:
+        return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    m = re.search(r"\b([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (20\d\d)\b", head)
+    if m and m.group(1).lower() in MONTHS:
+        return f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+    return None
+
+
 def stressed_sets(d, out, rng):
-    """DATA/<set> as three variants under `out`: as is, with footers, with digests."""
+    """DATA/<set> as four variants under `out`: as is, with footers, with digests, and with
+    the dates the pages print at their heads given to the undated articles (general news
+    dated as a reader of the page would date it; one event's pages may span days or weeks)."""
     arts = [json.loads(l) for l in open(os.path.join(d, "articles.jsonl"))]
     gold = read_gold(d)
     variants = {"as is": arts}
@@ -334,6 +362,15 @@ def stressed_sets(d, out, rng):
                 parts.append("\n\n".join(paras[:2]))
         digests.append({"id": f"digest{k}", "text": "Today's briefing\n\n" + "\n\n".join(parts)})
     variants["digests"] = arts + digests
+    dated = []
+    for a in arts:
+        a = dict(a)
+        if not a.get("date"):
+            date = header_date(a["text"])
+            if date:
+                a["date"] = date
+        dated.append(a)
+    variants["dated"] = dated
     dirs = {}
     for name, rows in variants.items():
         vd = os.path.join(out, name.replace(" ", "_"))
