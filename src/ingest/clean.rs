@@ -20,6 +20,9 @@ static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// Lines at the head of the body where a page's address, date line or byline may stand.
+const HEAD_LINES: usize = 5;
+
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:[\d.,]+[km]?\s+(?:views?|reads?|shares?|likes?)(?:\s*[|·,]?\s*[\d.,]+\s+comments?(?:\(s\))?)?|[\d.,]+\s+comments?\(s\)|(?:views?|reads?|shares?)\s*:\s*[\d.,]+[km]?)$",
@@ -32,6 +35,12 @@ static PROMO: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:bonus\s+video|video|watch(?:\s+the\s+video|\s+now)?|read\s+more|read\s+also|also\s+read|see\s+also|related(?:\s+(?:articles|stories|news|coverage|content))?|recommended(?:\s+for\s+you)?|advertisement|sponsored(?:\s+content)?|most\s+read|trending\s+now|don['’]t\s+miss|(?:subscribe|sign\s+up)\b.{0,60}\bnewsletters?\b.*)\s*[:.!]?$",
     )
     .expect("valid pattern")
+});
+
+/// A web address alone on its line ("https://news.example.com/2025/04/04/story.html"), as a
+/// page copied from a browser often opens.
+static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:https?://|www\.)[^\s/]+\.[^\s]*$").expect("valid pattern")
 });
 
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -267,7 +276,11 @@ pub fn clean(doc: &mut Document) {
             Some(RemovalReason::Promo)
         } else if SHARE.is_match(content) {
             Some(RemovalReason::SharePrompt)
-        } else if index < 5 && !dateline_seen && own_paragraph(&range) {
+        } else if index < HEAD_LINES && ADDRESS_LINE.is_match(content) && own_paragraph(&range) {
+            // Kept as the article's address when the input gave none.
+            doc.meta.url.get_or_insert_with(|| content.to_string());
+            Some(RemovalReason::Link)
+        } else if index < HEAD_LINES && !dateline_seen && own_paragraph(&range) {
             metadata::parse_dateline(content).map(|d| {
                 dateline_seen = true;
                 if doc.meta.date.is_none() {
@@ -312,8 +325,24 @@ pub fn clean(doc: &mut Document) {
         .collect();
     let mut hints = std::mem::take(&mut doc.block_hints);
     mark_structure(text, &remaining, &mut hints);
-    // Headline: the first remaining paragraph, when it reads like one.
+    // A page's date line opening the text ("May 3, 2024, 10:31 GMT", under an address line
+    // removed above) dates the article; the headline is the paragraph under it.
+    let mut head = 0;
     if let Some(first) = remaining.first() {
+        let has_hint = hints
+            .iter()
+            .any(|(r, _)| r.start <= first.start && first.start < r.end);
+        if let Some(iso) = (!has_hint)
+            .then(|| metadata::date_line(&text[first.clone()]))
+            .flatten()
+        {
+            hints.push((first.clone(), SentenceKind::Dateline));
+            doc.meta.date.get_or_insert(iso);
+            head = 1;
+        }
+    }
+    // Headline: the first remaining paragraph, when it reads like one.
+    if let Some(first) = remaining.get(head) {
         let content = &text[first.clone()];
         let has_hint = hints
             .iter()
@@ -321,7 +350,7 @@ pub fn clean(doc: &mut Document) {
         // A row of figures right above a table is its first row ("Shr loss nine cts loss 12
         // cts" over "Net loss 585,866 vs loss 455,866"): two figures in a few words; a headline
         // with one figure ("Kestrel profit up 12 pct") is not one.
-        let heads_table = remaining.get(1).is_some_and(|next| {
+        let heads_table = remaining.get(head + 1).is_some_and(|next| {
             hints.iter().any(|(r, k)| {
                 *k == SentenceKind::Table && r.start <= next.start && next.start < r.end
             })
@@ -1025,6 +1054,55 @@ mod tests {
             vec![("dateline", "date 2025-04-04 By Example Review")]
         );
         assert!(doc.meta.title.is_none());
+    }
+
+    #[test]
+    fn a_pasted_pages_address_and_date_lines_are_metadata_over_its_headline() {
+        let doc = cleaned(
+            "https://news.example.org/world/2024/05/03/harbour-fire.html\n\nMay 3, 2024, 10:31 GMT\n\nHarbour fire kills three in Port Aldine\n\nA fire at the harbour killed three dock workers, the fire service said.\n",
+        );
+        assert_eq!(
+            removed_texts(&doc),
+            vec![(
+                "link",
+                "https://news.example.org/world/2024/05/03/harbour-fire.html"
+            )]
+        );
+        assert_eq!(
+            doc.meta.url.as_deref(),
+            Some("https://news.example.org/world/2024/05/03/harbour-fire.html")
+        );
+        assert_eq!(doc.meta.date.as_deref(), Some("2024-05-03"));
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Harbour fire kills three in Port Aldine")
+        );
+        assert_eq!(
+            kinds_of(&doc),
+            vec![
+                ("dateline", "May 3, 2024, 10:31 GMT"),
+                ("headline", "Harbour fire kills three in Port Aldine")
+            ]
+        );
+
+        // An address the input gives is kept; one inside the story, or opening a sentence,
+        // is text.
+        let mut doc = Document::new(
+            "t.txt",
+            "www.example.org/a\n\nOfficials said www.example.org/b carried the notice.\n\nwww.example.org/c\n\nMore text.\n\nMore text.\n\nMore text.\n\nwww.example.org/d\n".to_string(),
+            Origin::Identity,
+        );
+        doc.meta.url = Some("https://example.org/given".into());
+        clean(&mut doc);
+        assert_eq!(doc.meta.url.as_deref(), Some("https://example.org/given"));
+        assert_eq!(
+            removed_texts(&doc),
+            vec![("link", "www.example.org/a"), ("link", "www.example.org/c")]
+        );
+        let doc =
+            cleaned("https://example.org is down, its owners said on Monday.\n\nMore text.\n");
+        assert!(doc.removed.is_empty());
+        assert!(doc.meta.url.is_none());
     }
 
     #[test]

@@ -213,6 +213,31 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
+/// What may stand beside the date on a line that carries only a page's date and time: a
+/// weekday, a time ("10:31", "10.31", "10:31:05"), "am"/"pm", a time zone ("GMT", "+0100"),
+/// "at".
+static DATE_LINE_REST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}[:.]\d{2}(?::\d{2})?|[ap]\.?m\.?|[A-Z]{2,4}|[+-]\d{4}|at)$")
+        .expect("date line pattern is valid")
+});
+
+/// A line that is only a date, with its weekday, time and time zone ("May 3, 2024, 10:31
+/// GMT", "Friday 4 April 2025"), as a web page prints under or above its headline: the date
+/// in ISO form.
+pub fn date_line(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.len() > 60 {
+        return None;
+    }
+    let (range, iso) = find_date(line)?;
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | '·' | '–' | '—'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .all(|w| DATE_LINE_REST_RE.is_match(w))
+        .then_some(iso)
+}
+
 static BYLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:By|BY|by)\s+(?P<by>\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|de|van|von|der|al|bin)){0,5})\s*$")
         .expect("byline pattern is valid")
@@ -383,6 +408,27 @@ mod tests {
             None
         );
         assert_eq!(known_year(&[], None), None);
+    }
+
+    #[test]
+    fn a_line_of_a_date_and_time_is_a_date_line() {
+        for (line, iso) in [
+            ("May 3, 2024, 10:31 GMT", "2024-05-03"),
+            ("Friday 4 April 2025", "2025-04-04"),
+            ("Fri, 4 April 2025 | 10.31 am", "2025-04-04"),
+            ("2025-04-04 09:15 +0200", "2025-04-04"),
+            ("  April 4, 2025  ", "2025-04-04"),
+        ] {
+            assert_eq!(date_line(line).as_deref(), Some(iso), "{line}");
+        }
+        for line in [
+            "Ministers met on April 4, 2025 in Brussels",
+            "April 4, 2025: talks resume",
+            "Harbour fire kills three",
+            "4 April",
+        ] {
+            assert_eq!(date_line(line), None, "{line}");
+        }
     }
 
     #[test]

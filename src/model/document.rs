@@ -58,6 +58,8 @@ pub enum RemovalReason {
     Navigation,
     /// A fenced code block of a Markdown article.
     Code,
+    /// The page's web address on a line of its own at the head of a pasted article.
+    Link,
 }
 
 impl RemovalReason {
@@ -78,6 +80,7 @@ impl RemovalReason {
             RemovalReason::Credit => "credit",
             RemovalReason::Navigation => "navigation",
             RemovalReason::Code => "code",
+            RemovalReason::Link => "link",
         }
     }
 }
