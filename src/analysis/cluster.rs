@@ -821,10 +821,17 @@ fn initials(name: &str) -> Option<String> {
 fn doc_facts(doc: &Document, features: &[SentenceFeatures], outlet: &[bool]) -> DocFacts {
     // The outlet's own text (see `outlet_text`) tells nothing about the story.
     let own = |k: usize| !outlet.get(k).copied().unwrap_or(false);
+    // A dateline's date and time are the article's, not its story's figures.
     let mut numbers: Vec<u64> = features
         .iter()
         .enumerate()
-        .filter(|&(k, _)| own(k))
+        .filter(|&(k, _)| {
+            own(k)
+                && doc
+                    .sentences
+                    .get(k)
+                    .is_none_or(|s| s.kind != crate::model::SentenceKind::Dateline)
+        })
         .flat_map(|(_, f)| f.numbers.iter().copied())
         .collect();
     numbers.sort_unstable();
@@ -3715,6 +3722,14 @@ mod tests {
         let doc = docs.remove(0);
         let features = crate::text::features::document_features(&doc);
         doc_facts(&doc, &features, &[])
+    }
+
+    #[test]
+    fn a_pages_date_line_gives_none_of_its_storys_figures() {
+        let facts = facts_of_record(serde_json::json!({"id": "1", "text":
+            "May 3, 2024, 10:31 GMT\n\nHarbour fire kills three\n\nA fire at the harbour killed three dock workers and hurt 12, the fire service said.\n"}));
+        assert_eq!(facts.date, days("2024-05-03"));
+        assert_eq!(facts.numbers.len(), 1);
     }
 
     #[test]
