@@ -1297,8 +1297,8 @@ fn accounts_of_one_flood_over_three_days_are_one_cluster() {
     // apart, each telling its own day's figures (the toll, the people evacuated, the rain, the
     // victims' ages), were parted as editions of a recurring report. Narratives with a figure
     // in every hundred words or so are no report full of figures; the reservoir table of two
-    // days (stories 4 and 5) still is, and stays two editions. Stories 6-8, of other matters,
-    // give the input's words their weights.
+    // days (stories 4 and 5, a short routine report under one title) stays two editions.
+    // Stories 6-8, of other matters, give the input's words their weights.
     let r = audit("fixtures/audit/accounts_of_one_flood_over_three_days");
     assert_eq!(
         clusters_by_line_id(&r),

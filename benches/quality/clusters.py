@@ -312,6 +312,15 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+
+def valid_date(y, m, d):
+    import datetime
+    try:
+        return datetime.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
 
 
 def header_date(text):
@@ -320,16 +329,20 @@ def header_date(text):
     2013", "18 September 2013"), as ISO; None when it prints none. ECB+'s `ecbplus` pages
     carry one (384 of 502); its `ecb` articles none."""
     head = text[:500]
-    m = re.search(r"/ (20\d\d) - (\d\d) - (\d\d) /|/ (20\d\d) / (\d\d) / (\d\d) /", head)
-    if m:
-        y, mo, d = [g for g in m.groups() if g]
-        return f"{y}-{mo}-{d}"
-    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+),? (20\d\d)\b", head)
-    if m and m.group(2).lower() in MONTHS:
-        return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
-    m = re.search(r"\b([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (20\d\d)\b", head)
-    if m and m.group(1).lower() in MONTHS:
-        return f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
+    for m in re.finditer(r"/ (20\d\d) - (\d\d) - (\d\d) /|/ (20\d\d) / (\d\d) / (\d\d) /", head):
+        date = valid_date(*[g for g in m.groups() if g])
+        if date:
+            return date
+    for m in re.finditer(r"\b(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+),? (20\d\d)\b", head):
+        if m.group(2).lower() in MONTHS:
+            date = valid_date(m.group(3), MONTHS[m.group(2).lower()], m.group(1))
+            if date:
+                return date
+    for m in re.finditer(r"\b([A-Z][a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (20\d\d)\b", head):
+        if m.group(1).lower() in MONTHS:
+            date = valid_date(m.group(3), MONTHS[m.group(1).lower()], m.group(2))
+            if date:
+                return date
     return None
 
 

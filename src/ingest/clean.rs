@@ -40,7 +40,7 @@ static PROMO: LazyLock<Regex> = LazyLock::new(|| {
 /// A web address alone on its line ("https://news.example.com/2025/04/04/story.html"), as a
 /// page copied from a browser often opens.
 static ADDRESS_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:https?://|www\.)[^\s/]+\.[^\s]*$").expect("valid pattern")
+    Regex::new(r"(?i)^(?:https?://|www\.)[^\s/]+\.[^\s]*[^\s.,;:)]$").expect("valid pattern")
 });
 
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -263,6 +263,8 @@ pub fn clean(doc: &mut Document) {
             .is_ok_and(|i| layout.paragraphs[i].end == r.end)
     };
     let mut dateline_seen = false;
+    // Whether a line of the text has been kept: an address line after it is the story's own.
+    let mut text_seen = false;
     for (index, line) in body_lines.iter().enumerate() {
         if already_removed(&removed, line.range.start) {
             continue;
@@ -276,7 +278,11 @@ pub fn clean(doc: &mut Document) {
             Some(RemovalReason::Promo)
         } else if SHARE.is_match(content) {
             Some(RemovalReason::SharePrompt)
-        } else if index < HEAD_LINES && ADDRESS_LINE.is_match(content) && own_paragraph(&range) {
+        } else if !text_seen
+            && index < HEAD_LINES
+            && ADDRESS_LINE.is_match(content)
+            && own_paragraph(&range)
+        {
             // Kept as the article's address when the input gave none.
             doc.meta.url.get_or_insert_with(|| content.to_string());
             Some(RemovalReason::Link)
@@ -310,6 +316,8 @@ pub fn clean(doc: &mut Document) {
         };
         if let Some(reason) = reason {
             removed.push(Removed { range, reason });
+        } else if !content.is_empty() {
+            text_seen = true;
         }
     }
 
@@ -1085,20 +1093,20 @@ mod tests {
             ]
         );
 
-        // An address the input gives is kept; one inside the story, or opening a sentence,
-        // is text.
+        // An address the input gives is kept; one under the text's first line (a link the
+        // story gives), or opening a sentence, is text.
         let mut doc = Document::new(
             "t.txt",
-            "www.example.org/a\n\nOfficials said www.example.org/b carried the notice.\n\nwww.example.org/c\n\nMore text.\n\nMore text.\n\nMore text.\n\nwww.example.org/d\n".to_string(),
+            "www.example.org/a\n\nHarbour fire kills three\n\nhttps://twitter.com/firesvc/status/12345\n\nOfficials said www.example.org/b carried the notice.\n".to_string(),
             Origin::Identity,
         );
         doc.meta.url = Some("https://example.org/given".into());
         clean(&mut doc);
         assert_eq!(doc.meta.url.as_deref(), Some("https://example.org/given"));
-        assert_eq!(
-            removed_texts(&doc),
-            vec![("link", "www.example.org/a"), ("link", "www.example.org/c")]
-        );
+        assert_eq!(removed_texts(&doc), vec![("link", "www.example.org/a")]);
+        // Punctuation after an address is the sentence's.
+        let doc = cleaned("https://example.org/x).\n\nMore text.\n");
+        assert!(doc.removed.is_empty());
         let doc =
             cleaned("https://example.org is down, its owners said on Monday.\n\nMore text.\n");
         assert!(doc.removed.is_empty());

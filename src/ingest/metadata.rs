@@ -217,13 +217,13 @@ static DATELINE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// weekday, a time ("10:31", "10.31", "10:31:05"), "am"/"pm", a time zone ("GMT", "+0100"),
 /// "at".
 static DATE_LINE_REST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}[:.]\d{2}(?::\d{2})?|[ap]\.?m\.?|[A-Z]{2,4}|[+-]\d{4}|at)$")
+    Regex::new(r"^(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|[ap]\.?m\.?|at)|\d{1,2}[:.]\d{2}(?::\d{2})?|(?:GMT|UTC|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|JST|KST|HKT|SGT|AEST|AEDT)|[+-]\d{4})$")
         .expect("date line pattern is valid")
 });
 
 /// A line that is only a date, with its weekday, time and time zone ("May 3, 2024, 10:31
-/// GMT", "Friday 4 April 2025"), as a web page prints under or above its headline: the date
-/// in ISO form.
+/// GMT", "Friday 4 April 2025"), as a web page prints near its headline: the date in ISO
+/// form.
 pub fn date_line(line: &str) -> Option<String> {
     let line = line.trim();
     if line.len() > 60 {
@@ -426,6 +426,11 @@ mod tests {
             "April 4, 2025: talks resume",
             "Harbour fire kills three",
             "4 April",
+            // Short words are no time zone: a headline of short words and a date is text.
+            "Fire in Oslo on May 3, 2024",
+            "EU, US sign pact May 3, 2024",
+            "The day of 4 April 2025",
+            "On May 3, 2024",
         ] {
             assert_eq!(date_line(line), None, "{line}");
         }
