@@ -333,22 +333,27 @@ pub fn clean(doc: &mut Document) {
         .collect();
     let mut hints = std::mem::take(&mut doc.block_hints);
     mark_structure(text, &remaining, &mut hints);
-    // A page's date line opening the text ("May 3, 2024, 10:31 GMT", under an address line
-    // removed above) dates the article; the headline is the paragraph under it.
-    let mut head = 0;
-    if let Some(first) = remaining.first() {
+    // A page's date line ("May 3, 2024, 10:31 GMT") opening the text, under an address line
+    // removed above, or right under the headline, dates the article and is no prose.
+    let mut date_line_at = |at: usize, hints: &mut Vec<(Range<usize>, SentenceKind)>| {
+        let Some(paragraph) = remaining.get(at) else {
+            return false;
+        };
         let has_hint = hints
             .iter()
-            .any(|(r, _)| r.start <= first.start && first.start < r.end);
-        if let Some(iso) = (!has_hint)
-            .then(|| metadata::date_line(&text[first.clone()]))
+            .any(|(r, _)| r.start <= paragraph.start && paragraph.start < r.end);
+        let Some(iso) = (!has_hint)
+            .then(|| metadata::date_line(&text[paragraph.clone()]))
             .flatten()
-        {
-            hints.push((first.clone(), SentenceKind::Dateline));
-            doc.meta.date.get_or_insert(iso);
-            head = 1;
-        }
-    }
+        else {
+            return false;
+        };
+        hints.push((paragraph.clone(), SentenceKind::Dateline));
+        doc.meta.date.get_or_insert(iso);
+        true
+    };
+    // The headline is then the paragraph under it.
+    let head = usize::from(date_line_at(0, &mut hints));
     // Headline: the first remaining paragraph, when it reads like one.
     if let Some(first) = remaining.get(head) {
         let content = &text[first.clone()];
@@ -372,6 +377,9 @@ pub fn clean(doc: &mut Document) {
             hints.push((first.clone(), SentenceKind::Headline));
             if doc.meta.title.is_none() {
                 doc.meta.title = Some(content.to_string());
+            }
+            if head == 0 {
+                date_line_at(head + 1, &mut hints);
             }
         }
     }
@@ -1090,6 +1098,19 @@ mod tests {
             vec![
                 ("dateline", "May 3, 2024, 10:31 GMT"),
                 ("headline", "Harbour fire kills three in Port Aldine")
+            ]
+        );
+
+        // A date line right under the headline dates the article too.
+        let doc = cleaned(
+            "Harbour fire kills three in Port Aldine\n\nFriday 3 May 2024 10:31 BST\n\nA fire at the harbour killed three dock workers, the fire service said.\n",
+        );
+        assert_eq!(doc.meta.date.as_deref(), Some("2024-05-03"));
+        assert_eq!(
+            kinds_of(&doc),
+            vec![
+                ("headline", "Harbour fire kills three in Port Aldine"),
+                ("dateline", "Friday 3 May 2024 10:31 BST")
             ]
         );
 
