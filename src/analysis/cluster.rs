@@ -3835,8 +3835,6 @@ mod tests {
         let monday = f(Some(10), &[1, 2, 3, 4, 5]);
         let tuesday = f(Some(11), &[6, 7, 8, 9, 5]);
         assert!(recurring(&monday, &tuesday));
-        // News stories telling other figures of one event a day apart (ages, counts, the day's
-        // toll), a figure in a hundred words: not a report's editions.
         // One figure in 50 words is the bound.
         let (first, next) = (
             story(Some(10), &[1, 2, 3, 4], 200),
@@ -3844,6 +3842,8 @@ mod tests {
         );
         assert!(recurring(&first, &next));
         assert!(!recurring(&first, &story(Some(11), &[5, 6, 7, 8], 201)));
+        // News stories telling other figures of one event a day apart (ages, counts, the day's
+        // toll), a figure in a hundred words: not a report's editions.
         let account = |date, numbers: &[u64]| story(date, numbers, 500);
         assert!(!recurring(
             &account(Some(10), &[1, 2, 3, 4, 5]),
