@@ -339,10 +339,7 @@ pub fn clean(doc: &mut Document) {
         let Some(paragraph) = remaining.get(at) else {
             return false;
         };
-        let has_hint = hints
-            .iter()
-            .any(|(r, _)| r.start <= paragraph.start && paragraph.start < r.end);
-        let Some(iso) = (!has_hint)
+        let Some(iso) = (!hint_at(hints, paragraph.start))
             .then(|| metadata::date_line(&text[paragraph.clone()]))
             .flatten()
         else {
@@ -357,9 +354,7 @@ pub fn clean(doc: &mut Document) {
     // Headline: the first remaining paragraph, when it reads like one.
     if let Some(first) = remaining.get(head) {
         let content = &text[first.clone()];
-        let has_hint = hints
-            .iter()
-            .any(|(r, _)| r.start <= first.start && first.start < r.end);
+        let has_hint = hint_at(&hints, first.start);
         // A row of figures right above a table is its first row ("Shr loss nine cts loss 12
         // cts" over "Net loss 585,866 vs loss 455,866"): two figures in a few words; a headline
         // with one figure ("Kestrel profit up 12 pct") is not one.
@@ -379,16 +374,16 @@ pub fn clean(doc: &mut Document) {
                 doc.meta.title = Some(content.to_string());
             }
             if head == 0 {
-                date_line_at(head + 1, &mut hints);
+                date_line_at(1, &mut hints);
             }
         }
     }
     for range in &remaining {
         let content = &text[range.clone()];
-        let hinted = hints
-            .iter()
-            .any(|(r, _)| r.start <= range.start && range.start < r.end);
-        if !hinted && content.chars().count() <= 200 && CAPTION.is_match(content) {
+        if !hint_at(&hints, range.start)
+            && content.chars().count() <= 200
+            && CAPTION.is_match(content)
+        {
             hints.push((range.clone(), SentenceKind::Caption));
         }
     }
@@ -411,6 +406,11 @@ pub fn clean(doc: &mut Document) {
     doc.block_hints = hints;
     doc.paragraphs = layout.paragraphs;
     doc.hard_wrapped = layout.hard_wrapped;
+}
+
+/// Whether a hint covers the paragraph starting at `start`.
+fn hint_at(hints: &[(Range<usize>, SentenceKind)], start: usize) -> bool {
+    hints.iter().any(|(r, _)| r.start <= start && start < r.end)
 }
 
 fn hinted(hints: &[(Range<usize>, SentenceKind)], at: &Range<usize>) -> bool {
