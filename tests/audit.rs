@@ -1292,6 +1292,21 @@ fn two_companies_split_notices_of_one_day_are_two_clusters() {
 }
 
 #[test]
+fn one_story_updated_under_one_headline_is_one_cluster() {
+    // Found on Giveme5W1H's news_cluster set (web pages of 69 events from many outlets): a
+    // story run again the next day under the same headline, rewritten with the victims' names
+    // and ages, was parted as the next edition of a report under one title, since most of its
+    // figures were new. Two narratives are one story updated; short reports under one title
+    // stay editions (`accounts_of_one_flood_over_three_days`, `recurring_daily_report`).
+    // Stories 3-5, of other matters, give the input's words their weights.
+    let r = audit("fixtures/audit/one_story_updated_under_one_headline");
+    assert_eq!(
+        clusters_by_line_id(&r),
+        [vec!["1", "2"], vec!["3"], vec!["4"], vec!["5"]]
+    );
+}
+
+#[test]
 fn accounts_of_one_flood_over_three_days_are_one_cluster() {
     // Found on BASIL's dated coverage: three outlets' accounts of one event one to three days
     // apart, each telling its own day's figures (the toll, the people evacuated, the rain, the

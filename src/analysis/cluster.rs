@@ -1580,11 +1580,14 @@ fn editions_by_figures(
         return true;
     }
     // Under one title, a table of figures (rates by maturity, ships loading) is a new
-    // edition as soon as one figure changes; other reports when most of them do.
+    // edition as soon as one figure changes; other reports when most of them do. Two
+    // narratives under one headline are one story told again the next day, updated (the
+    // toll, the victims' names and ages), not two editions of a report.
     let table =
         |f: &DocFacts, figures: Figures<'_>| figures.len() * TEMPLATE_WORDS_PER_FIGURE >= f.words;
+    let narratives = a.words >= NARRATIVE_MIN_WORDS && b.words >= NARRATIVE_MIN_WORDS;
     one_title
-        && (shared <= ROUTINE_MAX_SHARED
+        && ((shared <= ROUTINE_MAX_SHARED && !narratives)
             || (table(a, figures_a) && table(b, figures_b) && shared < 1.0))
 }
 
