@@ -3,6 +3,7 @@
 events, with a TF-IDF + average-link baseline scored in the same run.
 
     python3 benches/quality/clusters.py prepare DATA [--ecbplus DIR] [--basil GITDIR] [--reuters FILE]
+                                                [--news-cluster GITDIR]
     python3 benches/quality/clusters.py eval DATA [--wirecheck BIN] [--baseline-threshold T]
     python3 benches/quality/clusters.py stress DATA [--wirecheck BIN] [--baseline-threshold T]
     python3 benches/quality/clusters.py dominant DATA [--wirecheck BIN] [--baseline-threshold T]
@@ -87,6 +88,25 @@ def prepare_basil(gitdir, out):
         rows.append({"id": base, "title": art.get("title"), "date": art.get("date"),
                      "text": "\n\n".join(paras), "event": art["triplet-uuid"]})
     write_set(os.path.join(out, "basil"), rows)
+
+
+def prepare_news_cluster(gitdir, out):
+    """Giveme5W1H's `news_cluster` set (repository fhamborg/Giveme5W1H): 383 web articles of
+    69 events of 2012-2018 from many outlets, as scraped (headline and byline lines included),
+    each with its publication date and Google News event id."""
+    folder = "Giveme5W1H/examples/datasets/news_cluster/data"
+    files = subprocess.run(["git", "-C", gitdir, "ls-tree", "-r", "--name-only", "HEAD", folder],
+                           capture_output=True, text=True, check=True).stdout.split("\n")
+    rows = []
+    for path in sorted(f for f in files if f.endswith(".json")):
+        art = json.loads(subprocess.run(["git", "-C", gitdir, "show", f"HEAD:{path}"],
+                                        capture_output=True, text=True, check=True).stdout)
+        if not (art.get("text") or "").strip():
+            continue
+        date = (art.get("date_publish") or "")[:10] or None
+        rows.append({"id": art["dId"][:12], "title": art.get("title"), "date": date,
+                     "text": art["text"], "event": str(art["newsCluster"]["EventId"])})
+    write_set(os.path.join(out, "news_cluster"), rows)
 
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -511,6 +531,7 @@ def main():
     pr.add_argument("--ecbplus")
     pr.add_argument("--basil")
     pr.add_argument("--reuters")
+    pr.add_argument("--news-cluster", help="a git directory of fhamborg/Giveme5W1H")
     pr.add_argument("--reuters-labels",
                     default=os.path.join(os.path.dirname(__file__), "reuters_labels.txt"))
     ev = sub.add_parser("eval")
@@ -538,6 +559,8 @@ def main():
             prepare_ecbplus(args.ecbplus, args.data)
         if args.basil:
             prepare_basil(args.basil, args.data)
+        if args.news_cluster:
+            prepare_news_cluster(args.news_cluster, args.data)
         if args.reuters:
             prepare_reuters(args.reuters, args.data, args.reuters_labels)
     elif args.cmd == "stress":
