@@ -87,6 +87,25 @@ static CAPTION: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 
+/// Words of [`ENDS_WITH_PHOTO_CREDIT`]: every alternative holds one.
+const PHOTO_CREDIT_WORDS: &[&str] = &["photo", "image", "picture", "courtesy", "/"];
+
+/// A paragraph that ends with a photo's credit in brackets: a photo caption as a web page
+/// prints it under its picture, often at the head of the story and several sentences long
+/// ("FILE - In this Dec. 13, 2016, file photo, the logo … (AP Photo/Jane Roe, File)", "…
+/// in Seattle. (Jane Roe/Associated Press)", "… in Pyongyang. [Photo/Agencies]"), an
+/// agency's name after it ("(Jane Roe/dpa via AP, File) (Associated Press)").
+static ENDS_WITH_PHOTO_CREDIT: LazyLock<Gated> = LazyLock::new(|| {
+    Gated::new(
+        PHOTO_CREDIT_WORDS,
+        r"(?i)[(\[](?:(?:photo(?:graph)?|image|picture)s?\s*(?:by\b|:|/|©|courtesy\b)\s*[^()\[\]]{1,80}|courtesy\s+of\s+[^()\[\]]{1,80}|(?:ap|afp|reuters|epa)\s+photo\s*/\s*[^()\[\]]{1,80}|[^()\[\]]{0,80}/\s*(?:the\s+)?(?:reuters|ap|afp|getty\s+images|epa|anadolu|dpa|xinhua|yonhap|associated\s+press|agencies|invision/ap|pool)(?:\s+via\s+[^()\[\]]{1,40})?(?:\s*,\s*file)?)[)\]](?:\s*\((?:the\s+)?(?:associated\s+press|ap|afp|reuters)\))?\s*$",
+    )
+});
+
+/// A photo caption that ends with its credit is at most this long: an agency's caption
+/// retells the story in three or four sentences.
+const CAPTION_WITH_CREDIT_MAX_BYTES: usize = 800;
+
 static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:about\s+the\s+authors?|author\s+bio(?:graphy)?|about\s+the\s+writer)\s*:?$",
@@ -182,6 +201,21 @@ static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid pattern")
 });
+
+/// Words in capitals that open a paragraph with a dash as a place does ("FILE - In this
+/// photo …", "UPDATE - …"): labels of the paragraph, no dateline.
+const LABELS_NOT_PLACES: &[&str] = &[
+    "FILE",
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EXCLUSIVE",
+    "WATCH",
+    "VIDEO",
+    "PHOTOS",
+    "LIVE",
+    "CORRECTION",
+];
 
 #[derive(Debug, Clone)]
 struct Line {
@@ -381,8 +415,9 @@ pub fn clean(doc: &mut Document) {
     for range in &remaining {
         let content = &text[range.clone()];
         if !hint_at(&hints, range.start)
-            && content.chars().count() <= 200
-            && CAPTION.is_match(content)
+            && (content.chars().count() <= 200 && CAPTION.is_match(content)
+                || content.len() <= CAPTION_WITH_CREDIT_MAX_BYTES
+                    && ENDS_WITH_PHOTO_CREDIT.is_match(content))
         {
             hints.push((range.clone(), SentenceKind::Caption));
         }
@@ -506,6 +541,13 @@ fn mark_structure(
             let letters = caps.name("caps").map_or(usize::MAX, |m| {
                 m.as_str().chars().filter(|c| c.is_alphabetic()).count()
             });
+            // "FILE - In this 2016 file photo, …" opens an agency's caption: a label, no place.
+            if caps
+                .name("caps")
+                .is_some_and(|m| LABELS_NOT_PLACES.contains(&m.as_str()))
+            {
+                continue;
+            }
             let strong = caps.name("caps").is_none()
                 || caps.name("cd").is_some()
                 || caps.name("ca").is_some()
@@ -1156,6 +1198,35 @@ mod tests {
                 ("Jane Roe, Photo: REUTERS", SentenceKind::Caption),
             ]
         );
+    }
+
+    #[test]
+    fn captions_ending_with_a_photo_credit_are_marked() {
+        let captions = [
+            "FILE - In this Dec. 13, 2016, file photo, the logo of Halvern Bank appears above a trading post. The bank said Friday it expects a loss in the fourth quarter because of the new tax law, which changes how funds returned from abroad are taxed. (AP Photo/Jane Roe, File)",
+            "Fans watch the final seconds of the game in Keswick, Sunday, Dec. 31, 2017. (Jane Roe/Associated Press)",
+            "A satellite is launched from an undisclosed location in this photo released on August 30, 2017. [Photo/Agencies]",
+            "The ship is seen in waters off the port, on Dec. 29, 2017. (Jane Roe/dpa via AP, File) (Associated Press)",
+            "The rocket stands on its launch pad at the cape. (Photo: Orbital Works via Keswick Today)",
+            "Passengers watched the search for the bird from the cabin. (Courtesy of John Doe)",
+        ];
+        for caption in captions {
+            let doc = cleaned(&format!(
+                "The story's first paragraph tells what happened on Monday.\n\n{caption}\n\nThe story goes on.\n"
+            ));
+            assert_eq!(kinds_of(&doc), vec![("caption", caption)], "{caption}");
+        }
+        // Brackets of the story's own: a rate, a name's initials, an agency as a source.
+        for body in [
+            "Output rose by a third in a year (from 2.5 to 3.3 tonnes/hectare).",
+            "The union's leader said the strike would go on, according to the Keswick Herald (KH/AP).",
+            "Shares rose after the report, which the company called a photo finish (for now).",
+        ] {
+            let doc = cleaned(&format!(
+                "The story's first paragraph tells what happened on Monday.\n\n{body}\n\nThe story goes on.\n"
+            ));
+            assert!(kinds_of(&doc).is_empty(), "{body}: {:?}", kinds_of(&doc));
+        }
     }
 
     #[test]
