@@ -1281,11 +1281,11 @@ pub fn replacements<'a>(
             .filter(|(_, au, _)| !au.any.contains(&d) && (placed || shares(au)))
             .filter_map(|(a, au, fa)| {
                 let dist = respelling_distance(fa, &fb)?;
-                (plain(a) != plain(b)
-                    && !derived(a, b)
-                    && !two_people(au, u)
-                    && !(dist == 2 && own_person(au, u)))
-                .then_some((dist, usize::MAX - au.strong.len(), *a))
+                let not_a_slip = plain(a) == plain(b)
+                    || derived(a, b)
+                    || two_people(au, u)
+                    || dist == 2 && own_person(au, u);
+                (!not_a_slip).then_some((dist, usize::MAX - au.strong.len(), *a))
             })
             .collect();
         found.sort();
