@@ -19,8 +19,14 @@ crate::declare_rule! {
     /// as info, substituted, added or
     /// dropped words as a warning, and a changed number or a flipped negation as an error.
     /// Only quotations of speech (kinds `speech` and `partial`) of one event cluster are
-    /// compared; in `check` a draft is never evidence, not even for itself, and a quotation
-    /// an article repeats counts once.
+    /// compared, and only two renderings of one utterance (most of the shorter one's words in
+    /// the other, in order): other lines of one statement, quoted by other articles, are not
+    /// compared with each other, and a wording found word for word inside the other is a
+    /// faithful part of it. An outlet's style is not a change: "&" for "and", a contraction
+    /// for its two words ("there's", "didn't"); the same letters with other marks or spaces
+    /// between them ("U.S."/"US", "frame-rate"/"frame rate") are punctuation only. In `check`
+    /// a draft is never evidence, not even for itself, and a quotation an article repeats
+    /// counts once.
     ///
     /// Why it matters: a quotation is a promise that these were the speaker's words; back-
     /// translated or retyped quotes drift ("was built" becomes "is built"), and a changed
@@ -83,7 +89,76 @@ fn speaker_words(text: &str) -> String {
         rest = &rest[open + len + 1..];
     }
     out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.split_whitespace()
+        .map(expanded)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A word as the speaker said it, whatever the writer's style: "&" is "and", and a
+/// contraction is its two words ("there's" is "there is", "didn't" is "did not"), since
+/// outlets' style guides contract or expand quotations as they please.
+fn expanded(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if word == "&" {
+        return Cow::Borrowed("and");
+    }
+    let straight = word.replace('’', "'");
+    let lower = straight.to_lowercase();
+    // Irregular negations first: "won't" is "will not", "can't" is "can not".
+    for (short, long) in [
+        ("won't", "will not"),
+        ("can't", "can not"),
+        ("cannot", "can not"),
+    ] {
+        if let Some(tail) = lower.strip_prefix(short) {
+            if tail.chars().all(|c| !c.is_alphanumeric()) {
+                let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+                let mut out = if first_upper {
+                    let mut c = long.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                } else {
+                    long.to_string()
+                };
+                out.push_str(&straight[short.len()..]);
+                return Cow::Owned(out);
+            }
+        }
+    }
+    let core_end = straight
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (core, tail) = straight.split_at(core_end);
+    let core_lower = core.to_lowercase();
+    // "'s" only after the pronouns and adverbs it follows as "is" ("that's"), never as a
+    // possessive ("Trask's").
+    const IS_AFTER: [&str; 9] = [
+        "it", "that", "there", "here", "what", "who", "he", "she", "where",
+    ];
+    let expansion = if let Some(stem) = core_lower.strip_suffix("n't") {
+        (!stem.is_empty()).then(|| (core.len() - 3, " not"))
+    } else if let Some(stem) = core_lower.strip_suffix("'s") {
+        IS_AFTER.contains(&stem).then(|| (core.len() - 2, " is"))
+    } else {
+        [
+            ("'re", " are"),
+            ("'ll", " will"),
+            ("'ve", " have"),
+            ("'m", " am"),
+        ]
+        .into_iter()
+        .find(|(suffix, _)| core_lower.len() > suffix.len() && core_lower.ends_with(suffix))
+        .map(|(suffix, long)| (core.len() - suffix.len(), long))
+    };
+    match expansion {
+        Some((at, long)) => Cow::Owned(format!("{}{long}{tail}", &core[..at])),
+        None if straight != word => Cow::Owned(straight),
+        None => Cow::Borrowed(word),
+    }
 }
 
 /// What kind of change turns `canonical` into `quoted`.
@@ -101,6 +176,21 @@ pub fn change_kinds(canonical: &str, quoted: &str) -> Vec<&'static str> {
     };
     if first_lower(canonical) == first_lower(quoted) {
         return Vec::new();
+    }
+    // The same letters, other marks or spaces between them ("U.S."/"US", "frame-rate"/"frame
+    // rate", "FirstGroup"/"First Group"): no word changed.
+    let letters = |s: &str| {
+        first_lower(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let (lc, lq) = (letters(canonical), letters(quoted));
+    if lc == lq {
+        return vec!["punctuation only"];
+    }
+    if lc.to_lowercase() == lq.to_lowercase() {
+        return vec!["case only"];
     }
     let ct = tokenize(canonical);
     let qt = tokenize(quoted);
@@ -214,6 +304,22 @@ impl QuoteAltered {
             }
             let ctext = &docs[cq.document].text[cq.range.clone()];
             let qtext = &docs[q.document].text[q.range.clone()];
+            // A group joins quotations through others: a tweet quoted whole by one article,
+            // its first line by a second and its last by a third. Only two renderings of
+            // one utterance are compared, and a wording found word for word in the other is
+            // a faithful part of it.
+            let (cf, qf) = (
+                crate::text::features::features(&tokenize(&speaker_words(ctext))),
+                crate::text::features::features(&tokenize(&speaker_words(qtext))),
+            );
+            let part_of =
+                |long: &[u64], short: &[u64]| short.len() < long.len() && contains_run(long, short);
+            if !crate::analysis::quotes::same_utterance(&cf, &qf)
+                || part_of(&cf.norms, &qf.norms)
+                || part_of(&qf.norms, &cf.norms)
+            {
+                continue;
+            }
             // Compare the parts the two quotations share: from the first to the last word
             // they have in common, on both sides (a faithful partial quotation of a longer one
             // is not flagged; words outside the shared part are not the same utterance).
@@ -274,6 +380,11 @@ impl QuoteAltered {
             ));
         }
     }
+}
+
+/// Whether `short` occurs as a contiguous run inside `long`.
+fn contains_run(long: &[u64], short: &[u64]) -> bool {
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
 
 /// Whether the mistyped words of a spelling-only difference are on the `canonical` side: each
@@ -523,6 +634,48 @@ mod tests {
             "strict\ncriteria to avoid distortion."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn an_outlets_style_is_not_the_speakers_words() {
+        // Found on Giveme5W1H's news_cluster pages, reported as words dropped or substituted.
+        assert!(change_kinds(
+            "we live apart & it got hard",
+            "we live apart and it got hard"
+        )
+        .is_empty());
+        assert!(change_kinds(
+            "There’s so much that can go wrong",
+            "There is so much that can go wrong"
+        )
+        .is_empty());
+        assert!(change_kinds("we do not want a trade war", "we don't want a trade war").is_empty());
+        assert!(change_kinds("They won’t stop", "They will not stop").is_empty());
+        assert!(change_kinds("We can't say", "We cannot say").is_empty());
+        // A possessive is no "is".
+        assert_eq!(
+            change_kinds("Trask's plan", "Trask is plan"),
+            ["words added"]
+        );
+        // The same letters, other marks or spaces: punctuation only (info).
+        for (a, b) in [
+            ("The US should know", "The U.S. should know"),
+            ("the frame rate may change", "the frame-rate may change"),
+            (
+                "with the operator FirstGroup",
+                "with the operator First Group",
+            ),
+        ] {
+            assert_eq!(change_kinds(a, b), ["punctuation only"], "{a} / {b}");
+        }
+        // A negation dropped is still one, contracted or not.
+        assert_eq!(
+            change_kinds(
+                "money that shouldn't have been used",
+                "money that should have been used"
+            ),
+            ["negation flipped", "words dropped"]
+        );
     }
 
     #[test]
