@@ -3362,7 +3362,7 @@ fn group(documents: &[Document], cluster_of: &[usize], quotes: &mut [Quote]) {
 }
 
 /// Whether `short` occurs as a contiguous run inside `long`.
-fn contains_run(long: &[u64], short: &[u64]) -> bool {
+pub fn contains_run(long: &[u64], short: &[u64]) -> bool {
     !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
 

@@ -1,7 +1,7 @@
 //! `quote-altered`.
 
 use super::Context;
-use crate::analysis::quotes::{aligned_window, canonical};
+use crate::analysis::quotes::{aligned_window, canonical, contains_run};
 use crate::model::{Finding, Related, RuleId, Severity};
 use crate::text::tokens::{tokenize, TokenKind};
 
@@ -237,10 +237,11 @@ pub fn change_kinds(canonical: &str, quoted: &str) -> Vec<&'static str> {
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "shall",
         "should", "may", "might", "be", "been",
     ];
+    // A writer's insertion against the words it stands for, or against nothing.
+    let insertion = |x: &[&str], y: &[&str]| x == [INSERTION] && y.len() <= INSERTION_MAX_WORDS;
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, &cn, &qn) {
         let (tag, old, new) = op.as_tag_tuple();
         let (o, n) = (&cn[old.clone()], &qn[new.clone()]);
-        let insertion = |x: &[&str], y: &[&str]| x == [INSERTION] && y.len() <= INSERTION_MAX_WORDS;
         if tag != similar::DiffTag::Equal && (insertion(o, n) || insertion(n, o)) {
             continue;
         }
@@ -405,11 +406,6 @@ impl QuoteAltered {
             ));
         }
     }
-}
-
-/// Whether `short` occurs as a contiguous run inside `long`.
-fn contains_run(long: &[u64], short: &[u64]) -> bool {
-    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
 
 /// Whether the mistyped words of a spelling-only difference are on the `canonical` side: each
