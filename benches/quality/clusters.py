@@ -109,7 +109,7 @@ def prepare_news_cluster(gitdir, out):
     write_set(os.path.join(out, "news_cluster"), rows)
 
 
-MONTHS = {m: i + 1 for i, m in enumerate(
+REUTERS_MONTHS = {m: i + 1 for i, m in enumerate(
     ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])}
 
 
@@ -117,7 +117,7 @@ def iso(reuters_date):
     m = re.match(r"\s*(\d+)-([A-Z]{3})-(\d{4}) (\d\d):(\d\d)", reuters_date or "")
     if not m:
         return None
-    return f"{m.group(3)}-{MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}T{m.group(4)}:{m.group(5)}"
+    return f"{m.group(3)}-{REUTERS_MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}T{m.group(4)}:{m.group(5)}"
 
 
 def prepare_reuters(path, out, labels):
