@@ -11,8 +11,12 @@ crate::declare_rule! {
     /// What it flags, within a paragraph: a quotation closed with its opening mark ("…more,“
     /// he said"), a closing mark used to open one (”…”, except in Swedish and Finnish, where
     /// that is the style), a low mark used to close one (“…„), and an opening mark never
-    /// closed. An unclosed quotation is not flagged when the next paragraph opens with a
-    /// quotation mark: that is how a quotation running over several paragraphs is written.
+    /// closed. A quotation opened in one style and closed in the other ("…” or “…") is
+    /// flagged once, at its straight mark, and one closed with two single marks (`''`) once,
+    /// at them. An unclosed quotation is not flagged when the next paragraph opens with a
+    /// quotation mark: that is how a quotation running over several paragraphs is written;
+    /// nor when a short line with no quotation mark and no full stop (a photo caption, an
+    /// embedded video's title) stands between it and that paragraph.
     /// German „…“ and »…«, Polish „…” and French «…» are all accepted. Single quotes are not
     /// checked, because ’ is also the apostrophe ("NATO’s", "’90s"). A straight double mark
     /// between two letters ("Opec"s output") is a typed apostrophe: flagged as that, and it
@@ -65,8 +69,29 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
     // Neighbouring characters are read in place: a paragraph can be a 4 MB line, and a vector
     // of its characters cost 16 bytes each.
     let mut prev_char = None;
+    // The second of two single marks read as one closing mark.
+    let mut skip_to = 0;
     for (i, c) in text.char_indices() {
         let prev = prev_char.replace(c);
+        if i < skip_to {
+            continue;
+        }
+        if let Some(pair) = two_single_marks_closing(text, i, prev, open.last().map(|o| o.0)) {
+            // `advisory''`, `back.’’`: a double quotation closed with two single marks, as
+            // typed on a typewriter; it closes the quotation, so nothing after is misread.
+            // The closing mark of the opening one's style.
+            let closing = match open.pop() {
+                Some((Mark::Straight, _)) => "\"",
+                _ => "”",
+            };
+            skip_to = pair.end;
+            problems.push((
+                pair,
+                Some(closing.into()),
+                format!("quotation closed with two single marks instead of {closing}"),
+            ));
+            continue;
+        }
         let Some(m) = mark(c) else { continue };
         let range = i..i + c.len_utf8();
         let next = text[range.end..].chars().next();
@@ -92,6 +117,15 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
             Mark::Straight => {
                 if open.last().is_some_and(|(o, _)| *o == Mark::Straight) {
                     open.pop();
+                } else if closing_position && open.last().is_some_and(|(o, _)| *o == Mark::Open) {
+                    // “…" : one quotation in two styles, flagged once (the straight mark is
+                    // the one a conversion missed), not as two unbalanced marks.
+                    open.pop();
+                    problems.push((
+                        range,
+                        Some("”".into()),
+                        "quotation opened with “ and closed with a straight mark \"".into(),
+                    ));
                 } else if prev.is_some_and(|p| p.is_ascii_digit()) && !opening_position {
                     // 55" is inches, not a quotation.
                 } else {
@@ -119,6 +153,17 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
                     .is_some_and(|(o, _)| matches!(o, Mark::Open | Mark::Low))
                 {
                     open.pop();
+                } else if !opening_position
+                    && open.last().is_some_and(|(o, _)| *o == Mark::Straight)
+                {
+                    // "…” : flagged once, at the straight opening mark.
+                    if let Some((_, opening)) = open.pop() {
+                        problems.push((
+                            opening,
+                            Some("“".into()),
+                            "quotation opened with a straight mark \" and closed with ”".into(),
+                        ));
+                    }
                 } else if closing_style_allowed && opening_position {
                     open.push((Mark::Open, range));
                 } else if opening_position {
@@ -183,6 +228,70 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
     problems
 }
 
+/// Two single marks (`''` or `’’`) right after a word or a sentence's end, closing an open
+/// double quotation: their range.
+fn two_single_marks_closing(
+    text: &str,
+    at: usize,
+    prev: Option<char>,
+    open: Option<Mark>,
+) -> Option<Range<usize>> {
+    if !matches!(open, Some(Mark::Straight | Mark::Open)) {
+        return None;
+    }
+    let mut chars = text[at..].chars();
+    let first = chars.next()?;
+    if !matches!(first, '\'' | '’') || chars.next() != Some(first) {
+        return None;
+    }
+    let after_word = prev.is_some_and(|p| p.is_alphanumeric() || ".,!?;:".contains(p));
+    let end = at + 2 * first.len_utf8();
+    let then_no_letter = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|n| !n.is_alphanumeric());
+    (after_word && then_no_letter).then_some(at..end)
+}
+
+/// Words in a paragraph that interrupts a quotation running over paragraphs (a photo caption,
+/// an embedded video's title, a link to another story) at most.
+const INTERRUPTION_MAX_WORDS: usize = 30;
+
+/// Whether a paragraph opens with a quotation mark.
+fn opens_with_a_mark(paragraph: &str) -> bool {
+    paragraph.chars().next().is_some_and(|c| {
+        matches!(
+            mark(c),
+            Some(Mark::Open | Mark::Straight | Mark::Low | Mark::LeftGuil | Mark::RightGuil)
+        )
+    })
+}
+
+/// Whether the quotation left open at the end of paragraph `k` goes on: the next paragraph
+/// opens with a quotation mark, or a short line with no quotation mark and no full stop (a
+/// caption or an embedded video's title the page put between the speaker's paragraphs) comes
+/// first.
+fn quotation_goes_on(doc: &Document, paras: &[Range<usize>], k: usize) -> bool {
+    let text_of = |j: usize| paras.get(j).map(|p| &doc.text[p.clone()]);
+    match (text_of(k + 1), text_of(k + 2)) {
+        (Some(next), _) if opens_with_a_mark(next) => true,
+        (Some(next), Some(after)) => {
+            // A caption or a title ends on a word or a bracketed credit; a short paragraph of
+            // the story ends with a full stop (or runs on with a comma), and then the
+            // quotation before it was left open.
+            opens_with_a_mark(after)
+                && !next.chars().any(|c| mark(c).is_some())
+                && next.split_whitespace().count() <= INTERRUPTION_MAX_WORDS
+                && next
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ')')
+        }
+        _ => false,
+    }
+}
+
 /// Paragraphs of a document's prose as ranges of its text.
 fn paragraphs(doc: &Document) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -201,21 +310,7 @@ impl UnbalancedQuotes {
             let language = doc.language.map_or("eng", |l| l.code);
             let paras = paragraphs(doc);
             for (k, p) in paras.iter().enumerate() {
-                let continued = paras
-                    .get(k + 1)
-                    .and_then(|next| doc.text[next.clone()].chars().next())
-                    .is_some_and(|c| {
-                        matches!(
-                            mark(c),
-                            Some(
-                                Mark::Open
-                                    | Mark::Straight
-                                    | Mark::Low
-                                    | Mark::LeftGuil
-                                    | Mark::RightGuil
-                            )
-                        )
-                    });
+                let continued = quotation_goes_on(doc, &paras, k);
                 for (range, suggestion, message) in
                     check_paragraph(&doc.text[p.clone()], language, continued)
                 {
@@ -301,6 +396,34 @@ mod tests {
             messages("He told the committee so.\" Then he left.", "eng"),
             ["closing quotation mark with no opening mark in its paragraph@25"]
         );
+    }
+
+    #[test]
+    fn a_quotation_in_two_styles_is_flagged_once_at_its_straight_mark() {
+        // Before: the straight mark never closed and the curly one with no opening, twice.
+        assert_eq!(
+            messages("\"It will open in May,” she said.", "eng"),
+            ["quotation opened with a straight mark \" and closed with ”@0"]
+        );
+        assert_eq!(
+            messages("She said: “It will open in May.\" Then she left.", "eng"),
+            ["quotation opened with “ and closed with a straight mark \"@33"]
+        );
+        // A straight quotation inside a curly one is two quotations, both closed.
+        assert!(messages("“He called it \"a delay\" and left.”", "eng").is_empty());
+    }
+
+    #[test]
+    fn two_single_marks_close_a_double_quotation() {
+        let problems = check_paragraph("He said \"not yet,'' and left.", "eng", false);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, 17..19);
+        assert_eq!(problems[0].1.as_deref(), Some("\""));
+        let curly = check_paragraph("He said “not yet.’’ Then he left.", "eng", false);
+        assert_eq!(curly.len(), 1, "{curly:?}");
+        assert_eq!(curly[0].1.as_deref(), Some("”"));
+        // Two marks with no double quotation open, or before a letter, are something else.
+        assert!(messages("The 1990s'' figures were revised.", "eng").is_empty());
     }
 
     #[test]
