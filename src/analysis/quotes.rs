@@ -2565,6 +2565,7 @@ fn colon_speaker(people: &People, stem: &str, at: usize) -> Option<String> {
             first.to_lowercase().as_str(),
             "a" | "an" | "the" | "who" | "whose" | "which" | "one"
         ) || is_possessive(first)
+            || opens_a_participle_phrase(segment)
         {
             continue;
         }
@@ -2602,6 +2603,24 @@ fn colon_speaker(people: &People, stem: &str, at: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// A part of a sentence that opens with a participle and its preposition or article
+/// ("Speaking at the forum", "Asked about the plan", "Addressing the nation"): it tells the
+/// circumstances, and its capitalised first word is no one's name.
+fn opens_a_participle_phrase(segment: &[&str]) -> bool {
+    let (Some(first), Some(next)) = (segment.first(), segment.get(1)) else {
+        return false;
+    };
+    let participle = with_lower(first, |l| {
+        l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed"))
+    });
+    participle
+        && (is_preposition(next)
+            || matches!(
+                next.to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "reporters" | "after"
+            ))
 }
 
 fn is_initial(w: &str) -> bool {
@@ -3497,6 +3516,32 @@ mod tests {
         let quotes = extract(0, &d);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].speaker.as_deref(), Some("Jane Okoro"));
+    }
+
+    #[test]
+    fn a_participle_opening_the_clause_is_no_speaker() {
+        let speaker_of = |text: &str| {
+            let mut d = Document::new("t", text.to_string(), crate::model::Origin::Identity);
+            crate::text::segment_document(&mut d);
+            extract(0, &d).first().and_then(|q| q.speaker.clone())
+        };
+        // Before: "Speaking", the clause's first capitalised word.
+        assert_eq!(
+            speaker_of(
+                "Speaking at the harbour forum, the minister said on Tuesday: “Small ports \
+                 need the same rules as large ones.”"
+            ),
+            None
+        );
+        // The subject after the participle phrase is still read.
+        assert_eq!(
+            speaker_of(
+                "Speaking at the harbour forum, Minister Ilse Varga said: “Small ports need \
+                 the same rules as large ones.”"
+            )
+            .as_deref(),
+            Some("Ilse Varga")
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:bonus\s+video|video|watch(?:\s+the\s+video|\s+now)?|read\s+more|read\s+also|also\s+read|see\s+also|related(?:\s+(?:articles|stories|news|coverage|content))?|recommended(?:\s+for\s+you)?|advertisement|sponsored(?:\s+content)?|most\s+read|trending\s+now|don['’]t\s+miss|(?:subscribe|sign\s+up)\b.{0,60}\bnewsletters?\b.*)\s*[:.!]?$",
+        r"(?i)^(?:bonus\s+video|video|watch(?:\s+the\s+video|\s+now)?|read\s+more|read\s+also|also\s+read|see\s+also|related(?:\s+(?:articles|stories|news|coverage|content))?|recommended(?:\s+for\s+you)?|advertisement|sponsored(?:\s+content)?|most\s+read|trending\s+now|don['’]t\s+miss|(?:advertisement\s+)?continue\s+reading(?:\s+the\s+main\s+story)?|(?:newsletter\s+)?(?:subscribe|sign\s+up)\b.{0,80}\bnewsletters?\b.*)\s*[:.!]?$",
     )
     .expect("valid pattern")
 });
