@@ -1473,18 +1473,23 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
     // Two passes: the first learns full names, genders and titles, the second records the
     // mentions, so "Smith" is a mention even when "Jane Smith" comes later.
     // The words of every sentence, split once for both passes.
-    let sentence_words: Vec<(usize, &str, Vec<Range<usize>>)> = doc
+    let sentence_words: Vec<(usize, &str, Vec<Range<usize>>, bool)> = doc
         .sentences
         .iter()
         .filter(|s| s.kind.is_prose() && s.kind != SentenceKind::Headline)
         .map(|s| {
             let st = &text[s.range.clone()];
-            (s.range.start, st, words(st))
+            (
+                s.range.start,
+                st,
+                words(st),
+                s.kind == SentenceKind::Caption,
+            )
         })
         .collect();
     for pass in 0..2 {
-        for (base, st, ws) in &sentence_words {
-            let (base, st) = (*base, *st);
+        for (base, st, ws, caption) in &sentence_words {
+            let (base, st, caption) = (*base, *st, *caption);
             let mut k = 0;
             let mut first_in_sentence = true;
             while k < ws.len() {
@@ -1578,7 +1583,10 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                         .checked_sub(1)
                         .is_some_and(|i| is_preposition(&st[ws[i].clone()]));
                     let offset = base + ws[name_from].start;
-                    let quoted_here = in_quote(offset);
+                    // A caption's names (its photographer's credit among them) teach full
+                    // names but are no mentions: a caption stands wherever its picture does,
+                    // and a "she said" after it means someone of the story.
+                    let quoted_here = in_quote(offset) || caption;
                     let subject = !possessive
                         && !after_preposition
                         && (first_in_sentence
@@ -3542,6 +3550,23 @@ mod tests {
             .as_deref(),
             Some("Ilse Varga")
         );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_caption_means_someone_of_the_story() {
+        let mut d = Document::new(
+            "t",
+            "Mara Velde announced the end of her engagement on Tuesday.\n\n\
+             Mara Velde at a gala in May. (Photo: Jordan Keel/Example Agency)\n\n\
+             “We simply live too far apart,” she wrote."
+                .to_string(),
+            crate::model::Origin::Identity,
+        );
+        crate::ingest::prepare(&mut d);
+        let quotes = extract(0, &d);
+        assert_eq!(quotes.len(), 1);
+        // Before: the photographer of the credit, the last name before the pronoun.
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Mara Velde"));
     }
 
     #[test]
