@@ -102,6 +102,20 @@ static ENDS_WITH_PHOTO_CREDIT: LazyLock<Gated> = LazyLock::new(|| {
     )
 });
 
+/// A paragraph that opens with a photo's credit run into its caption, as some British pages
+/// are scraped ("AP:Associated Press Tensions on the peninsula …", "Getty Images A victim
+/// is …", "SWNS • PA Jane Roe survived …"). Case-sensitive, and an agency's name counts only
+/// before an article ("EPA Administrator …" and "Reuters reported …" open sentences of a story).
+static STARTS_WITH_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:AP:\s*Associated\s+Press\s+\S|(?:Reuters|REUTERS|Getty\s+Images|GETTY(?:\s+IMAGES)?|EPA|AFP(?:/Getty\s+Images)?|PA(?:\s+Wire)?|SWNS|REX(?:/Shutterstock)?|Rex\s+Features|Shutterstock|Alamy)\s+(?:The|A|An)\s+\S|[A-Za-z][A-Za-z .&/-]{1,40}?\s*•\s*(?:GETTY|Getty\s+Images|PA|AFP|REUTERS|Reuters|EPA|AP)\s+\S)",
+    )
+    .expect("valid pattern")
+});
+
+/// A caption that opens with its credit is at most this long: a line or two under a picture.
+const CAPTION_OPENING_WITH_CREDIT_MAX_BYTES: usize = 400;
+
 /// A photo caption that ends with its credit is at most this long: an agency's caption
 /// retells the story in three or four sentences.
 const CAPTION_WITH_CREDIT_MAX_BYTES: usize = 800;
@@ -417,7 +431,9 @@ pub fn clean(doc: &mut Document) {
         if !hint_at(&hints, range.start)
             && (content.chars().count() <= 200 && CAPTION.is_match(content)
                 || content.len() <= CAPTION_WITH_CREDIT_MAX_BYTES
-                    && ENDS_WITH_PHOTO_CREDIT.is_match(content))
+                    && ENDS_WITH_PHOTO_CREDIT.is_match(content)
+                || content.len() <= CAPTION_OPENING_WITH_CREDIT_MAX_BYTES
+                    && STARTS_WITH_PHOTO_CREDIT.is_match(content))
         {
             hints.push((range.clone(), SentenceKind::Caption));
         }
@@ -1221,6 +1237,34 @@ mod tests {
             "Output rose by a third in a year (from 2.5 to 3.3 tonnes/hectare).",
             "The union's leader said the strike would go on, according to the Keswick Herald (KH/AP).",
             "Shares rose after the report, which the company called a photo finish (for now).",
+        ] {
+            let doc = cleaned(&format!(
+                "The story's first paragraph tells what happened on Monday.\n\n{body}\n\nThe story goes on.\n"
+            ));
+            assert!(kinds_of(&doc).is_empty(), "{body}: {:?}", kinds_of(&doc));
+        }
+    }
+
+    #[test]
+    fn captions_opening_with_a_photo_credit_are_marked() {
+        for caption in [
+            "AP:Associated Press Tensions on the Keswick peninsula are now at breaking point",
+            "Getty Images A victim is carried to safety by paramedics after the crash",
+            "Reuters The ferry was towed into port on Saturday morning",
+            "SWNS • PA Jane Roe survived the crash, which left seven injured",
+            "KESWICK SCHOOL•GETTY Rates: Jane Roe said the bank would hold them",
+        ] {
+            let doc = cleaned(&format!(
+                "The story's first paragraph tells what happened on Monday.\n\n{caption}\n\nThe story goes on.\n"
+            ));
+            assert_eq!(kinds_of(&doc), vec![("caption", caption)], "{caption}");
+        }
+        // An agency or a body of the same letters opening a sentence of the story.
+        for body in [
+            "EPA Administrator Jane Roe said the rule would be reviewed.",
+            "Reuters reported on Friday that the talks had stalled.",
+            "Getty Images Inc said its revenue rose by a tenth.",
+            "PA Consulting said it would hire 200 engineers.",
         ] {
             let doc = cleaned(&format!(
                 "The story's first paragraph tells what happened on Monday.\n\n{body}\n\nThe story goes on.\n"
