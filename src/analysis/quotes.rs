@@ -2962,12 +2962,26 @@ fn role_person(people: &People, role: &[String], text: &str, at: usize) -> Optio
     let mut search = before.len();
     while let Some(pos) = before[..search].rfind(noun.as_str()) {
         search = pos;
-        // A mention within a few words either side of the role word.
-        let found = people
-            .mentions
-            .iter()
-            .rev()
-            .find(|(o, _, _)| (*o + 40 > pos && *o < pos + noun.len() + 40) && *o < at);
+        // A mention within a few words either side of the role word, in its clause: nothing
+        // but a comma, an article or a title between them ("the airline's spokeswoman, Jane
+        // Doe,"), never a new sentence, line or figure ("… in Keswick at 7:33 p.m., the
+        // airline said" names no one of the airline).
+        let found = people.mentions.iter().rev().find(|(o, name, _)| {
+            if !(*o + 40 > pos && *o < pos + noun.len() + 40 && *o < at) {
+                return false;
+            }
+            let (gap, name_words) = if *o >= pos + noun.len() {
+                (&text[pos + noun.len()..*o], 0)
+            } else if *o < pos {
+                (&text[*o..pos], name.split_whitespace().count())
+            } else {
+                return false;
+            };
+            !gap.contains(['\n', '!', '?', ';'])
+                && !gap.chars().any(|c| c.is_ascii_digit())
+                && !ends_a_sentence_inside(gap)
+                && gap.split_whitespace().count() <= name_words + 3
+        });
         if let Some((_, name, _)) = found {
             return Some(name.clone());
         }
@@ -2976,6 +2990,18 @@ fn role_person(people: &People, role: &[String], text: &str, at: usize) -> Optio
         }
     }
     None
+}
+
+/// Whether a full stop ends a sentence inside `gap`: one after a word other than a short
+/// capitalised abbreviation ("Mr.", "Sen.", "Gov.").
+fn ends_a_sentence_inside(gap: &str) -> bool {
+    gap.split_whitespace().any(|w| {
+        w.strip_suffix('.').is_some_and(|stem| {
+            !(stem.len() <= 4
+                && stem.chars().next().is_some_and(char::is_uppercase)
+                && stem.chars().all(char::is_alphabetic))
+        })
+    })
 }
 
 /// Quotations of one document.
@@ -3567,6 +3593,32 @@ mod tests {
         assert_eq!(quotes.len(), 1);
         // Before: the photographer of the credit, the last name before the pronoun.
         assert_eq!(quotes[0].speaker.as_deref(), Some("Mara Velde"));
+    }
+
+    #[test]
+    fn a_role_takes_a_name_of_its_own_clause_only() {
+        let speaker_of = |text: &str| {
+            let mut d = Document::new("t", text.to_string(), crate::model::Origin::Identity);
+            crate::text::segment_document(&mut d);
+            extract(0, &d).first().and_then(|q| q.speaker.clone())
+        };
+        // Before: the place the role word's sentence names, a time and a clause apart.
+        assert_eq!(
+            speaker_of(
+                "The jet landed in Santa Varela at 7:33 p.m., the airline said.\n\n\
+                 “We regret the delay to our passengers,” the airline said."
+            ),
+            None
+        );
+        // A name next to its role is still read.
+        assert_eq!(
+            speaker_of(
+                "The airline's spokeswoman, Dana Whitlock, spoke on Monday.\n\n\
+                 “We regret the delay to our passengers,” the spokeswoman said."
+            )
+            .as_deref(),
+            Some("Dana Whitlock")
+        );
     }
 
     #[test]
