@@ -3004,6 +3004,100 @@ fn ends_a_sentence_inside(gap: &str) -> bool {
     })
 }
 
+/// Whether `name` stands in the reporting clause around a quotation (`window` without the
+/// quotation's own words, `quote`) only as the object of a preposition, alone or after a
+/// possessive and adjectives ("responded on Twitter", "wrote on her personal Facebook page",
+/// "campaign for Senate"): a platform or a place someone spoke in, not the speaker. Not when a
+/// reporting verb follows it ("Mayor of Keswick Jane Doe said"), and false when the clause
+/// does not hold the name as written (a fuller or a shorter form was read).
+fn only_after_a_preposition(
+    text: &str,
+    window: &Range<usize>,
+    quote: &Range<usize>,
+    name: &str,
+) -> bool {
+    let mut seen = false;
+    let outside = [
+        window.start..quote.start.clamp(window.start, window.end),
+        quote.end.clamp(window.start, window.end)..window.end,
+    ];
+    for part in outside {
+        let clause = &text[part];
+        for (at, _) in clause.match_indices(name) {
+            let before_ok = clause[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = &clause[at + name.len()..];
+            if !(before_ok && after.chars().next().is_none_or(|c| !c.is_alphanumeric())) {
+                continue;
+            }
+            seen = true;
+            let next = after
+                .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+            if is_speech_verb(next) || is_reporting_verb(next) {
+                return false;
+            }
+            // Up to three lower-case words (a determiner, a possessive, adjectives) back to a
+            // preposition.
+            let mut object = false;
+            let mut words = clause[..at].split_whitespace().rev().take(4).peekable();
+            while let Some(w) = words.next() {
+                if is_preposition(w) {
+                    // "according to Jane Doe" names the source, and "said Secretary of the
+                    // Interior Jane Doe" the speaker, the office's words before the name.
+                    let according = w == "to" && words.peek().is_some_and(|p| *p == "according");
+                    let mut office = words.by_ref().take_while(|p| is_title_word(p)).count() > 0;
+                    office = office && clause_has_speech_verb_before_office(&clause[..at]);
+                    object = !(according || office);
+                    break;
+                }
+                if !w.chars().all(|c| c.is_lowercase() || c == '’' || c == '\'') {
+                    break;
+                }
+            }
+            if !object {
+                return false;
+            }
+        }
+    }
+    seen
+}
+
+/// Whether a speaker read near a quotation is rather where it was said or published
+/// ([`only_after_a_preposition`]) and holds no common given name ("Secretary of State Jane
+/// Doe" is a person's name after the office).
+fn a_place_or_platform_spoken_in(
+    text: &str,
+    window: &Range<usize>,
+    quote: &Range<usize>,
+    name: &str,
+) -> bool {
+    only_after_a_preposition(text, window, quote, name)
+        && !name
+            .split_whitespace()
+            .any(|w| given_name_gender(w).is_some())
+}
+
+/// Whether the words before a name read "said Secretary of the …": a reporting verb right
+/// before the title words of an office that a preposition joins to its name.
+fn clause_has_speech_verb_before_office(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    // Back over the name's lower-case lead-in and the preposition ("of the").
+    for w in words.by_ref() {
+        if is_preposition(w) {
+            break;
+        }
+    }
+    words
+        .find(|w| !is_title_word(w))
+        .is_some_and(|w| is_speech_verb(w) || is_reporting_verb(w))
+}
+
 /// Quotations of one document.
 pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
     // No quotation mark and no "Name: words" headline: nothing to extract, and no need to
@@ -3129,6 +3223,7 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
             // Democrat") is no person: neither is a speaker.
             let found = speaker_near(doc, &people, &range, &para, &earlier).filter(|s| {
                 !crate::text::places::is_place(s)
+                    && !a_place_or_platform_spoken_in(text, &sentence, &range, s)
                     && (s.contains(' ')
                         || people.full.contains_key(&s.to_lowercase())
                         || !*lower_case_words
@@ -3618,6 +3713,44 @@ mod tests {
             )
             .as_deref(),
             Some("Dana Whitlock")
+        );
+    }
+
+    #[test]
+    fn a_platform_or_place_after_a_preposition_is_no_speaker() {
+        let speaker_of = |text: &str| {
+            let mut d = Document::new("t", text.to_string(), crate::model::Origin::Identity);
+            crate::text::segment_document(&mut d);
+            extract(0, &d).first().and_then(|q| q.speaker.clone())
+        };
+        // Before: "Twitter" and "Senate", the names the clause held.
+        assert_eq!(
+            speaker_of(
+                "The senator responded on Twitter late Friday, calling the report \
+                 “a very sad day for the harbour”."
+            ),
+            None
+        );
+        assert_eq!(
+            speaker_of(
+                "He spoke in the middle of his campaign for Senate in the state, calling \
+                 it “a farm state that never forgets”."
+            ),
+            None
+        );
+        // The source after "according to", and a name after its office, are still read.
+        assert_eq!(
+            speaker_of("The fire “was set at the entrance,” according to Dana Whitlock.")
+                .as_deref(),
+            Some("Dana Whitlock")
+        );
+        assert!(
+            speaker_of(
+                "“The rule strengthens the regulations,” said Secretary of the Interior \
+                 Dana Whitlock."
+            )
+            .is_some_and(|s| s.ends_with("Dana Whitlock")),
+            "the name after its office"
         );
     }
 
