@@ -2962,6 +2962,22 @@ fn role_person(people: &People, role: &[String], text: &str, at: usize) -> Optio
     let mut search = before.len();
     while let Some(pos) = before[..search].rfind(noun.as_str()) {
         search = pos;
+        // The role word itself, not a longer word holding it: "diplomats" are a group, and
+        // a name next to them is none of theirs.
+        let whole = before[..pos]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && before[pos + noun.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+        if !whole {
+            if pos == 0 {
+                break;
+            }
+            continue;
+        }
         // A mention within a few words either side of the role word, in its clause: nothing
         // but a comma, an article or a title between them ("the airline's spokeswoman, Jane
         // Doe,"), never a new sentence, line or figure ("… in Keswick at 7:33 p.m., the
@@ -3081,6 +3097,64 @@ fn a_place_or_platform_spoken_in(
         && !name
             .split_whitespace()
             .any(|w| given_name_gender(w).is_some())
+}
+
+/// Whether `name` is a word of origin ("Western", "South African", "Japanese", "French")
+/// standing in the clause around a quotation only to describe an unnamed speaker: after an
+/// article or a number and before a lower-case noun ("a Western diplomat said", "one South
+/// African official said", "two Brazilian bankers said"). An organisation there ("a Harbour
+/// Board spokeswoman said") is the speaker's, and is kept.
+fn describes_the_speaker(
+    text: &str,
+    window: &Range<usize>,
+    quote: &Range<usize>,
+    name: &str,
+) -> bool {
+    let origin = name.split_whitespace().next_back().is_some_and(|w| {
+        ["an", "ese", "ish", "ern", "ch", "i"]
+            .iter()
+            .any(|end| w.ends_with(end))
+    });
+    if !origin {
+        return false;
+    }
+    let mut seen = false;
+    let outside = [
+        window.start..quote.start.clamp(window.start, window.end),
+        quote.end.clamp(window.start, window.end)..window.end,
+    ];
+    for part in outside {
+        let clause = &text[part];
+        for (at, _) in clause.match_indices(name) {
+            let after = &clause[at + name.len()..];
+            if clause[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                || after.chars().next().is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            seen = true;
+            let determiner = clause[..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "a" | "an" | "one" | "another" | "two" | "three" | "some" | "several"
+                    )
+                });
+            let noun_after = after
+                .strip_prefix(' ')
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_lowercase);
+            if !(determiner && noun_after) {
+                return false;
+            }
+        }
+    }
+    seen
 }
 
 /// Whether the words before a name read "said Secretary of the …": a reporting verb right
@@ -3224,6 +3298,7 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
             let found = speaker_near(doc, &people, &range, &para, &earlier).filter(|s| {
                 !crate::text::places::is_place(s)
                     && !a_place_or_platform_spoken_in(text, &sentence, &range, s)
+                    && !describes_the_speaker(text, &sentence, &range, s)
                     && (s.contains(' ')
                         || people.full.contains_key(&s.to_lowercase())
                         || !*lower_case_words
@@ -3751,6 +3826,34 @@ mod tests {
             )
             .is_some_and(|s| s.ends_with("Dana Whitlock")),
             "the name after its office"
+        );
+    }
+
+    #[test]
+    fn a_word_describing_an_unnamed_speaker_is_no_name() {
+        let speaker_of = |text: &str| {
+            let mut d = Document::new("t", text.to_string(), crate::model::Origin::Identity);
+            crate::text::segment_document(&mut d);
+            extract(0, &d).first().and_then(|q| q.speaker.clone())
+        };
+        // Before: "Western" and "South African" read as speakers.
+        assert_eq!(
+            speaker_of("“Prices have aroused great discontent,” a Western diplomat said."),
+            None
+        );
+        assert_eq!(
+            speaker_of("“The berths are full,” one South African official said."),
+            None
+        );
+        // An organisation there is the speaker's.
+        assert_eq!(
+            speaker_of("“The berths are full,” a Harbour Board spokeswoman said.").as_deref(),
+            Some("Harbour Board")
+        );
+        // A name after "a" that does the speaking is still read.
+        assert_eq!(
+            speaker_of("“The berths are full,” said a spokesman, Dana Whitlock.").as_deref(),
+            Some("Dana Whitlock")
         );
     }
 
