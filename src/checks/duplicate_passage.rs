@@ -10,7 +10,9 @@ crate::declare_rule! {
     ///
     /// What it flags: a run of sentences that already appeared earlier in the same article,
     /// word for word or nearly (at least 95% of the words in the same order, so a changed
-    /// "said Smith" / "Smith said" still counts), and a repeated caption line. One finding
+    /// "said Smith" / "Smith said" still counts), and a repeated caption line (a photo's
+    /// credit alone, "(Photo: Jane Roe/Agency)", only when it repeats right away: under two
+    /// pictures far apart it is how credits are printed). One finding
     /// covers the whole repeated run and points at the first occurrence. Sentences of fewer
     /// than four words ("He said no.") are not compared, nor are table rows, column headers and
     /// lines of figures ("Avg shrs 4,350,000 vs 3,217,500" in a quarter's and a year's block).
@@ -98,6 +100,37 @@ fn same(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
 const MAX_NEAR_SCAN: usize = 256;
 /// Near-repeat comparisons (a longest common subsequence each) per sentence, at most.
 const MAX_NEAR_COMPARISONS: usize = 16;
+
+/// Words at most in a caption line that is only a photo's credit.
+const CREDIT_MAX_WORDS: usize = 8;
+
+/// Whether a caption line is only a photo's credit: a few words naming a photographer or an
+/// agency ("(Photo: Jane Roe via Keswick Today)", "Jane Roe/Getty Images", "REUTERS").
+fn is_photo_credit(line: &str) -> bool {
+    let inner = line
+        .trim()
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']', '.']);
+    if inner.split_whitespace().count() > CREDIT_MAX_WORDS {
+        return false;
+    }
+    let lower = inner.to_lowercase();
+    lower.contains('/')
+        || [
+            "photo",
+            "image",
+            "getty",
+            "reuters",
+            "associated press",
+            "afp",
+            "epa",
+            "shutterstock",
+            "courtesy",
+            "credit",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
 
 /// For each sentence, the earliest earlier sentence it repeats (see [`same`]), among the
 /// sentences long enough and in prose, sharing its first or last word.
@@ -232,6 +265,17 @@ impl DuplicatePassage {
                 let copy = doc.sentences[j].range.start..doc.sentences[end - 1].range.end;
                 let original = doc.sentences[first_original].range.start
                     ..doc.sentences[first_original + (end - j) - 1].range.end;
+                // A photographer's credit under two pictures ("(Photo: Jane Roe/Agency)"
+                // twice, far apart) is how credits are printed, not a repetition; the same
+                // credit twice in a row still is.
+                if end - j == 1
+                    && doc.sentences[j].kind == SentenceKind::Caption
+                    && first_original + 1 != j
+                    && is_photo_credit(doc.sentence_text(&doc.sentences[j]))
+                {
+                    j = end;
+                    continue;
+                }
                 let what = match (end - j, doc.sentences[j].kind) {
                     (1, SentenceKind::Caption) => "caption",
                     (1, _) => "sentence",
@@ -269,6 +313,24 @@ impl DuplicatePassage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_line_is_told_from_a_caption() {
+        for credit in [
+            "(Photo: Keswick Rocket Works via Keswick Today)",
+            "Jane Roe/Getty Images",
+            "REUTERS",
+            "[Photo/Agencies]",
+        ] {
+            assert!(is_photo_credit(credit), "{credit}");
+        }
+        for caption in [
+            "Fans watch the final seconds of the game in Keswick on Sunday.",
+            "The mayor opens the bridge",
+        ] {
+            assert!(!is_photo_credit(caption), "{caption}");
+        }
+    }
 
     fn f(s: &str) -> SentenceFeatures {
         word_hashes(s)
