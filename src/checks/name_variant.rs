@@ -53,8 +53,10 @@ crate::declare_rule! {
     /// of the event (and at most one in twenty of the input) capitalises it inside a
     /// sentence; another given name or surname beside it means another person. Names come from prose,
     /// headlines and captions; all-capital words (datelines, sign-offs, acronyms) are left out,
-    /// and spellings that differ only in case or accents are `name-style`'s. Names in
-    /// unrelated articles are never compared.
+    /// and spellings that differ only in case or accents are `name-style`'s. British and
+    /// American spellings of one word ("Organisation" / "Organization", "Defence" /
+    /// "Defense", "Centre" / "Center") are a house style, not a variant. Names in unrelated
+    /// articles are never compared.
     ///
     /// Why it matters: a misspelt name is the most visible error a translation or a hurried
     /// copy makes, and one a reader or the person named notices at once.
