@@ -3709,6 +3709,13 @@ pub fn aligned_window(long_text: &str, short_text: &str) -> Range<usize> {
 mod tests {
     use super::*;
 
+    /// The speaker of a text's first quotation.
+    fn speaker_of(text: &str) -> Option<String> {
+        let mut d = Document::new("t", text.to_string(), crate::model::Origin::Identity);
+        crate::text::segment_document(&mut d);
+        extract(0, &d).first().and_then(|q| q.speaker.clone())
+    }
+
     #[test]
     fn sentence_opening_with_a_lower_case_title_does_not_panic() {
         let mut d = Document::new(
@@ -3724,11 +3731,6 @@ mod tests {
 
     #[test]
     fn a_participle_opening_the_clause_is_no_speaker() {
-        let speaker_of = |text: &str| {
-            let mut d = Document::new("t", text.to_string(), crate::model::Origin::Identity);
-            crate::text::segment_document(&mut d);
-            extract(0, &d).first().and_then(|q| q.speaker.clone())
-        };
         // Before: "Speaking", the clause's first capitalised word.
         assert_eq!(
             speaker_of(
@@ -3767,11 +3769,6 @@ mod tests {
 
     #[test]
     fn a_role_takes_a_name_of_its_own_clause_only() {
-        let speaker_of = |text: &str| {
-            let mut d = Document::new("t", text.to_string(), crate::model::Origin::Identity);
-            crate::text::segment_document(&mut d);
-            extract(0, &d).first().and_then(|q| q.speaker.clone())
-        };
         // Before: the place the role word's sentence names, a time and a clause apart.
         assert_eq!(
             speaker_of(
@@ -3793,11 +3790,6 @@ mod tests {
 
     #[test]
     fn a_platform_or_place_after_a_preposition_is_no_speaker() {
-        let speaker_of = |text: &str| {
-            let mut d = Document::new("t", text.to_string(), crate::model::Origin::Identity);
-            crate::text::segment_document(&mut d);
-            extract(0, &d).first().and_then(|q| q.speaker.clone())
-        };
         // Before: "Twitter" and "Senate", the names the clause held.
         assert_eq!(
             speaker_of(
@@ -3831,11 +3823,6 @@ mod tests {
 
     #[test]
     fn a_word_describing_an_unnamed_speaker_is_no_name() {
-        let speaker_of = |text: &str| {
-            let mut d = Document::new("t", text.to_string(), crate::model::Origin::Identity);
-            crate::text::segment_document(&mut d);
-            extract(0, &d).first().and_then(|q| q.speaker.clone())
-        };
         // Before: "Western" and "South African" read as speakers.
         assert_eq!(
             speaker_of("“Prices have aroused great discontent,” a Western diplomat said."),
