@@ -117,6 +117,8 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
             Mark::Straight => {
                 if open.last().is_some_and(|(o, _)| *o == Mark::Straight) {
                     open.pop();
+                } else if prev.is_some_and(|p| p.is_ascii_digit()) && !opening_position {
+                    // 55" is inches, not a quotation.
                 } else if closing_position && open.last().is_some_and(|(o, _)| *o == Mark::Open) {
                     // “…" : one quotation in two styles, flagged once (the straight mark is
                     // the one a conversion missed), not as two unbalanced marks.
@@ -126,8 +128,6 @@ fn check_paragraph(text: &str, language: &str, continued: bool) -> Vec<Problem> 
                         Some("”".into()),
                         "quotation opened with “ and closed with a straight mark \"".into(),
                     ));
-                } else if prev.is_some_and(|p| p.is_ascii_digit()) && !opening_position {
-                    // 55" is inches, not a quotation.
                 } else {
                     open.push((m, range));
                 }
@@ -409,8 +409,10 @@ mod tests {
             messages("She said: “It will open in May.\" Then she left.", "eng"),
             ["quotation opened with “ and closed with a straight mark \"@33"]
         );
-        // A straight quotation inside a curly one is two quotations, both closed.
+        // A straight quotation inside a curly one is two quotations, both closed; inches
+        // inside a curly one are no closing mark.
         assert!(messages("“He called it \"a delay\" and left.”", "eng").is_empty());
+        assert!(messages("“It has a 55\" screen,” she said.", "eng").is_empty());
     }
 
     #[test]
