@@ -2573,7 +2573,9 @@ fn colon_speaker(people: &People, stem: &str, at: usize) -> Option<String> {
             first.to_lowercase().as_str(),
             "a" | "an" | "the" | "who" | "whose" | "which" | "one"
         ) || is_possessive(first)
-            || opens_a_participle_phrase(segment)
+            || (opens_a_participle_phrase(segment)
+                // "Ahmed in a statement said:": a name the article gives is no participle.
+                && !people.full.contains_key(&first.to_lowercase()))
         {
             continue;
         }
@@ -3738,6 +3740,15 @@ mod tests {
                  need the same rules as large ones.”"
             ),
             None
+        );
+        // A surname that ends like a participle is still read as a name.
+        assert_eq!(
+            speaker_of(
+                "Talks ended on Monday, said Dana Mahmed of the port authority. Mahmed in a \
+                 statement said: “Small ports need the same rules as large ones.”"
+            )
+            .as_deref(),
+            Some("Dana Mahmed")
         );
         // The subject after the participle phrase is still read.
         assert_eq!(
