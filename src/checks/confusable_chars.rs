@@ -10,7 +10,9 @@ crate::declare_rule! {
     ///
     /// What it flags: mathematical alphanumeric letters (𝐖, 𝓮), fullwidth and letter-like
     /// forms, letters of another script inside a Latin word (a Cyrillic "а" in "Ukrаine"),
-    /// zero-width characters, bidirectional controls and other control characters. The
+    /// zero-width characters, bidirectional controls and other control characters (but not a
+    /// direction mark near right-to-left text, nor a joiner in an emoji or in a word of
+    /// another script, where they do a job). The
     /// suggestion is the plain reading (Unicode NFKC, or the Latin letter the homoglyph
     /// imitates); an invisible character's suggestion is to remove it.
     ///
@@ -119,6 +121,42 @@ fn invisible_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// Characters either side of a direction mark within which right-to-left text makes it
+/// needed.
+const DIRECTION_MARK_REACH: usize = 24;
+
+/// Whether `c` is a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, NKo
+/// and their presentation forms).
+fn is_right_to_left(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFC) && c.is_alphabetic()
+}
+
+/// Whether a character is neither ASCII nor a Latin letter: a letter of another script, an
+/// emoji, a variation selector.
+fn outside_latin(c: char) -> bool {
+    !c.is_ascii() && !is_latin_letter(c) && !c.is_whitespace() && invisible_name(c).is_none()
+}
+
+/// Whether an invisible character at `at` does a job there: a left-to-right or right-to-left
+/// mark near right-to-left text keeps a name or a handle in its place ("Jane Roe ‎انوشے"), and
+/// a zero-width joiner or non-joiner beside a letter of another script or an emoji shapes it
+/// (Persian, Urdu and Indic spelling, emoji sequences).
+fn needed_here(text: &str, at: usize, c: char) -> bool {
+    match c {
+        '\u{200E}' | '\u{200F}' => {
+            let before = text[..at].chars().rev().take(DIRECTION_MARK_REACH);
+            let after = text[at..].chars().skip(1).take(DIRECTION_MARK_REACH);
+            before.chain(after).any(is_right_to_left)
+        }
+        '\u{200C}' | '\u{200D}' => {
+            let prev = text[..at].chars().next_back();
+            let next = text[at + c.len_utf8()..].chars().next();
+            prev.is_some_and(outside_latin) || next.is_some_and(outside_latin)
+        }
+        _ => false,
+    }
+}
+
 /// Whether the bytes hold anything this rule looks for: a control byte, a C1 control, a
 /// Greek or Cyrillic letter, or a three- or four-byte character from the blocks of invisible,
 /// letter-like, fullwidth or mathematical characters. Plain text (curly quotes and dashes
@@ -198,7 +236,7 @@ impl ConfusableChars {
                 }
                 // Invisible characters, one finding each; removing them is the fix.
                 for (i, c) in text.char_indices() {
-                    if let Some(name) = invisible_name(c) {
+                    if let Some(name) = invisible_name(c).filter(|_| !needed_here(text, i, c)) {
                         let start = kept.start + i;
                         let message = format!("invisible character U+{:04X} {name}", c as u32);
                         report(start..start + c.len_utf8(), String::new(), message);
@@ -231,6 +269,26 @@ impl ConfusableChars {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_that_do_a_job_are_not_flagged() {
+        let mark = |text: &str, c: char| needed_here(text, text.find(c).unwrap(), c);
+        // A direction mark beside an Arabic-script name, and one in a Latin line.
+        assert!(mark(
+            "— Jane Roe \u{200E}\u{0627}\u{0646}\u{0648} (@janeroe)",
+            '\u{200E}'
+        ));
+        assert!(!mark("The report\u{200E} was late.", '\u{200E}'));
+        // A joiner inside an emoji sequence or a Persian word, and one inside a Latin word.
+        assert!(mark("family \u{1F468}\u{200D}\u{1F469} photo", '\u{200D}'));
+        assert!(mark(
+            "\u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645}",
+            '\u{200C}'
+        ));
+        assert!(!mark("Ukr\u{200D}aine", '\u{200D}'));
+        // A zero-width space never does.
+        assert!(!mark("\u{0627}\u{200B}\u{0627}", '\u{200B}'));
+    }
 
     #[test]
     fn words_are_found_with_offsets() {

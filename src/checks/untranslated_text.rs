@@ -73,8 +73,15 @@ fn may_be_foreign_clause(text: &str, article: &str) -> bool {
         return false;
     }
     // The article's own function words ("and", "the", "said") mean the sentence is in the
-    // article's language with foreign names in it.
-    !function_words(text, article).is_some_and(|(w, h)| h >= 2 && h * 8 >= w)
+    // article's language with foreign names in it; a list of names ("identified the girls as
+    // Mary Usman Bulama, Jummai John, …") is judged by its other words.
+    let plain = |t: &str| function_words(t, article).is_some_and(|(w, h)| h >= 2 && h * 8 >= w);
+    let uncapitalised: String = text
+        .split_whitespace()
+        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .collect::<Vec<_>>()
+        .join(" ");
+    !(plain(text) || plain(&uncapitalised))
 }
 
 /// Whether a sentence uses enough function words of language `code` (or, for a language
@@ -165,5 +172,13 @@ mod tests {
         ));
         // Too short to be a clause.
         assert!(!is_foreign_clause("Die Zeit ist um.", "deu", 1.0, "eng"));
+        // Found on Giveme5W1H's news_cluster pages: an English sentence that is mostly a list
+        // of names, read as a foreign clause.
+        assert!(!may_be_foreign_clause(
+            "Officials identified the freed hostages as Amina Tukur Gwoza, Hauwa Yakubu Dikwa, \
+             Zainab Musa Bama, Falmata Ali Konduga, Hadiza Bukar Ngala, Yagana Modu Marte, \
+             Fatima Kachalla Dapchi, Kaltum Abba Damasak and Aisha Garba Mafa.",
+            "eng"
+        ));
     }
 }
