@@ -3022,6 +3022,32 @@ fn ends_a_sentence_inside(gap: &str) -> bool {
     })
 }
 
+/// Each place `name` stands as whole words in the clause around a quotation (`window`
+/// without the quotation's own words, `quote`): the words before it and those after it.
+fn name_in_clause<'t>(
+    text: &'t str,
+    window: &Range<usize>,
+    quote: &Range<usize>,
+    name: &'t str,
+) -> impl Iterator<Item = (&'t str, &'t str)> {
+    let outside = [
+        window.start..quote.start.clamp(window.start, window.end),
+        quote.end.clamp(window.start, window.end)..window.end,
+    ];
+    outside.into_iter().flat_map(move |part| {
+        let clause = &text[part];
+        clause.match_indices(name).filter_map(move |(at, _)| {
+            let (before, after) = (&clause[..at], &clause[at + name.len()..]);
+            let apart = before
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            apart.then_some((before, after))
+        })
+    })
+}
+
 /// Whether `name` stands in the reporting clause around a quotation (`window` without the
 /// quotation's own words, `quote`) only as the object of a preposition, alone or after a
 /// possessive and adjectives ("responded on Twitter", "wrote on her personal Facebook page",
@@ -3035,52 +3061,37 @@ fn only_after_a_preposition(
     name: &str,
 ) -> bool {
     let mut seen = false;
-    let outside = [
-        window.start..quote.start.clamp(window.start, window.end),
-        quote.end.clamp(window.start, window.end)..window.end,
-    ];
-    for part in outside {
-        let clause = &text[part];
-        for (at, _) in clause.match_indices(name) {
-            let before_ok = clause[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after = &clause[at + name.len()..];
-            if !(before_ok && after.chars().next().is_none_or(|c| !c.is_alphanumeric())) {
-                continue;
+    for (before, after) in name_in_clause(text, window, quote, name) {
+        seen = true;
+        let next = after
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+        if is_speech_verb(next) || is_reporting_verb(next) {
+            return false;
+        }
+        // Up to three lower-case words (a determiner, a possessive, adjectives) back to a
+        // preposition.
+        let mut object = false;
+        let mut words = before.split_whitespace().rev().take(4).peekable();
+        while let Some(w) = words.next() {
+            if is_preposition(w) {
+                // "according to Jane Doe" names the source, and "said Secretary of the
+                // Interior Jane Doe" the speaker, the office's words before the name.
+                let according = w == "to" && words.peek().is_some_and(|p| *p == "according");
+                let mut office = words.by_ref().take_while(|p| is_title_word(p)).count() > 0;
+                office = office && clause_has_speech_verb_before_office(before);
+                object = !(according || office);
+                break;
             }
-            seen = true;
-            let next = after
-                .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
-            if is_speech_verb(next) || is_reporting_verb(next) {
-                return false;
+            if !w.chars().all(|c| c.is_lowercase() || c == '’' || c == '\'') {
+                break;
             }
-            // Up to three lower-case words (a determiner, a possessive, adjectives) back to a
-            // preposition.
-            let mut object = false;
-            let mut words = clause[..at].split_whitespace().rev().take(4).peekable();
-            while let Some(w) = words.next() {
-                if is_preposition(w) {
-                    // "according to Jane Doe" names the source, and "said Secretary of the
-                    // Interior Jane Doe" the speaker, the office's words before the name.
-                    let according = w == "to" && words.peek().is_some_and(|p| *p == "according");
-                    let mut office = words.by_ref().take_while(|p| is_title_word(p)).count() > 0;
-                    office = office && clause_has_speech_verb_before_office(&clause[..at]);
-                    object = !(according || office);
-                    break;
-                }
-                if !w.chars().all(|c| c.is_lowercase() || c == '’' || c == '\'') {
-                    break;
-                }
-            }
-            if !object {
-                return false;
-            }
+        }
+        if !object {
+            return false;
         }
     }
     seen
@@ -3121,39 +3132,20 @@ fn describes_the_speaker(
         return false;
     }
     let mut seen = false;
-    let outside = [
-        window.start..quote.start.clamp(window.start, window.end),
-        quote.end.clamp(window.start, window.end)..window.end,
-    ];
-    for part in outside {
-        let clause = &text[part];
-        for (at, _) in clause.match_indices(name) {
-            let after = &clause[at + name.len()..];
-            if clause[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                || after.chars().next().is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            seen = true;
-            let determiner = clause[..at]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "a" | "an" | "one" | "another" | "two" | "three" | "some" | "several"
-                    )
-                });
-            let noun_after = after
-                .strip_prefix(' ')
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_lowercase);
-            if !(determiner && noun_after) {
-                return false;
-            }
+    for (before, after) in name_in_clause(text, window, quote, name) {
+        seen = true;
+        let determiner = before.split_whitespace().next_back().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "a" | "an" | "one" | "another" | "two" | "three" | "some" | "several"
+            )
+        });
+        let noun_after = after
+            .strip_prefix(' ')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_lowercase);
+        if !(determiner && noun_after) {
+            return false;
         }
     }
     seen
