@@ -708,16 +708,23 @@ fn spelling_convention(a: &str, b: &str) -> bool {
     if a.len() != b.len() || a == b {
         return false;
     }
-    // "-tre" / "-ter" at the end of a word ("centre", "theatre", "metre"; not "Petre").
+    // "-tre" / "-ter" and "-bre" / "-ber" at the end of a word ("centre", "theatre",
+    // "metre", "fibre", "calibre"; not "Petre").
     let tre_ter = |x: &str, y: &str| {
-        x.strip_suffix("tre")
-            .zip(y.strip_suffix("ter"))
-            .is_some_and(|(p, q)| {
-                p == q
-                    && ["cen", "thea", "me", "li", "fib", "calib", "spec", "lus"]
-                        .iter()
-                        .any(|stem| p.ends_with(stem))
-            })
+        [
+            (
+                "tre",
+                "ter",
+                &["cen", "thea", "me", "li", "spec", "lus"][..],
+            ),
+            ("bre", "ber", &["fi", "cali", "sa", "som"][..]),
+        ]
+        .iter()
+        .any(|(british, american, stems)| {
+            x.strip_suffix(british)
+                .zip(y.strip_suffix(american))
+                .is_some_and(|(p, q)| p == q && stems.iter().any(|stem| p.ends_with(stem)))
+        })
     };
     if tre_ter(&a, &b) || tre_ter(&b, &a) {
         return true;
@@ -1790,6 +1797,7 @@ mod tests {
         // outlet and "Self-Defense" of another reported as a misspelt name.
         assert!(spelling_convention("Self-Defence", "Self-Defense"));
         assert!(spelling_convention("Centre", "Center"));
+        assert!(spelling_convention("Fibre", "Fiber"));
         assert!(!spelling_convention("Florence", "Florense"));
         assert!(!spelling_convention("Peter", "Petre"));
         // Found by the pipeline's property test: two names one byte apart inside a
