@@ -3081,9 +3081,7 @@ fn only_after_a_preposition(
                 // "according to Jane Doe" names the source, and "said Secretary of the
                 // Interior Jane Doe" the speaker, the office's words before the name.
                 let according = w == "to" && words.peek().is_some_and(|p| *p == "according");
-                let mut office = words.by_ref().take_while(|p| is_title_word(p)).count() > 0;
-                office = office && clause_has_speech_verb_before_office(before);
-                object = !(according || office);
+                object = !(according || clause_has_speech_verb_before_office(before));
                 break;
             }
             if !w.chars().all(|c| c.is_lowercase() || c == '’' || c == '\'') {
@@ -3161,9 +3159,14 @@ fn clause_has_speech_verb_before_office(before: &str) -> bool {
             break;
         }
     }
-    words
-        .find(|w| !is_title_word(w))
-        .is_some_and(|w| is_speech_verb(w) || is_reporting_verb(w))
+    // At least one title word, then the verb.
+    let mut titles = 0;
+    let verb = words.find(|w| {
+        let title = is_title_word(w);
+        titles += usize::from(title);
+        !title
+    });
+    titles > 0 && verb.is_some_and(|w| is_speech_verb(w) || is_reporting_verb(w))
 }
 
 /// Quotations of one document.

@@ -76,12 +76,15 @@ fn may_be_foreign_clause(text: &str, article: &str) -> bool {
     // article's language with foreign names in it; a list of names ("identified the girls as
     // Mary Usman Bulama, Jummai John, …") is judged by its other words.
     let plain = |t: &str| function_words(t, article).is_some_and(|(w, h)| h >= 2 && h * 8 >= w);
-    let uncapitalised: String = text
-        .split_whitespace()
-        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
-        .collect::<Vec<_>>()
-        .join(" ");
-    !(plain(text) || plain(&uncapitalised))
+    // Built only for a sentence the first test did not settle: most sentences of an article
+    // are plainly in its language.
+    let uncapitalised = || {
+        text.split_whitespace()
+            .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    !(plain(text) || plain(&uncapitalised()))
 }
 
 /// Whether a sentence uses enough function words of language `code` (or, for a language
