@@ -1123,6 +1123,47 @@ fn gender_word(w: &str) -> Option<Gender> {
     })
 }
 
+/// Whether the name starting at word `k` of the sentence `st` follows a kinship word after a
+/// possessive ("her father, Robert Doe", "the senator's wife Jane Doe").
+fn introduced_as_a_relative(st: &str, ws: &[Range<usize>], k: usize) -> bool {
+    let word = |i: usize| &st[ws[i].clone()];
+    let (Some(kin), Some(owner)) = (k.checked_sub(1), k.checked_sub(2)) else {
+        return false;
+    };
+    let possessive = with_lower(word(owner), |l| {
+        matches!(l, "her" | "his" | "their" | "my" | "our" | "your")
+            || l.ends_with("'s")
+            || l.ends_with("’s")
+    });
+    possessive && with_lower(word(kin), |l| KINSHIP.contains(&l))
+}
+
+/// Words naming a relative.
+const KINSHIP: [&str; 22] = [
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "granddaughter",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "stepfather",
+    "stepmother",
+    "stepson",
+    "stepdaughter",
+    "father-in-law",
+];
+
 fn given_name_gender(w: &str) -> Option<Gender> {
     with_lower(w, |l| {
         if FEMALE_SET.contains(l) {
@@ -1487,6 +1528,11 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
             )
         })
         .collect();
+    // Surnames the text has used alone so far, and the offsets of relatives named after
+    // their surname was in use so (first pass; the second reads the offsets).
+    let mut surnames_alone: FastSet<String> = FastSet::default();
+    let mut relatives: FastSet<usize> = FastSet::default();
+    let mut relative_surnames: FastSet<String> = FastSet::default();
     for pass in 0..2 {
         for (base, st, ws, caption) in &sentence_words {
             let (base, st, caption) = (*base, *st, *caption);
@@ -1577,6 +1623,12 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                     // The subject of its clause: first in the sentence, or followed by a verb of
                     // saying within two words ("Smith said", "Smith also stressed").
                     let possessive = is_possessive(&st[ws[j - 1].clone()]);
+                    // "Doe says": the story calls someone by the surname alone ("Doe's
+                    // father" names whose relative comes next).
+                    let alone_before = surnames_alone.contains(&last_lower);
+                    if pass == 0 && name.len() == 1 && title.is_empty() && !possessive {
+                        surnames_alone.insert(last_lower.clone());
+                    }
                     // The object of a preposition is no subject ("of RBC Capital Markets,
                     // said", "In Iowa, Smith said").
                     let after_preposition = k
@@ -1613,7 +1665,22 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                     } else if name.len() >= 2 || !title.is_empty() {
                         let full = name.join(" ");
                         let surname = last_lower.clone();
-                        keep_fuller(p.full.entry(surname.clone()).or_default(), &full);
+                        // "her father, Robert Doe" after "Doe says": a relative shares the
+                        // surname the story already calls someone else by, and is not the
+                        // one it means.
+                        let relative = if pass == 0 {
+                            let relative = alone_before && introduced_as_a_relative(st, ws, k);
+                            if relative {
+                                relatives.insert(offset);
+                                relative_surnames.insert(surname.clone());
+                            }
+                            relative
+                        } else {
+                            relatives.contains(&offset)
+                        };
+                        if !relative {
+                            keep_fuller(p.full.entry(surname.clone()).or_default(), &full);
+                        }
                         let g = gender.or_else(|| {
                             (name.len() >= 2)
                                 .then(|| given_name_gender(name[0]))
@@ -1625,7 +1692,13 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                                     p.full_by_gender.entry((surname.clone(), g)).or_default(),
                                     &full,
                                 );
-                                p.learn_gender(surname, g);
+                                if relative {
+                                    // The relative's gender tells nothing of the one the
+                                    // story calls by the surname.
+                                    p.mixed_gender.insert(surname);
+                                } else {
+                                    p.learn_gender(surname, g);
+                                }
                             } else if !quoted_here {
                                 p.mention_gender.insert(offset, g);
                             }
@@ -1647,6 +1720,12 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                     } else if let Some(known) = p.full.get(&last_lower) {
                         if !quoted_here && pass == 1 {
                             p.mentions.push((offset, known.clone(), subject));
+                        }
+                    } else if relative_surnames.contains(&last_lower) {
+                        // Someone the story names by the surname alone, never in full: a
+                        // person all the same.
+                        if !quoted_here && pass == 1 {
+                            p.mentions.push((offset, name[0].to_string(), subject));
                         }
                     } else if pass == 1
                         && !quoted_here
@@ -3724,6 +3803,37 @@ mod tests {
         let quotes = extract(0, &d);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].speaker.as_deref(), Some("Jane Okoro"));
+    }
+
+    #[test]
+    fn a_relative_named_after_the_surname_is_in_use_does_not_take_it() {
+        // Before: every "Doe says" became the father's full name.
+        assert_eq!(
+            speaker_of(
+                "Doe says the film changed her life. Her father, Robert Doe, teaches at the \
+                 college.\n\n“I was scared,” Doe says."
+            )
+            .as_deref(),
+            Some("Doe")
+        );
+        // Before: the sister's words went to her brother, whose full name came first.
+        assert_eq!(
+            speaker_of(
+                "Kofi Mensah died on Monday. Mensah was 16. His sister Ama Mensah said, “He \
+                 was kind.”"
+            )
+            .as_deref(),
+            Some("Ama Mensah")
+        );
+        // A relative introduced before the surname is used alone keeps it.
+        assert_eq!(
+            speaker_of(
+                "The victim's mother, Ama Mensah, waited outside. “I want answers,” Mensah \
+                 said."
+            )
+            .as_deref(),
+            Some("Ama Mensah")
+        );
     }
 
     #[test]
