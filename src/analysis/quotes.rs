@@ -2135,6 +2135,65 @@ fn written_in_lowercase(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether `word` occurs in the document, as a whole word, somewhere other than at the opening
+/// of a sentence: a name is capitalised wherever it stands, an ordinary word ("Investigators",
+/// "Several") only where a sentence opens.
+fn capitalised_inside_a_sentence(doc: &Document, word: &str) -> bool {
+    let text = doc.text.as_str();
+    text.match_indices(word).any(|(at, _)| {
+        let after = text[at + word.len()..].chars().next();
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            || after.is_some_and(char::is_alphanumeric)
+        {
+            return false;
+        }
+        let i = doc.sentences.partition_point(|s| s.range.end <= at);
+        let Some(sentence) = doc.sentences.get(i).filter(|s| s.range.start <= at) else {
+            return false;
+        };
+        // What opens the sentence before it: nothing, or only quotation marks and brackets.
+        !text[sentence.range.start..at]
+            .chars()
+            .all(|c| c.is_whitespace() || "\"'“‘«„([—–-".contains(c))
+    })
+}
+
+/// Whether `word` opens a reporting clause somewhere in `text`: a reporting verb right after
+/// it, maybe past an adverb or a bracket ("Goldman (GS) said", "Acme also stressed").
+fn opens_a_reporting_clause(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let rest = &text[at + word.len()..];
+        if rest.chars().next().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let mut next = rest.split_whitespace().take(4).filter(|w| {
+            !(w.starts_with('(') || w.ends_with(')') || w.ends_with("ly") || *w == "also")
+        });
+        next.next()
+            .is_some_and(|w| is_reporting_verb(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+    })
+}
+
+/// Whether a capitalised word is the plural of an English word the word-frequency table lists
+/// ("Investigators", "Neighbours"): a group, never one named speaker.
+fn plural_of_a_common_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let Some(singular) = lower.strip_suffix('s') else {
+        return false;
+    };
+    [singular, singular.strip_suffix('e').unwrap_or(singular)]
+        .iter()
+        .any(|w| {
+            crate::text::tokens::tokenize(w).first().is_some_and(|t| {
+                crate::index::background::article_share(crate::text::features::token_hash(&t.norm))
+                    > crate::index::background::UNLISTED_SHARE
+            })
+        })
+}
+
 /// A preposition whose object is never the subject of a clause ("of RBC Capital Markets,
 /// said", "In Iowa, Smith said", "Republican of New York").
 fn is_preposition(w: &str) -> bool {
@@ -3262,8 +3321,9 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
     }
     let text = doc.text.as_str();
     let paras = paragraphs(doc);
-    // One-word speakers already looked up in the article's lower-case words.
-    let mut lower_case_words: FastMap<String, bool> = FastMap::default();
+    // One-word speakers already judged: never written in lower case, and capitalised inside
+    // a sentence somewhere.
+    let mut name_like_words: FastMap<String, bool> = FastMap::default();
     // Quoted spans of every paragraph (relative to the paragraph), found once.
     let para_spans: Vec<(Vec<Range<usize>>, bool)> = paras
         .iter()
@@ -3368,18 +3428,22 @@ pub fn extract(index: usize, doc: &Document) -> Vec<Quote> {
                 .iter()
                 .map(|q| start + q.start..start + q.end)
                 .collect();
-            // A single unknown word the article also writes in lower case is a sentence's
-            // first word ("Unless", "Back in 1999"), and a country or state ("said an Iowa
-            // Democrat") is no person: neither is a speaker.
+            // A single unknown word the article also writes in lower case, or capitalises only
+            // where a sentence opens, is a sentence's first word ("Unless", "Investigators
+            // said"), and a country or state ("said an Iowa Democrat") is no person: neither
+            // is a speaker.
             let found = speaker_near(doc, &people, &range, &para, &earlier).filter(|s| {
                 !crate::text::places::is_place(s)
                     && !a_place_or_platform_spoken_in(text, &sentence, &range, s)
                     && !describes_the_speaker(text, &sentence, &range, s)
                     && (s.contains(' ')
                         || people.full.contains_key(&s.to_lowercase())
-                        || !*lower_case_words
-                            .entry(s.clone())
-                            .or_insert_with(|| written_in_lowercase(text, s)))
+                        || *name_like_words.entry(s.clone()).or_insert_with(|| {
+                            !written_in_lowercase(text, s)
+                                && (capitalised_inside_a_sentence(doc, s)
+                                    || (opens_a_reporting_clause(text, s)
+                                        && !plural_of_a_common_word(s)))
+                        }))
             });
             let kind = classify(text, &range, &sentence, sentence_kind, found.is_some());
             // No reporting clause: the subject of the quotation's own sentence, when a person
@@ -3803,6 +3867,38 @@ mod tests {
         let quotes = extract(0, &d);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].speaker.as_deref(), Some("Jane Okoro"));
+    }
+
+    #[test]
+    fn a_word_capitalised_only_where_a_sentence_opens_is_no_speaker() {
+        // Before: "Neighbours" and "Several", read as names.
+        assert_eq!(
+            speaker_of(
+                "Police searched the house. Neighbours described him as “rude” and “lonely”."
+            ),
+            None
+        );
+        assert_eq!(
+            speaker_of(
+                "Several executives wrote to the academy, saying it was “woefully out of \
+                 touch”."
+            ),
+            None
+        );
+        // A name that opens a reporting clause is one, capitalised elsewhere or not.
+        assert_eq!(
+            speaker_of("Halvorsen said the charge would be “temporary”.").as_deref(),
+            Some("Halvorsen")
+        );
+        // A surname after initials stays the speaker.
+        assert_eq!(
+            speaker_of(
+                "“We will monitor it,” said manager A. J. Okafor. Okafor added that the team \
+                 would wait."
+            )
+            .as_deref(),
+            Some("Okafor")
+        );
     }
 
     #[test]
