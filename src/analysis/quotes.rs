@@ -3122,23 +3122,34 @@ fn role_person(people: &People, role: &[String], text: &str, at: usize) -> Optio
         // but a comma, an article or a title between them ("the airline's spokeswoman, Jane
         // Doe,"), never a new sentence, line or figure ("… in Keswick at 7:33 p.m., the
         // airline said" names no one of the airline).
-        let found = people.mentions.iter().rev().find(|(o, name, _)| {
-            if !(*o + 40 > pos && *o < pos + noun.len() + 40 && *o < at) {
-                return false;
-            }
-            let (gap, name_words) = if *o >= pos + noun.len() {
-                (&text[pos + noun.len()..*o], 0)
-            } else if *o < pos {
-                (&text[*o..pos], name.split_whitespace().count())
-            } else {
-                return false;
-            };
-            !gap.contains(['\n', '!', '?', ';'])
-                && !gap.chars().any(|c| c.is_ascii_digit())
-                && !ends_a_sentence_inside(gap)
-                && gap.split_whitespace().count() <= name_words + 3
-        });
-        if let Some((_, name, _)) = found {
+        // Of those, the nearest: "her friend, Jane Doe, John Roe's makeup artist" is Jane Doe.
+        let window = (pos + 1).saturating_sub(40)..(pos + noun.len() + 40).min(at);
+        let found = people
+            .mentions_in(window)
+            .iter()
+            .filter_map(|(o, name, _)| {
+                let (gap, name_words) = if *o >= pos + noun.len() {
+                    (&text[pos + noun.len()..*o], 0)
+                } else if *o < pos {
+                    (&text[*o..pos], name.split_whitespace().count())
+                } else {
+                    return None;
+                };
+                let words = gap.split_whitespace().count();
+                (!gap.contains(['\n', '!', '?', ';'])
+                    && !gap.chars().any(|c| c.is_ascii_digit())
+                    && !ends_a_sentence_inside(gap)
+                    && words <= name_words + 3)
+                    .then(|| {
+                        (
+                            words.saturating_sub(name_words),
+                            std::cmp::Reverse(*o),
+                            name,
+                        )
+                    })
+            })
+            .min();
+        if let Some((_, _, name)) = found {
             return Some(name.clone());
         }
         if pos == 0 {
@@ -3867,6 +3878,19 @@ mod tests {
         let quotes = extract(0, &d);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].speaker.as_deref(), Some("Jane Okoro"));
+    }
+
+    #[test]
+    fn a_role_word_names_the_nearest_person_of_its_clause() {
+        // Before: the person whose makeup artist the friend is.
+        assert_eq!(
+            speaker_of(
+                "She stayed with her friend, Mara Lind, Tom Berg’s longtime makeup artist. “It \
+                 seemed to take forever,” the friend told me."
+            )
+            .as_deref(),
+            Some("Mara Lind")
+        );
     }
 
     #[test]
