@@ -1335,6 +1335,10 @@ const NOT_PERSON_LAST: &[&str] = &[
 
 impl People {
     fn fullest(&self, name: &str) -> String {
+        // Two people speaking together: each by the fullest name of theirs.
+        if let Some((first, second)) = name.split_once(" and ") {
+            return format!("{} and {}", self.fullest(first), self.fullest(second));
+        }
         let surname = name
             .split_whitespace()
             .last()
@@ -1592,9 +1596,16 @@ pub fn people(doc: &Document, quoted: &[Range<usize>]) -> People {
                 let mut name_from = name_start;
                 if k == 0 && title.is_empty() {
                     while name_from < j
-                        && with_lower(&st[ws[name_from].clone()], |l| {
+                        && (with_lower(&st[ws[name_from].clone()], |l| {
                             lowercase_vocabulary.contains(l)
-                        })
+                        }) || (name_from + 1 < j
+                            && names_a_group(&st[ws[name_from].clone()])
+                            // "Consumers Power Co" is one company's name.
+                            && !with_lower(&st[ws[j - 1].clone()], |l| {
+                                let l = l.trim_end_matches('.');
+                                NOT_PERSON_LAST.contains(&l)
+                                    || matches!(l, "co" | "inc" | "corp" | "ltd" | "plc" | "llc")
+                            })))
                     {
                         name_from += 1;
                     }
@@ -2056,7 +2067,12 @@ fn name_phrase<'a>(rest: &[&'a str]) -> Vec<&'a str> {
         let role_before_name = role_word(w)
             && (name_at(i + 1)
                 || (rest.get(i + 1).is_some_and(|n| role_word(n)) && name_at(i + 2)));
-        if named && lower_start && !is_title_word(w) && !role_before_name {
+        // "said Jane Doe and John Roe": two people speaking together.
+        let joins_a_name = *w == "and"
+            && rest
+                .get(i + 1)
+                .is_some_and(|n| is_name_word(strip_possessive(n)));
+        if named && lower_start && !is_title_word(w) && !role_before_name && !joins_a_name {
             break;
         }
         if is_name_word(strip_possessive(w)) {
@@ -2072,6 +2088,8 @@ fn name_phrase<'a>(rest: &[&'a str]) -> Vec<&'a str> {
 fn name_in(words: &[&str]) -> Option<Vec<String>> {
     let mut best: Option<Vec<String>> = None;
     let mut cur: Vec<String> = Vec::new();
+    // Where the run in `cur`, and the one in `best`, began.
+    let (mut cur_start, mut best_start) = (0usize, 0usize);
     let mut prev_honorific = false;
     for (i, w) in words.iter().enumerate() {
         let w = strip_possessive(w);
@@ -2088,16 +2106,47 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
                     && n.chars().any(char::is_lowercase)
             });
         if is_name_word(w) || title_as_name || middle_initial {
+            if cur.is_empty() {
+                cur_start = i;
+            }
             cur.push(w.to_string());
         } else if !cur.is_empty() {
             best = Some(std::mem::take(&mut cur));
+            best_start = cur_start;
         }
         prev_honorific = is_honorific(w);
     }
     if !cur.is_empty() {
         best = Some(cur);
+        best_start = cur_start;
     }
-    best
+    // Two people who speak together ("said Jane Doe and John Roe"): both.
+    let mut best = best?;
+    if best_start >= 2 && words[best_start - 1] == "and" {
+        let first_end = best_start - 1;
+        let mut first_start = first_end;
+        while first_start > 0 && is_name_word(strip_possessive(words[first_start - 1])) {
+            first_start -= 1;
+        }
+        // Two places ("Oklahoma and Nebraska") or a place's office are no two people.
+        let placed = |ws: &[&str]| {
+            ws.iter()
+                .any(|w| crate::text::places::is_place(strip_possessive(w)))
+        };
+        if first_start < first_end
+            && !placed(&words[first_start..first_end])
+            && !placed(&words[best_start..best_start + best.len()])
+        {
+            let mut joint: Vec<String> = words[first_start..first_end]
+                .iter()
+                .map(|w| strip_possessive(w).to_string())
+                .collect();
+            joint.push("and".to_string());
+            joint.append(&mut best);
+            best = joint;
+        }
+    }
+    Some(best)
 }
 
 /// A clause subject "Jane Doe of the Acme Center for Policy Studies" (titles may precede the
@@ -2175,6 +2224,15 @@ fn opens_a_reporting_clause(text: &str, word: &str) -> bool {
         next.next()
             .is_some_and(|w| is_reporting_verb(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
     })
+}
+
+/// A plural naming a group of people by what they do ("Producers", "Officials",
+/// "Residents") before the names of some of them: no part of a name.
+fn names_a_group(word: &str) -> bool {
+    ["ers", "ors", "ists", "ents", "ants", "ians", "als"]
+        .iter()
+        .any(|end| word.ends_with(end))
+        && plural_of_a_common_word(word)
 }
 
 /// Whether a capitalised word is the plural of an English word the word-frequency table lists
@@ -3878,6 +3936,30 @@ mod tests {
         let quotes = extract(0, &d);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].speaker.as_deref(), Some("Jane Okoro"));
+    }
+
+    #[test]
+    fn two_people_speaking_together_are_both_the_speaker() {
+        // Before: the second name alone, so another outlet's "Mara Lind" was a
+        // misattribution of a joint statement.
+        assert_eq!(
+            speaker_of("“We are thrilled,” said Mara Lind and Tom Ekberg, the producers.")
+                .as_deref(),
+            Some("Mara Lind and Tom Ekberg")
+        );
+        assert_eq!(
+            speaker_of(
+                "Producers Mara Lind and Tom Ekberg were named on Monday. “We are thrilled,” \
+                 Lind and Ekberg said."
+            )
+            .as_deref(),
+            Some("Mara Lind and Tom Ekberg")
+        );
+        // Two places are no two speakers.
+        assert_eq!(
+            speaker_of("“The rules differ,” said officials of Oklahoma and Nebraska."),
+            None
+        );
     }
 
     #[test]

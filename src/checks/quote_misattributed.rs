@@ -80,7 +80,10 @@ fn surname(s: &str) -> String {
 fn share_a_name_word(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .filter(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            })
             .map(str::to_lowercase)
             .collect()
     };
@@ -210,6 +213,12 @@ mod name_tests {
         assert!(share_a_name_word("Halvard Kessick", "Kessik"));
         // Short surnames a letter apart may be two people.
         assert!(!share_a_name_word("Jan Berg", "Eva Borg"));
+        // Two people speaking together agree with either; "and" is no name word.
+        assert!(share_a_name_word("Mara Lind and Tom Ekberg", "Ekberg"));
+        assert!(!share_a_name_word(
+            "Mara Lind and Tom Ekberg",
+            "Ana Ruiz and Sam Cho"
+        ));
     }
 }
 
