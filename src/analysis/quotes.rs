@@ -2093,10 +2093,18 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
     let mut prev_honorific = false;
     for (i, w) in words.iter().enumerate() {
         let w = strip_possessive(w);
+        // ("Development Secretary Jane Doe": a title before a given name and a surname is
+        // their title.)
+        let before_a_full_name = [i + 1, i + 2].iter().all(|&n| {
+            words
+                .get(n)
+                .is_some_and(|n| is_name_word(strip_possessive(n)))
+        });
         let title_as_name = (prev_honorific || !cur.is_empty())
             && is_title_word(w)
             && w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().any(char::is_lowercase);
+            && w.chars().any(char::is_lowercase)
+            && !before_a_full_name;
         // A middle initial: "Peter T. King", "Andrew J. Doe".
         let middle_initial = !cur.is_empty()
             && is_initial(w)
@@ -2122,8 +2130,17 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
     }
     // Two people who speak together ("said Jane Doe and John Roe"): both.
     let mut best = best?;
-    if best_start >= 2 && words[best_start - 1] == "and" {
-        let first_end = best_start - 1;
+    // "Jane Doe and Assistant Leader John Roe": the second one's titles stand between.
+    let mut second_from = best_start;
+    while second_from > 0 && is_title_word(words[second_from - 1]) {
+        second_from -= 1;
+    }
+    if second_from >= 2 && words[second_from - 1] == "and" {
+        // Past a party initial after the first name ("Jane Doe (D) and …").
+        let mut first_end = second_from - 1;
+        while first_end > 0 && matches!(words[first_end - 1], "D" | "R" | "I") {
+            first_end -= 1;
+        }
         let mut first_start = first_end;
         while first_start > 0 && is_name_word(strip_possessive(words[first_start - 1])) {
             first_start -= 1;
@@ -3954,6 +3971,16 @@ mod tests {
             )
             .as_deref(),
             Some("Mara Lind and Tom Ekberg")
+        );
+        // A title between an office and a name is the name's ("Housing and Julián Castro"
+        // before).
+        assert_eq!(
+            speaker_of(
+                "“It matters,” tweeted former Housing and Urban Development Secretary Mara \
+                 Lind."
+            )
+            .as_deref(),
+            Some("Mara Lind")
         );
         // Two places are no two speakers.
         assert_eq!(
