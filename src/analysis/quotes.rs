@@ -2130,9 +2130,25 @@ fn name_in(words: &[&str]) -> Option<Vec<String>> {
     }
     // Two people who speak together ("said Jane Doe and John Roe"): both.
     let mut best = best?;
-    // "Jane Doe and Assistant Leader John Roe": the second one's titles stand between.
+    // "Jane Doe and Senate Democratic Leader John Roe": the second one's office stands
+    // between.
+    let office_word = |w: &str| {
+        is_title_word(w)
+            || with_lower(w, |l| {
+                matches!(
+                    l,
+                    "house"
+                        | "senate"
+                        | "democratic"
+                        | "republican"
+                        | "majority"
+                        | "minority"
+                        | "assistant"
+                )
+            })
+    };
     let mut second_from = best_start;
-    while second_from > 0 && is_title_word(words[second_from - 1]) {
+    while second_from > 0 && office_word(words[second_from - 1]) {
         second_from -= 1;
     }
     if second_from >= 2 && words[second_from - 1] == "and" {
@@ -3968,6 +3984,15 @@ mod tests {
             speaker_of(
                 "Producers Mara Lind and Tom Ekberg were named on Monday. “We are thrilled,” \
                  Lind and Ekberg said."
+            )
+            .as_deref(),
+            Some("Mara Lind and Tom Ekberg")
+        );
+        // The second one's office between them (before: the second alone).
+        assert_eq!(
+            speaker_of(
+                "“It is a power grab,” Mara Lind and Senate Democratic Leader Tom Ekberg said \
+                 in a statement."
             )
             .as_deref(),
             Some("Mara Lind and Tom Ekberg")
