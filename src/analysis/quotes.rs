@@ -2275,8 +2275,14 @@ fn plural_of_a_common_word(word: &str) -> bool {
     let Some(singular) = lower.strip_suffix('s') else {
         return false;
     };
+    // A plural of a group by what it does ("investigators", "analysts") may be listed where
+    // its singular is not.
+    let group = ["ors", "ists", "ians", "ents", "ants", "als"]
+        .iter()
+        .any(|end| lower.ends_with(end));
     [singular, singular.strip_suffix('e').unwrap_or(singular)]
         .iter()
+        .chain(group.then_some(&lower.as_str()))
         .any(|w| {
             crate::text::tokens::tokenize(w).first().is_some_and(|t| {
                 crate::index::background::article_share(crate::text::features::token_hash(&t.norm))
@@ -3378,11 +3384,46 @@ fn describes_the_speaker(
                 "a" | "an" | "one" | "another" | "two" | "three" | "some" | "several"
             )
         });
-        let noun_after = after
+        let next = after
             .strip_prefix(' ')
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_lowercase);
-        if !(determiner && noun_after) {
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let noun_after = next.chars().next().is_some_and(char::is_lowercase);
+        // Without an article, a word of origin alone ("Iranian", "North Korean") and a noun
+        // after it: "Iranian officials said", "the Israeli army said", but "Khan said" and
+        // "Stephen Roach of …" name people.
+        let origin_alone = match name.split_whitespace().collect::<Vec<_>>()[..] {
+            [_] => true,
+            [first, _] => matches!(first, "North" | "South" | "East" | "West"),
+            _ => false,
+        };
+        let a_verb = is_speech_verb(next)
+            || is_reporting_verb(next)
+            || next.ends_with("ed")
+            || matches!(
+                next,
+                "has"
+                    | "had"
+                    | "was"
+                    | "is"
+                    | "will"
+                    | "would"
+                    | "also"
+                    | "then"
+                    | "later"
+                    | "says"
+                    | "adds"
+                    | "told"
+                    | "wrote"
+            );
+        let describes = noun_after
+            && (determiner
+                || (origin_alone
+                    && !is_preposition(next)
+                    && !crate::index::is_function_word(next)
+                    && !a_verb));
+        if !describes {
             return false;
         }
     }
@@ -4024,6 +4065,28 @@ mod tests {
             )
             .as_deref(),
             Some("Mara Lind")
+        );
+    }
+
+    #[test]
+    fn a_word_of_origin_before_a_noun_names_no_speaker() {
+        // Before: "Iranian" and "Israeli", read as names.
+        assert_eq!(
+            speaker_of("Tehran was warned. “We will respond,” Iranian officials said."),
+            None
+        );
+        assert_eq!(
+            speaker_of("The Israeli army said he “acted professionally” by holding back."),
+            None
+        );
+        // A surname with such an ending, before a verb or a preposition, is a name.
+        assert_eq!(
+            speaker_of("“We will respond,” Amir Khan said.").as_deref(),
+            Some("Amir Khan")
+        );
+        assert_eq!(
+            speaker_of("“Rates will fall,” said Ana Duncan of Halvorsen Partners.").as_deref(),
+            Some("Ana Duncan")
         );
     }
 
