@@ -233,6 +233,11 @@ const TITLE_WORDS: &[&str] = &[
 /// Capitalised words that are never part of a person's name: pronouns, question words,
 /// sentence openers, days, months, boilerplate.
 const NOT_NAMES: &[&str] = &[
+    "Christmas",
+    "Thanksgiving",
+    "Easter",
+    "Ramadan",
+    "Hanukkah",
     "The",
     "A",
     "An",
@@ -758,6 +763,16 @@ fn is_name_word(w: &str) -> bool {
         && !NOT_NAMES_SET.contains(w.trim_end_matches('.'))
         && !(w.contains('-') && with_lower(w, |l| TITLE_SET.contains(l)))
         && !is_party_label(w)
+        && !is_contraction(w)
+}
+
+/// "We’re", "I'm", "Don’t": a pronoun or verb run into its ending, never a name.
+fn is_contraction(w: &str) -> bool {
+    [
+        "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'m", "’m", "'d", "’d", "n't", "n’t",
+    ]
+    .iter()
+    .any(|end| w.ends_with(end))
 }
 
 /// A party and state label after a legislator's name: "R-Wis", "D-Ore".
@@ -4066,6 +4081,23 @@ mod tests {
             .as_deref(),
             Some("Mara Lind")
         );
+    }
+
+    #[test]
+    fn a_holiday_or_a_contraction_is_no_speaker() {
+        // Before: "Thanksgiving" and "We’re", read as names.
+        assert_eq!(
+            speaker_of(
+                "Last Thanksgiving, she wished everyone a happy holiday, but added a caveat: \
+                 “Except you, Harvey.”"
+            ),
+            None
+        );
+        assert_eq!(
+            speaker_of("Options change today. We’re adding a “hidden apps” shelf to the library."),
+            None
+        );
+        assert!(is_contraction("I’m") && is_contraction("don't") && !is_contraction("O’Brien"));
     }
 
     #[test]
