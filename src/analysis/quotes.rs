@@ -3413,24 +3413,12 @@ fn describes_the_speaker(
             [first, _] => matches!(first, "North" | "South" | "East" | "West"),
             _ => false,
         };
+        // Speech verbs ("said", "told", "adds") and reporting ones are in `is_speech_verb`.
         let a_verb = is_speech_verb(next)
-            || is_reporting_verb(next)
             || next.ends_with("ed")
             || matches!(
                 next,
-                "has"
-                    | "had"
-                    | "was"
-                    | "is"
-                    | "will"
-                    | "would"
-                    | "also"
-                    | "then"
-                    | "later"
-                    | "says"
-                    | "adds"
-                    | "told"
-                    | "wrote"
+                "has" | "had" | "was" | "is" | "will" | "would" | "also" | "then" | "later"
             );
         let describes = noun_after
             && (determiner
